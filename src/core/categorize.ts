@@ -1,0 +1,59 @@
+// Categories and reasons for removed lines. The decision to remove is the model's; this module
+// only explains it: which kind of boilerplate the line is (DESIGN.md §2) and a sentence a person
+// can read. Cues are short multilingual word lists (English, French, German, Spanish, Italian,
+// Portuguese, Dutch); a line with no cue is categorised by its shape and place.
+import type { Category } from "./types.ts";
+
+interface Cue {
+  category: Category;
+  re: RegExp;
+  what: string;
+}
+
+// Ordered: the first matching cue wins, most specific first.
+const CUES: Cue[] = [
+  { category: "cookie", what: "cookie or consent notice", re: /\b(cookies?|consent|gdpr|datenschutz\w*|rgpd|privacy (settings|preferences|choices))\b/iu },
+  { category: "newsletter", what: "newsletter sign-up", re: /\b(newsletters?|inbox|mailing list|e-?mail updates?|sign up for (our|the)|bolet[ií]n|infolettre|lettre d'information|nieuwsbrief)\b/iu },
+  { category: "donation", what: "donation appeal", re: /\b(donat(e|ion|ions|ing)|support (us|our (work|journalism|newsroom))|contribut(e|ion) (today|now)|chip in|patreon|dons?|spenden?|donar|donazione|doe agora|make a gift)\b/iu },
+  { category: "subscription", what: "subscription or paywall prompt", re: /\b(subscri(be|bers?|ption|bing)|already a (member|subscriber)|sign in|log ?in|register|paywall|premium|abonn(ez|ement|ieren|e)|suscr[ií]b|suscripci[oó]n|abbonati|assine|unlimited access|free trial|per (month|week))\b/iu },
+  { category: "share", what: "share prompt", re: /\b(share (this|on|via)?|shares?|tweet|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|copy link|e-?mail this|teilen|partager|compartir|condividi|compartilhar|follow us)\b/iu },
+  { category: "comments", what: "comments prompt", re: /\b(comments?|commenting|reply|replies|join the (conversation|discussion)|kommentar\w*|commentaires?|comentarios?|commenti)\b/iu },
+  { category: "related", what: "related or most-read list", re: /\b(read (more|next|also)|more (from|stories|news|on)|most (read|popular|viewed)|related|recommended|you (may|might) (also )?like|trending|popular|top stories|others also read|see also|weitere|lesen sie auch|à lire aussi|lire aussi|tambi[eé]n te puede|leia tamb[eé]m|leggi anche|ranking|latest (news|videos|stories))\b/iu },
+  { category: "ad", what: "advertisement", re: /\b(advertisements?|advertising|sponsored|promoted|ad choices|anzeige|publicit[eé]|publicidad|pubblicit[aà])\b/iu },
+  { category: "legal", what: "legal or copyright notice", re: /©|\b(copyright|all rights reserved|terms (of (use|service)|and conditions)|privacy policy|impressum|mentions l[eé]gales|aviso legal)\b/iu },
+  { category: "credit", what: "photo or media credit", re: /\b(photo|image|picture|video|illustration|graphic|foto|bild|imagen|crédit|credit|courtesy|getty|reuters|afp|ap photo|shutterstock|istock|epa)\b\s*[:/|)]|\((\w+\s){0,4}(via|photo|getty|ap|afp|reuters)\b[^)]*\)$|^\s*(\p{Lu}[\p{L}.]*\s?){1,4}\/\s?(\p{Lu}[\p{L}.]*\s?){1,4}$/u },
+  { category: "navigation", what: "navigation", re: /\b(home|menu|skip to|back to top|next|previous|sitemap|search|categories|sections|contact us|about us|startseite|accueil|inicio)\b/iu },
+];
+
+export interface LineShape {
+  nWords: number;
+  terminal: boolean;
+  listRun: number;
+  beforeBody: boolean;
+  afterBody: boolean;
+  nextIsBody: boolean;
+}
+
+// Caption shape: a full sentence right next to body text but not body itself.
+const CAPTION_MAX_WORDS = 40;
+
+export function categorize(text: string, shape: LineShape, pBody: number): { category: Category; reason: string } {
+  const pct = `P(body)=${pBody.toFixed(2)}`;
+  for (const cue of CUES) {
+    const m = cue.re.exec(text);
+    if (m) return { category: cue.category, reason: `${cue.what} (cue "${m[0].trim().slice(0, 40)}"; ${pct})` };
+  }
+  if (shape.listRun >= 3) {
+    const where = shape.beforeBody ? "above" : shape.afterBody ? "below" : "inside";
+    return {
+      category: shape.beforeBody ? "navigation" : "related",
+      reason: `part of a list of ${shape.listRun} short lines ${where} the article (${pct})`,
+    };
+  }
+  if (shape.beforeBody) return { category: "navigation", reason: `short line above the article, not body text (${pct})` };
+  if (shape.afterBody) return { category: "other", reason: `line after the article ends, not body text (${pct})` };
+  if (shape.terminal && shape.nWords <= CAPTION_MAX_WORDS) {
+    return { category: "caption", reason: `sentence inside the article that reads as a caption or teaser, not body (${pct})` };
+  }
+  return { category: "other", reason: `not body text by its wording and surroundings (${pct})` };
+}

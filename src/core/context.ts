@@ -1,0 +1,92 @@
+// Second pass ("smooth"): body text comes in runs and boilerplate in blocks, so each line is
+// re-scored from its neighbours' first-pass probabilities (window means, the nearest likely body,
+// where it sits relative to the likely body span) plus a few of its own features. The weights are
+// learned on out-of-fold first-pass probabilities, i.e. context relabelling learned from data
+// rather than jusText's hand-set rules.
+import { DENSE_INDEX as D } from "./features.ts";
+
+export const CONTEXT_FEATURES = [
+  "bias", "p1", "logit_p1",
+  "p1_lt_10", "p1_10_30", "p1_30_50", "p1_50_70", "p1_70_90", "p1_gt_90",
+  "prev_p1", "next_p1", "min_prev_next", "max_prev_next",
+  "mean_w1", "mean_w3", "mean_w7", "mean_w15",
+  "max_prev3", "max_next3",
+  "before_span", "after_span", "in_span", "log_dist_body", "dist_body_1", "dist_body_2_3",
+  "dist_body_4_10", "dist_body_gt_10",
+  "doc_body_share", "doc_body_words_share",
+  "p1_x_mean_w3", "p1_x_min_prev_next",
+  "log_words", "prose_like", "ends_terminal", "in_list_run", "title_case_ratio",
+  "words_0_2", "words_3_5", "stop_ratio", "repeats", "is_edge",
+] as const;
+export const CONTEXT_SIZE = CONTEXT_FEATURES.length;
+
+// A first-pass probability above this counts as "likely body" when locating the body span and
+// measuring distances; 0.5 is the natural midpoint of a calibrated logistic output.
+const LIKELY_BODY = 0.5;
+
+const clampLogit = (p: number) => {
+  const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+  return Math.log(q / (1 - q));
+};
+
+export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords: ArrayLike<number>): Float32Array[] {
+  const n = p1.length;
+  // Prefix sums make every window mean O(1): the pass stays linear in the number of lines.
+  const pre = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) pre[i + 1] = pre[i] + p1[i];
+  const windowMean = (i: number, w: number) => {
+    const a = Math.max(0, i - w), b = Math.min(n - 1, i + w);
+    const cnt = b - a; // excluding the line itself
+    return cnt > 0 ? (pre[b + 1] - pre[a] - p1[i]) / cnt : 0;
+  };
+  let first = -1, last = -1, likely = 0, likelyWords = 0, totalWords = 0;
+  for (let i = 0; i < n; i++) {
+    totalWords += nWords[i];
+    if (p1[i] > LIKELY_BODY) {
+      if (first < 0) first = i;
+      last = i;
+      likely++;
+      likelyWords += nWords[i];
+    }
+  }
+  // Distance to the nearest likely-body line, both directions, in two linear sweeps.
+  const dist = new Int32Array(n).fill(1 << 20);
+  for (let i = 0, d = 1 << 20; i < n; i++) { d = p1[i] > LIKELY_BODY ? 0 : d + 1; dist[i] = d; }
+  for (let i = n - 1, d = 1 << 20; i >= 0; i--) { d = p1[i] > LIKELY_BODY ? 0 : d + 1; if (d < dist[i]) dist[i] = d; }
+
+  const out: Float32Array[] = new Array(n);
+  const bodyShare = n ? likely / n : 0;
+  const wordsShare = totalWords ? likelyWords / totalWords : 0;
+  for (let i = 0; i < n; i++) {
+    const p = p1[i];
+    const prev = i > 0 ? p1[i - 1] : 0;
+    const next = i < n - 1 ? p1[i + 1] : 0;
+    let maxPrev = 0, maxNext = 0;
+    for (let k = 1; k <= 3; k++) {
+      if (i - k >= 0 && p1[i - k] > maxPrev) maxPrev = p1[i - k];
+      if (i + k < n && p1[i + k] > maxNext) maxNext = p1[i + k];
+    }
+    const dBody = first < 0 ? 1 << 20 : (p > LIKELY_BODY ? Math.min(dist[i - 1] ?? 1 << 20, dist[i + 1] ?? 1 << 20) + 1 : dist[i]);
+    const d = Math.min(dBody, 50);
+    const m3 = windowMean(i, 3);
+    const mn = Math.min(prev, next);
+    const own = dense[i];
+    const v = new Float32Array(CONTEXT_SIZE);
+    v[0] = 1; v[1] = p; v[2] = clampLogit(p);
+    v[3] = +(p < 0.1); v[4] = +(p >= 0.1 && p < 0.3); v[5] = +(p >= 0.3 && p < 0.5);
+    v[6] = +(p >= 0.5 && p < 0.7); v[7] = +(p >= 0.7 && p < 0.9); v[8] = +(p >= 0.9);
+    v[9] = prev; v[10] = next; v[11] = mn; v[12] = Math.max(prev, next);
+    v[13] = windowMean(i, 1); v[14] = m3; v[15] = windowMean(i, 7); v[16] = windowMean(i, 15);
+    v[17] = maxPrev; v[18] = maxNext;
+    v[19] = +(first >= 0 && i < first); v[20] = +(last >= 0 && i > last); v[21] = +(first >= 0 && i >= first && i <= last);
+    v[22] = Math.log1p(d); v[23] = +(d === 1); v[24] = +(d >= 2 && d <= 3); v[25] = +(d >= 4 && d <= 10); v[26] = +(d > 10);
+    v[27] = bodyShare; v[28] = wordsShare;
+    v[29] = p * m3; v[30] = p * mn;
+    v[31] = own[D.log_words]; v[32] = own[D.prose_like]; v[33] = own[D.ends_terminal];
+    v[34] = own[D.in_list_run]; v[35] = own[D.title_case_ratio];
+    v[36] = own[D.words_0_2]; v[37] = own[D.words_3_5]; v[38] = own[D.stop_ratio]; v[39] = own[D.repeats];
+    v[40] = +(i === 0 || i === n - 1);
+    out[i] = v;
+  }
+  return out;
+}

@@ -1,0 +1,241 @@
+// Per-line features, one module for training and serving (DESIGN.md §1):
+//   shallow text  - length, words, stopword density, punctuation, capitals, digits, sentence shape
+//   position      - relative index, distance to the densest prose run
+//   list runs     - runs of short unpunctuated lines (headline lists, menus)
+//   repetition    - the line occurs more than once in the document
+//   lexical       - hashed words, word pairs, first/last word and short whole lines
+// Dense values are returned in a Float32Array laid out as DENSE_FEATURES; lexical ones as hashed
+// bucket indexes, so a model is a dense weight vector plus a hashed weight table.
+import { fnv1a } from "./hash.ts";
+import { detectLanguage, stopwordsFor } from "./language.ts";
+import { tokenize } from "./tokenize.ts";
+
+export const DENSE_FEATURES = [
+  "bias",
+  "log_chars", "log_words",
+  "words_0_2", "words_3_5", "words_6_10", "words_11_20", "words_21_40", "words_41_up",
+  "stop_ratio", "stop_0", "stop_lt_15", "stop_15_30", "stop_30_up",
+  "ends_terminal", "ends_colon", "ends_alnum", "ends_ellipsis", "ends_pipe_or_arrow",
+  "sentences", "commas_per_word",
+  "title_case_ratio", "all_caps", "starts_lower", "starts_bullet", "starts_digit",
+  "digit_ratio", "punct_ratio", "has_url", "has_email_or_handle", "has_copyright",
+  "has_separator", "has_quote", "has_paren", "has_date_like", "has_time_like",
+  "unspaced_ratio",
+  "rel_pos", "pos_first_5pct", "pos_last_5pct", "is_first", "is_last",
+  "in_main_run", "before_main_run", "after_main_run", "dist_run_1_2", "dist_run_3_6",
+  "dist_run_7_15", "dist_run_16_up", "main_run_share",
+  "list_run_log", "in_list_run", "prose_like",
+  "prev_prose", "next_prose", "prev_log_words", "next_log_words",
+  "prev_terminal", "next_terminal",
+  "repeats", "repeat_log",
+  "doc_log_lines", "doc_prose_share",
+] as const;
+
+export type DenseName = (typeof DENSE_FEATURES)[number];
+export const DENSE_INDEX: Record<DenseName, number> = Object.fromEntries(
+  DENSE_FEATURES.map((n, i) => [n, i]),
+) as Record<DenseName, number>;
+export const DENSE_SIZE = DENSE_FEATURES.length;
+
+// A line is "prose-like" when it has at least this many words and this stopword density:
+// jusText's defaults for a medium/long paragraph (its length_low is 70 chars ~ 10 words, its
+// stopwords_low 0.30), loosened a little because scraped lines are paragraphs already.
+const PROSE_MIN_WORDS = 10;
+const PROSE_MIN_STOP = 0.2;
+// A line at most this long with no terminal punctuation counts toward a list run (headline
+// lists, menus). 12 words covers the headline lengths seen in the seeds and corpus.
+const LIST_MAX_WORDS = 12;
+// Whole-line lexical features are made for lines up to this many words: boilerplate phrases
+// ("Read more", "Advertisement", "Share this article") are short and recur verbatim.
+const WHOLE_LINE_MAX_WORDS = 6;
+
+const TERMINAL_RE = /[.!?。！？؟।…"”’»)\]]$/u;
+const ELLIPSIS_RE = /(\.\.\.|…)$/u;
+const URL_RE = /(https?:\/\/|www\.)\S+|\b\S+\.(com|org|net|io|co|uk|de|fr)\b/iu;
+const EMAIL_HANDLE_RE = /\S+@\S+\.\S+|(^|\s)@\w/u;
+const COPYRIGHT_RE = /©|\(c\)|\u2117/iu;
+const SEPARATOR_RE = /\s[|•·»›\/–-]\s|^[|•·»›]|[|•·»›]$/u;
+const QUOTE_RE = /["“”«»„]/u;
+const BULLET_RE = /^\s*([-*•·▪►▶→✓✔☐○●◦]|\d{1,2}[.)]\s)/u;
+const DATE_RE = /\p{Nd}{1,4}[./\-年月]\p{Nd}{1,2}[./\-月日]|\p{Nd}{1,2},? \p{Nd}{4}|\b(19|20)\p{Nd}{2}\b/u;
+const TIME_RE = /\p{Nd}{1,2}:\p{Nd}{2}/u;
+const SENTENCE_END_RE = /[.!?。！？؟।](\s|$)/gu;
+
+export interface LineInfo {
+  words: string[];
+  nWords: number;
+  stopRatio: number;
+  terminal: boolean;
+  prose: boolean;
+}
+
+export interface DocFeatures {
+  language: string;
+  /** dense[i] is line i's dense vector (DENSE_SIZE values). */
+  dense: Float32Array[];
+  /** hashed[i] is line i's lexical bucket indexes (may repeat). */
+  hashed: Uint32Array[];
+  info: LineInfo[];
+}
+
+const bin = (b: boolean) => (b ? 1 : 0);
+const log1p = Math.log1p;
+
+export function extractFeatures(lines: string[], hashBits: number, langHint?: string): DocFeatures {
+  const n = lines.length;
+  const toks = lines.map(tokenize);
+  const language = detectLanguage(toks.map((t) => t.words), langHint);
+  const stop = stopwordsFor(language === "und" ? "en" : language);
+  const info: LineInfo[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const words = toks[i].words;
+    let s = 0;
+    for (const w of words) if (stop.has(w)) s++;
+    const nWords = words.length;
+    const stopRatio = nWords ? s / nWords : 0;
+    const terminal = TERMINAL_RE.test(lines[i].trimEnd());
+    info[i] = { words, nWords, stopRatio, terminal, prose: nWords >= PROSE_MIN_WORDS && stopRatio >= PROSE_MIN_STOP };
+  }
+
+  // The densest prose run (Kadane): prose lines add their words, other lines cost a little, so
+  // the run spans the article body with its short paragraphs but not the rails around it.
+  let bestSum = 0, bestStart = 0, bestEnd = -1, sum = 0, start = 0;
+  for (let i = 0; i < n; i++) {
+    const gain = info[i].prose ? info[i].nWords : -Math.min(info[i].nWords, 8) - 2;
+    if (sum <= 0) { sum = 0; start = i; }
+    sum += gain;
+    if (sum > bestSum) { bestSum = sum; bestStart = start; bestEnd = i; }
+  }
+  let totalWords = 0, runWords = 0, proseLines = 0;
+  for (let i = 0; i < n; i++) {
+    totalWords += info[i].nWords;
+    if (i >= bestStart && i <= bestEnd) runWords += info[i].nWords;
+    if (info[i].prose) proseLines++;
+  }
+
+  // List runs: consecutive short unpunctuated lines.
+  const listRun = new Int32Array(n);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j < n && info[j].nWords > 0 && info[j].nWords <= LIST_MAX_WORDS && !info[j].terminal) j++;
+    const len = j - i;
+    for (let k = i; k < j; k++) listRun[k] = len;
+    i = j === i ? i + 1 : j;
+  }
+
+  // Repetition inside the document, on a whitespace- and case-normalised key.
+  const keys = lines.map((l) => l.trim().replace(/\s+/g, " ").toLowerCase());
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+
+  const dense: Float32Array[] = new Array(n);
+  const hashed: Uint32Array[] = new Array(n);
+  const mask = (1 << hashBits) - 1;
+  const docLogLines = log1p(n);
+  const proseShare = n ? proseLines / n : 0;
+  const runShare = totalWords ? runWords / totalWords : 0;
+
+  for (let i = 0; i < n; i++) {
+    const text = lines[i].trim();
+    const li = info[i];
+    const t = toks[i];
+    const v = new Float32Array(DENSE_SIZE);
+    const nw = li.nWords;
+    const chars = text.length;
+    let upper = 0, digits = 0, punct = 0, commas = 0;
+    for (let c = 0; c < chars; c++) {
+      const ch = text.charCodeAt(c);
+      if (ch >= 48 && ch <= 57) digits++;
+      else if (ch === 44) { commas++; punct++; }
+      else if ((ch >= 33 && ch <= 47) || (ch >= 58 && ch <= 64) || (ch >= 91 && ch <= 96) || (ch >= 123 && ch <= 126)) punct++;
+    }
+    let titled = 0;
+    for (const init of t.initials) {
+      if (init !== init.toLowerCase()) titled++;
+      if (init >= "0" && init <= "9") continue;
+    }
+    for (let c = 0; c < chars; c++) {
+      const ch = text[c];
+      if (ch !== ch.toLowerCase()) upper++;
+    }
+    const letters = Math.max(1, chars - digits - punct);
+    const first = text[0] ?? "";
+
+    v[0] = 1;
+    v[1] = log1p(chars);
+    v[2] = log1p(nw);
+    v[3] = bin(nw <= 2); v[4] = bin(nw >= 3 && nw <= 5); v[5] = bin(nw >= 6 && nw <= 10);
+    v[6] = bin(nw >= 11 && nw <= 20); v[7] = bin(nw >= 21 && nw <= 40); v[8] = bin(nw > 40);
+    v[9] = li.stopRatio;
+    v[10] = bin(li.stopRatio === 0); v[11] = bin(li.stopRatio > 0 && li.stopRatio < 0.15);
+    v[12] = bin(li.stopRatio >= 0.15 && li.stopRatio < 0.3); v[13] = bin(li.stopRatio >= 0.3);
+    v[14] = bin(li.terminal);
+    v[15] = bin(text.endsWith(":"));
+    v[16] = bin(/[\p{L}\p{N}]$/u.test(text));
+    v[17] = bin(ELLIPSIS_RE.test(text));
+    v[18] = bin(/[|›»→>]$/u.test(text));
+    v[19] = log1p((text.match(SENTENCE_END_RE) ?? []).length);
+    v[20] = nw ? Math.min(1, commas / nw) : 0;
+    v[21] = nw ? titled / nw : 0;
+    v[22] = bin(upper / letters > 0.6 && chars > 3);
+    v[23] = bin(first !== first.toUpperCase());
+    v[24] = bin(BULLET_RE.test(text));
+    v[25] = bin(/^\p{Nd}/u.test(text));
+    v[26] = chars ? digits / chars : 0;
+    v[27] = chars ? punct / chars : 0;
+    v[28] = bin(URL_RE.test(text));
+    v[29] = bin(EMAIL_HANDLE_RE.test(text));
+    v[30] = bin(COPYRIGHT_RE.test(text));
+    v[31] = bin(SEPARATOR_RE.test(text));
+    v[32] = bin(QUOTE_RE.test(text));
+    v[33] = bin(text.includes("("));
+    v[34] = bin(DATE_RE.test(text));
+    v[35] = bin(TIME_RE.test(text));
+    v[36] = nw ? t.unspaced / nw : 0;
+    const rel = n > 1 ? i / (n - 1) : 0;
+    v[37] = rel;
+    v[38] = bin(rel < 0.05); v[39] = bin(rel > 0.95);
+    v[40] = bin(i === 0); v[41] = bin(i === n - 1);
+    const inRun = i >= bestStart && i <= bestEnd;
+    const dist = inRun ? 0 : i < bestStart ? bestStart - i : i - bestEnd;
+    v[42] = bin(inRun); v[43] = bin(i < bestStart); v[44] = bin(i > bestEnd && bestEnd >= 0);
+    v[45] = bin(dist >= 1 && dist <= 2); v[46] = bin(dist >= 3 && dist <= 6);
+    v[47] = bin(dist >= 7 && dist <= 15); v[48] = bin(dist > 15);
+    v[49] = runShare;
+    v[50] = log1p(listRun[i]);
+    v[51] = bin(listRun[i] >= 3);
+    v[52] = bin(li.prose);
+    v[53] = bin(i > 0 && info[i - 1].prose);
+    v[54] = bin(i < n - 1 && info[i + 1].prose);
+    v[55] = i > 0 ? log1p(info[i - 1].nWords) : 0;
+    v[56] = i < n - 1 ? log1p(info[i + 1].nWords) : 0;
+    v[57] = bin(i > 0 && info[i - 1].terminal);
+    v[58] = bin(i < n - 1 && info[i + 1].terminal);
+    const reps = counts.get(keys[i]) ?? 1;
+    v[59] = bin(reps > 1);
+    v[60] = log1p(reps - 1);
+    v[61] = docLogLines;
+    v[62] = proseShare;
+    dense[i] = v;
+    hashed[i] = lexicalBuckets(li.words, keys[i], mask);
+  }
+  return { language, dense, hashed, info };
+}
+
+// Lexical features: every word, every adjacent word pair, the first and last word (they carry
+// "Read more", "Photo:", "Share", "Advertisement"), and short lines whole.
+function lexicalBuckets(words: string[], key: string, mask: number): Uint32Array {
+  const nw = words.length;
+  const out = new Uint32Array(nw * 2 + 3);
+  let k = 0;
+  for (let j = 0; j < nw; j++) {
+    out[k++] = fnv1a(words[j]) & mask;
+    if (j + 1 < nw) out[k++] = fnv1a(words[j + 1], fnv1a(words[j]) ^ 0x9e3779b9) & mask;
+  }
+  if (nw) {
+    out[k++] = fnv1a("^" + words[0]) & mask;
+    out[k++] = fnv1a(words[nw - 1] + "$") & mask;
+  }
+  if (nw <= WHOLE_LINE_MAX_WORDS) out[k++] = fnv1a("=" + key) & mask;
+  return out.subarray(0, k);
+}

@@ -1,0 +1,71 @@
+// The one options object and the one place it is merged with the defaults.
+
+export type Preference = "balanced" | "precision" | "recall";
+
+export interface CleanOptions {
+  /** Return every line with label, score and reason. */
+  explain: boolean;
+  /** Trade body recall against precision: "recall" keeps every line the model is unsure of. */
+  preference: Preference;
+  /** Results whose confidence is below this carry `lowConfidence: true`. */
+  minConfidence: number;
+  /** Where the text came from; used for language hints and site memory. */
+  url?: string;
+  /** A site key (host name by default) for site memory. */
+  site?: string;
+}
+
+export const DEFAULT_OPTIONS: Readonly<CleanOptions> = Object.freeze({
+  explain: false,
+  preference: "balanced",
+  // 0.5: the confidence is a calibrated probability that body F1 >= 0.9, so below
+  // one half the result is more likely wrong than right.
+  minConfidence: 0.5,
+});
+
+const PREFERENCES: readonly Preference[] = ["balanced", "precision", "recall"];
+
+export class OptionsError extends Error {}
+
+/**
+ * Merge caller options over the defaults, checking types. Unknown keys are ignored so that
+ * clients built against a newer API keep working; a known key with a wrong type is an error.
+ */
+export function resolveOptions(input: unknown = {}): CleanOptions {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    throw new OptionsError("options must be an object");
+  }
+  const o = input as Record<string, unknown>;
+  const out: CleanOptions = { ...DEFAULT_OPTIONS };
+  if (o.explain !== undefined) out.explain = asBool(o.explain, "explain");
+  if (o.preference !== undefined) {
+    if (!PREFERENCES.includes(o.preference as Preference)) {
+      throw new OptionsError(`options.preference must be one of ${PREFERENCES.join(", ")}`);
+    }
+    out.preference = o.preference as Preference;
+  }
+  if (o.minConfidence !== undefined) {
+    const v = o.minConfidence;
+    if (typeof v !== "number" || !(v >= 0 && v <= 1)) {
+      throw new OptionsError("options.minConfidence must be a number in [0, 1]");
+    }
+    out.minConfidence = v;
+  }
+  if (o.url !== undefined) out.url = asString(o.url, "url");
+  if (o.site !== undefined) out.site = asString(o.site, "site");
+  return out;
+}
+
+function asBool(v: unknown, name: string): boolean {
+  if (typeof v === "boolean") return v;
+  if (v === "1" || v === "true") return true;
+  if (v === "0" || v === "false") return false;
+  throw new OptionsError(`options.${name} must be a boolean`);
+}
+
+function asString(v: unknown, name: string): string {
+  if (typeof v !== "string" || v.length > 2048) {
+    throw new OptionsError(`options.${name} must be a string of at most 2048 characters`);
+  }
+  return v;
+}

@@ -1,0 +1,75 @@
+// Shared types of the cleaning pipeline. Runtime-free: no imports from node:*, hono or a DOM.
+
+/** What a line is, once decided. Only `body` lines make up `text`. */
+export type Label = "body" | "title" | "meta" | "boilerplate";
+
+/** Why a removed line was removed, in the words of DESIGN.md §2. */
+export type Category =
+  | "newsletter"
+  | "subscription"
+  | "donation"
+  | "related"
+  | "share"
+  | "comments"
+  | "caption"
+  | "credit"
+  | "cookie"
+  | "navigation"
+  | "ad"
+  | "legal"
+  | "other";
+
+export const CATEGORIES: readonly Category[] = [
+  "newsletter", "subscription", "donation", "related", "share", "comments",
+  "caption", "credit", "cookie", "navigation", "ad", "legal", "other",
+];
+
+/** A non-blank input line: its 0-based line number in the input and its text exactly as sent. */
+export interface Segment {
+  line: number;
+  text: string;
+}
+
+/** Every line the pipeline looked at, as returned by `explain`. */
+export interface LineResult {
+  line: number;
+  text: string;
+  label: Label;
+  /** Final probability that the line is article body, after smoothing. */
+  score: number;
+  /** First-pass (per-line) label and probability, before the neighbours were used. */
+  raw: { label: Label; score: number };
+  category?: Category;
+  reason?: string;
+}
+
+export interface RemovedLine {
+  line: number;
+  text: string;
+  label: Label;
+  category: Category;
+  reason: string;
+}
+
+export interface CleanStats {
+  lines: number;
+  bodyLines: number;
+  removedLines: number;
+  inputChars: number;
+  outputChars: number;
+}
+
+export interface CleanResult {
+  text: string;
+  title?: string;
+  meta: string[];
+  confidence: number;
+  /** True when `confidence` is below `options.minConfidence`. */
+  lowConfidence: boolean;
+  language: string;
+  mode: "text" | "html";
+  removed: RemovedLine[];
+  lines?: LineResult[];
+  stats: CleanStats;
+  model: string;
+}
