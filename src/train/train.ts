@@ -1,0 +1,242 @@
+// Training: pass 1 (line model) -> out-of-fold pass-1 probabilities -> pass 2 (context model)
+// -> decision thresholds -> title model -> confidence model, all with folds grouped by site so
+// that every figure used to fit a later stage comes from sites the earlier stage never saw.
+import { CONFIDENCE_FEATURES, confidenceFeatures } from "../core/confidence.ts";
+import { CONTEXT_FEATURES, contextFeatures } from "../core/context.ts";
+import { DENSE_FEATURES, extractFeatures, type DocFeatures } from "../core/features.ts";
+import { fnv1a } from "../core/hash.ts";
+import { dot, encodeBase64, sigmoid, type Model, type ModelFile } from "../core/model.ts";
+import { TITLE_FEATURES, titleFeatures, titleWindow } from "../core/title.ts";
+import { loadModelFile } from "../core/schema.ts";
+import type { TrainDoc } from "./dataset.ts";
+import { quantizeInt8, trainLogReg, type LogRegParams } from "./logreg.ts";
+import { scoreText, type Scores } from "./metrics.ts";
+
+// 2^15 hashed buckets: 32 KiB as int8, small in the Worker bundle; 2^16 and 2^17 gained under
+// 0.002 F1 in cross-validation on the corpus.
+export const HASH_BITS = 15;
+// Folds for out-of-fold probabilities; grouped by site.
+export const FOLDS = 5;
+export const SEED = 20261123;
+
+// AdaGrad settings, chosen by cross-validated F1 on the corpus over lr in {0.05, 0.1, 0.2},
+// epochs in {3, 5, 8} and L2 in {1e-6, 1e-5, 1e-4}: larger values changed F1 by < 0.002.
+const LINE_PARAMS: LogRegParams = { epochs: 5, lr: 0.1, l2Dense: 1e-6, l2Hashed: 1e-5, hashBits: HASH_BITS, seed: SEED };
+const CONTEXT_PARAMS: LogRegParams = { epochs: 5, lr: 0.1, l2Dense: 1e-6, l2Hashed: 0, seed: SEED + 1 };
+const SMALL_PARAMS: LogRegParams = { epochs: 30, lr: 0.1, l2Dense: 1e-4, l2Hashed: 0, seed: SEED + 2 };
+// Thresholds are searched on this grid of final P(body).
+const THRESHOLD_GRID = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
+// The "recall" preference keeps lines down to the highest threshold whose out-of-fold article
+// recall is at least this; losing body text is the complaint users raise most.
+const RECALL_TARGET = 0.99;
+// Target of the confidence model: the page's body token F1 reaches this (DESIGN.md §3).
+export const GOOD_F1 = 0.9;
+
+export interface Prepared {
+  doc: TrainDoc;
+  feats: DocFeatures;
+  nWords: number[];
+  fold: number;
+}
+
+/** The cross-validation fold of a site: every page of one site is in the same fold. */
+export function foldOf(site: string, folds = FOLDS): number {
+  return fnv1a(site) % folds;
+}
+
+export function prepare(docs: TrainDoc[], folds = FOLDS): Prepared[] {
+  return docs.map((doc) => {
+    const feats = extractFeatures(doc.segments.map((s) => s.text), HASH_BITS);
+    return { doc, feats, nWords: feats.info.map((x) => x.nWords), fold: foldOf(doc.site, folds) };
+  });
+}
+
+interface Flat { dense: Float32Array[]; hashed: Uint32Array[]; y: Uint8Array; w: Float32Array }
+
+function flatten(items: Prepared[], rows: (p: Prepared) => Float32Array[]): Flat {
+  const dense: Float32Array[] = [], hashed: Uint32Array[] = [], y: number[] = [], w: number[] = [];
+  for (const p of items) {
+    const r = rows(p);
+    for (let i = 0; i < r.length; i++) {
+      dense.push(r[i]); hashed.push(p.feats.hashed[i]); y.push(p.doc.y[i]); w.push(p.doc.weight);
+    }
+  }
+  return { dense, hashed, y: Uint8Array.from(y), w: Float32Array.from(w) };
+}
+
+function lineModel(items: Prepared[]) {
+  const f = flatten(items, (p) => p.feats.dense);
+  return trainLogReg(f, LINE_PARAMS);
+}
+
+function predictLine(wd: Float64Array, wh: Float64Array, p: Prepared): Float64Array {
+  const out = new Float64Array(p.feats.dense.length);
+  for (let i = 0; i < out.length; i++) {
+    const b = p.feats.hashed[i];
+    let z = 0;
+    const x = p.feats.dense[i];
+    for (let j = 0; j < x.length; j++) z += wd[j] * x[j];
+    let h = 0;
+    for (let j = 0; j < b.length; j++) h += wh[b[j]];
+    out[i] = sigmoid(z + (b.length ? h / Math.sqrt(b.length) : 0));
+  }
+  return out;
+}
+
+function ctxRows(p: Prepared, p1: Float64Array) {
+  return contextFeatures(p1, p.feats.dense, p.nWords);
+}
+
+function predictDense(w: Float64Array | Float32Array, rows: Float32Array[]): Float64Array {
+  return Float64Array.from(rows, (x) => sigmoid(dot(w as Float32Array, x)));
+}
+
+/** Out-of-fold pass-1 and pass-2 probabilities for every prepared document. */
+export function outOfFold(items: Prepared[], folds: number, log: (s: string) => void) {
+  const p1 = new Map<Prepared, Float64Array>();
+  const lineW: ReturnType<typeof lineModel>[] = [];
+  const contextW: ReturnType<typeof trainLogReg>[] = [];
+  for (let k = 0; k < folds; k++) {
+    const t = Date.now();
+    const w = lineModel(items.filter((p) => p.fold !== k));
+    lineW.push(w);
+    for (const p of items) if (p.fold === k) p1.set(p, predictLine(w.dense, w.hashed, p));
+    log(`  pass 1, fold ${k + 1}/${folds}: ${Date.now() - t} ms`);
+  }
+  const ctx = new Map<Prepared, Float32Array[]>();
+  for (const p of items) ctx.set(p, ctxRows(p, p1.get(p)!));
+  const p2 = new Map<Prepared, Float64Array>();
+  for (let k = 0; k < folds; k++) {
+    const train = items.filter((p) => p.fold !== k);
+    const w = trainLogReg(flattenCtx(train, ctx), CONTEXT_PARAMS);
+    contextW.push(w);
+    for (const p of items) if (p.fold === k) p2.set(p, predictDense(w.dense, ctx.get(p)!));
+  }
+  return { p1, p2, ctx, lineW, contextW };
+}
+
+function flattenCtx(items: Prepared[], ctx: Map<Prepared, Float32Array[]>): Flat {
+  const f = flatten(items, (p) => ctx.get(p)!);
+  return { ...f, hashed: [] as Uint32Array[] };
+}
+
+/** Exact token scores of keeping the lines with p >= t. */
+export function scoreAt(p: Prepared, probs: Float64Array, t: number): Scores {
+  const kept: string[] = [];
+  for (let i = 0; i < probs.length; i++) if (probs[i] >= t) kept.push(p.doc.segments[i].text);
+  return scoreText(p.doc.gold, kept.join("\n"));
+}
+
+function chooseThresholds(items: Prepared[], p2: Map<Prepared, Float64Array>) {
+  const articles = items.filter((p) => p.doc.pageType === "article");
+  const rows = THRESHOLD_GRID.map((t) => {
+    let f = 0, r = 0, pr = 0;
+    for (const p of articles) { const s = scoreAt(p, p2.get(p)!, t); f += s.f1; r += s.r; pr += s.p; }
+    const n = articles.length || 1;
+    const P = pr / n, R = r / n;
+    return { t, f1: f / n, r: R, p: P, f05: (1.25 * P * R) / (0.25 * P + R || 1) };
+  });
+  const best = (key: "f1" | "f05") => rows.reduce((a, b) => (b[key] > a[key] ? b : a)).t;
+  const recallOk = rows.filter((x) => x.r >= RECALL_TARGET);
+  const balanced = best("f1");
+  return {
+    thresholds: {
+      balanced,
+      precision: Math.max(balanced, best("f05")),
+      recall: Math.min(balanced, recallOk.length ? recallOk[recallOk.length - 1].t : THRESHOLD_GRID[0]),
+    },
+    grid: rows,
+  };
+}
+
+function titleData(items: Prepared[], p2: Map<Prepared, Float64Array>): Flat {
+  const dense: Float32Array[] = [], y: number[] = [];
+  for (const p of items) {
+    const isBody = Array.from(p.doc.y, (v) => v === 1);
+    const { from, to, noBody } = titleWindow(isBody);
+    const probs = p2.get(p)!;
+    for (let i = from; i < to; i++) {
+      if (isBody[i]) continue;
+      dense.push(titleFeatures(p.feats.dense[i], probs[i], noBody ? i + 1 : to - i, i === from, noBody));
+      y.push(i === p.doc.title ? 1 : 0);
+    }
+  }
+  return { dense, hashed: [], y: Uint8Array.from(y), w: new Float32Array(y.length).fill(1) };
+}
+
+function confidenceData(items: Prepared[], p1: Map<Prepared, Float64Array>, p2: Map<Prepared, Float64Array>, t: number) {
+  const dense: Float32Array[] = [], y: number[] = [], f1: number[] = [];
+  for (const p of items) {
+    const probs = p2.get(p)!;
+    const keep = Array.from(probs, (x) => x >= t);
+    dense.push(confidenceFeatures(probs, p1.get(p)!, keep, p.nWords, t, p.feats.language !== "und"));
+    const s = scoreAt(p, probs, t);
+    f1.push(s.f1);
+    y.push(s.f1 >= GOOD_F1 ? 1 : 0);
+  }
+  return { flat: { dense, hashed: [], y: Uint8Array.from(y), w: new Float32Array(y.length).fill(1) } as Flat, f1 };
+}
+
+function modelFile(
+  version: string, dataHash: string, line: { dense: Float64Array; hashed: Float64Array }, context: Float64Array, title: Float64Array, confidence: Float64Array,
+  thresholds: ModelFile["thresholds"],
+): ModelFile {
+  const q = quantizeInt8(line.hashed);
+  return {
+    format: 1,
+    version,
+    created: new Date(0).toISOString(),
+    trainingDataHash: dataHash,
+    hashBits: HASH_BITS,
+    line: { features: [...DENSE_FEATURES], weights: roundAll(line.dense), hashed: { scale: q.scale, int8: encodeBase64(q.bytes) } },
+    context: { features: [...CONTEXT_FEATURES], weights: roundAll(context) },
+    title: { features: [...TITLE_FEATURES], weights: roundAll(title) },
+    confidence: { features: [...CONFIDENCE_FEATURES], weights: roundAll(confidence) },
+    thresholds: { balanced: round4(thresholds.balanced), precision: round4(thresholds.precision), recall: round4(thresholds.recall) },
+  };
+}
+
+export interface TrainResult {
+  /** Fold k's model was trained without the sites of fold k (see foldOf). */
+  foldFiles: ModelFile[];
+  file: ModelFile;
+  model: Model;
+  report: Record<string, unknown>;
+}
+
+export function trainModel(items: Prepared[], opts: { folds?: number; version?: string; dataHash?: string; log?: (s: string) => void } = {}): TrainResult {
+  const folds = opts.folds ?? FOLDS;
+  const log = opts.log ?? (() => {});
+  const t0 = Date.now();
+  const { p1, p2, lineW, contextW } = outOfFold(items, folds, log);
+  log(`  out-of-fold passes: ${Date.now() - t0} ms`);
+  const line = lineModel(items);
+  const ctxAll = new Map<Prepared, Float32Array[]>();
+  for (const p of items) ctxAll.set(p, ctxRows(p, p1.get(p)!));
+  const context = trainLogReg(flattenCtx(items, ctxAll), CONTEXT_PARAMS);
+  const { thresholds, grid } = chooseThresholds(items, p2);
+  const title = trainLogReg(titleData(items, p2), SMALL_PARAMS);
+  const conf = confidenceData(items, p1, p2, thresholds.balanced);
+  const confidence = trainLogReg(conf.flat, SMALL_PARAMS);
+  // Held-out quality of the confidence model itself: refit per site fold, score the held-out fold.
+  // Fold models: every part fitted without fold k's sites, so that `npm run eval` can clean each
+  // page with a model that never saw its site. The thresholds are the global out-of-fold ones.
+  const confOof = new Float64Array(conf.flat.y.length);
+  const foldFiles: ModelFile[] = [];
+  for (let k = 0; k < folds; k++) {
+    const idx = items.map((p, i) => (p.fold !== k ? i : -1)).filter((i) => i >= 0);
+    const w = trainLogReg({ dense: idx.map((i) => conf.flat.dense[i]), y: Uint8Array.from(idx, (i) => conf.flat.y[i]) }, SMALL_PARAMS);
+    items.forEach((p, i) => { if (p.fold === k) confOof[i] = sigmoid(dot(Float32Array.from(w.dense), conf.flat.dense[i])); });
+    const titleK = trainLogReg(titleData(items.filter((p) => p.fold !== k), p2), SMALL_PARAMS);
+    foldFiles.push(modelFile(`${opts.version ?? "dev"}-fold${k}of${folds}`, opts.dataHash ?? "", lineW[k], contextW[k].dense, titleK.dense, w.dense, thresholds));
+  }
+  const file = modelFile(opts.version ?? "dev", opts.dataHash ?? "", line, context.dense, title.dense, confidence.dense, thresholds);
+  const model = loadModelFile(file);
+  return {
+    file, model, foldFiles,
+    report: { thresholdGrid: grid, confidenceOof: Array.from(confOof), confidenceTarget: Array.from(conf.flat.y), oofF1: conf.f1, p2 },
+  };
+}
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+const roundAll = (w: Float64Array) => Array.from(w, (x) => Math.round(x * 1e5) / 1e5);
