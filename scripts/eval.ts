@@ -1,0 +1,261 @@
+// Evaluate boilerstrip and the baselines on the corpus (DESIGN.md §4).
+//
+//   npm run eval -- [--limit N] [--corpus PATH] [--out reports/eval.json] [--model cv|bundled|FILE]
+//                   [--compare old.json] [--no-readability] [--no-cache]
+//
+// For each page: the input unchanged (page_text, loose_text), Readability on the html, and
+// boilerstrip on page_text and loose_text, each scored against the gold body. Prints macro
+// P / R / F1 for articles and for all pages, pages where boilerstrip lost body text, timings,
+// and with --compare the differences from an earlier report. By default every page is cleaned by
+// the fold model that never saw its site (src/eval/models.ts): figures cross-validated by site. Writes a JSON report with the
+// per-page scores.
+//
+// Readability results are cached in .tmp/eval-cache/ (they do not change between runs and take
+// most of the time); --no-cache recomputes them and leaves the cache alone.
+
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { ReadabilityCache, readabilityPredict, type ReadabilityResult } from "../src/eval/baselines.ts";
+import { REPO_ROOT, pageSite, readCorpus, resolveCorpusPath } from "../src/eval/corpus.ts";
+import {
+  compareScores,
+  formatCalibration,
+  formatComparison,
+  formatLowRecall,
+  formatTable,
+  lowRecall,
+  readReport,
+  summarize,
+  writeReport,
+  type EvalReport,
+  type PageScore,
+} from "../src/eval/report.ts";
+import { scoreDoc } from "../src/eval/score.ts";
+import { INPUT_KINDS, systemPredict, type SystemPrediction } from "../src/eval/system.ts";
+import { chooseModels } from "../src/eval/models.ts";
+
+const USAGE = `usage: npm run eval -- [--limit N] [--corpus PATH] [--out reports/eval.json] [--model cv|bundled|FILE] [--compare old.json] [--no-readability] [--no-cache]`;
+
+function parse() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        limit: { type: "string" },
+        corpus: { type: "string" },
+        out: { type: "string" },
+        compare: { type: "string" },
+        model: { type: "string", default: "cv" },
+        "no-readability": { type: "boolean", default: false },
+        "no-cache": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    let limit: number | undefined;
+    if (values.limit !== undefined) {
+      limit = Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new Error(`--limit must be a positive integer, not ${values.limit}`);
+    }
+    return {
+      limit,
+      corpus: resolveCorpusPath(values.corpus),
+      out: values.out ? path.resolve(values.out) : path.join(REPO_ROOT, "reports", "eval.json"),
+      compare: values.compare ? path.resolve(values.compare) : undefined,
+      model: values.model!,
+      readability: !values["no-readability"],
+      cache: !values["no-cache"],
+    };
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+/** Running time statistics of one stage, in milliseconds. */
+class Timer {
+  readonly ms: number[] = [];
+  add(ms: number): void {
+    this.ms.push(ms);
+  }
+  get total(): number {
+    return this.ms.reduce((a, b) => a + b, 0);
+  }
+  summary(): { n: number; total_s: number; mean_ms: number; p50_ms: number; p95_ms: number; max_ms: number } {
+    const s = [...this.ms].sort((a, b) => a - b);
+    const q = (f: number): number => (s.length ? s[Math.min(s.length - 1, Math.floor(f * s.length))] : NaN);
+    const r = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+    return {
+      n: s.length,
+      total_s: r(this.total / 1000),
+      mean_ms: r(s.length ? this.total / s.length : NaN),
+      p50_ms: r(q(0.5)),
+      p95_ms: r(q(0.95)),
+      max_ms: r(s.length ? s[s.length - 1] : NaN),
+    };
+  }
+  line(name: string): string {
+    const x = this.summary();
+    if (!x.n) return `  ${name}: -`;
+    return `  ${name}: ${x.total_s.toFixed(1)} s total, per page mean ${x.mean_ms.toFixed(1)} ms, p50 ${x.p50_ms.toFixed(1)}, p95 ${x.p95_ms.toFixed(1)}, max ${x.max_ms.toFixed(1)} (n=${x.n})`;
+  }
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "ignore"] }).toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parse();
+  const t0 = performance.now();
+  const scores: PageScore[] = [];
+  const timers = {
+    readability: new Timer(),
+    page_text: new Timer(),
+    loose_text: new Timer(),
+  };
+  let scoringMs = 0;
+  let pages = 0;
+  const rdStatus: Record<ReadabilityResult["status"], number> = { ok: 0, null: 0, error: 0 };
+  const sysErrors: { id: string; kind: string; error: string }[] = [];
+  const cache = args.readability && args.cache ? new ReadabilityCache(path.join(REPO_ROOT, ".tmp", "eval-cache", "readability.jsonl")) : null;
+
+  const models = chooseModels(args.model);
+  console.log(`boilerstrip: ${models.describe}`);
+  console.error(`corpus ${args.corpus}${args.limit ? ` (first ${args.limit} pages)` : ""}`);
+  let lastTick = t0;
+  for await (const page of readCorpus({ path: args.corpus, limit: args.limit })) {
+    pages++;
+    const base = { id: page.id, site: pageSite(page), page_type: page.meta.page_type };
+    const score = (system: PageScore["system"], kind: PageScore["kind"], pred: string, extra: Partial<PageScore> = {}): void => {
+      const ts = performance.now();
+      const s = scoreDoc(page.gold, pred);
+      scoringMs += performance.now() - ts;
+      scores.push({ ...base, kind, system, p: s.p, r: s.r, f1: s.f1, ...extra });
+    };
+
+    for (const kind of INPUT_KINDS) score("unchanged", kind, page[kind]);
+
+    if (args.readability) {
+      const ts = performance.now();
+      const r = cache ? cache.predict(page.id, page.html, page.url) : { ...readabilityPredict(page.html, page.url), cached: false };
+      const ms = performance.now() - ts;
+      if (!r.cached) timers.readability.add(ms);
+      rdStatus[r.status]++;
+      score("readability", "html", r.text, r.cached ? {} : { ms: round(ms) });
+    }
+
+    for (const kind of INPUT_KINDS) {
+      let pred: SystemPrediction;
+      let error: string | undefined;
+      const ts = performance.now();
+      try {
+        pred = systemPredict(page, kind, models.forSite(base.site));
+      } catch (e) {
+        error = String((e as Error)?.stack ?? e).split("\n").slice(0, 3).join(" | ");
+        pred = { text: "" };
+        sysErrors.push({ id: page.id, kind, error });
+      }
+      const ms = performance.now() - ts;
+      timers[kind].add(ms);
+      const extra: Partial<PageScore> = { ms: round(ms) };
+      if (typeof pred.confidence === "number") extra.confidence = pred.confidence;
+      if (error) extra.error = error;
+      score("boilerstrip", kind, pred.text, extra);
+    }
+
+    const now = performance.now();
+    if (now - lastTick > 15_000) {
+      lastTick = now;
+      console.error(`  ${pages} pages, ${((now - t0) / 1000).toFixed(0)} s`);
+    }
+  }
+  await cache?.close();
+  const wallMs = performance.now() - t0;
+
+  const summary = summarize(scores);
+  const low = lowRecall(scores);
+  const stageMs = timers.readability.total + timers.page_text.total + timers.loose_text.total + scoringMs;
+  const timing = {
+    wall_s: round(wallMs / 1000),
+    read_parse_other_s: round((wallMs - stageMs) / 1000),
+    scoring_s: round(scoringMs / 1000),
+    readability: timers.readability.summary(),
+    readability_cached: cache?.hits ?? 0,
+    boilerstrip_page_text: timers.page_text.summary(),
+    boilerstrip_loose_text: timers.loose_text.summary(),
+    max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+
+  console.log(`\n${pages} pages, ${summary.find((r) => r.system === "unchanged")?.article.n ?? 0} articles  (macro = mean of per-page scores)\n`);
+  console.log(formatTable(summary));
+  if (args.readability) {
+    console.log(`\nreadability: ${rdStatus.ok} articles, ${rdStatus.null} null, ${rdStatus.error} errors (null/error scored as empty)`);
+  }
+  const cal = formatCalibration(summary);
+  if (cal) console.log(`\nconfidence calibration (event: F1 >= 0.9):\n${cal}`);
+  console.log(`\n${formatLowRecall(low)}`);
+  if (sysErrors.length) {
+    console.log(`\nboilerstrip threw on ${sysErrors.length} page inputs (scored as empty); first ones:`);
+    for (const e of sysErrors.slice(0, 5)) console.log(`  ${e.id} ${e.kind}: ${e.error}`);
+  }
+
+  console.log(`\ntiming: ${timing.wall_s.toFixed(1)} s wall for ${pages} pages (peak RSS ${timing.max_rss_mb} MB)`);
+  console.log(`  corpus read + JSON parse + rest: ${timing.read_parse_other_s.toFixed(1)} s; scoring: ${timing.scoring_s.toFixed(2)} s`);
+  if (args.readability) {
+    console.log(timers.readability.line(`readability (jsdom)${cache ? `, ${cache.hits} from cache` : ""}`));
+  }
+  console.log(timers.page_text.line("boilerstrip page_text"));
+  console.log(timers.loose_text.line("boilerstrip loose_text"));
+
+  const report: EvalReport = {
+    version: 1,
+    created: new Date().toISOString(),
+    corpus: args.corpus,
+    limit: args.limit ?? null,
+    pages,
+    run: {
+      git: gitCommit(),
+      node: process.version,
+      model: models.describe,
+      readability: args.readability ? { ...rdStatus, cached: cache?.hits ?? 0 } : "skipped",
+      boilerstrip_errors: sysErrors.length,
+      timing,
+    },
+    summary,
+    low_recall: low,
+    scores,
+  };
+
+  if (args.compare) {
+    // Read the old report before writing the new one: --out and --compare may be the same file.
+    try {
+      const old = readReport(args.compare);
+      console.log(`\n${formatComparison(compareScores(old.scores, scores), `${path.relative(process.cwd(), args.compare) || args.compare} (${old.created ?? "?"})`)}`);
+    } catch (e) {
+      console.error(`\n--compare: ${(e as Error).message}`);
+      process.exitCode = 1;
+    }
+  }
+
+  writeReport(args.out, report);
+  console.log(`\nreport: ${path.relative(process.cwd(), args.out) || args.out}`);
+}
+
+function round(x: number, d = 2): number {
+  return Math.round(x * 10 ** d) / 10 ** d;
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
