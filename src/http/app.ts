@@ -1,0 +1,46 @@
+// The HTTP API as a Hono app. Runtime-free: Node, the Worker and tests inject what differs.
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { clean } from "../core/clean.ts";
+import type { Model } from "../core/model.ts";
+import { OptionsError } from "../core/options.ts";
+import { errorResponse, HttpError } from "./errors.ts";
+import { parseCleanRequest } from "./request.ts";
+
+export interface AppConfig {
+  /** The model lines are scored with; loaded once by the caller. */
+  model: () => Model;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+}
+
+// 2 MB: far above any article page's text (the corpus's largest page_text is a few hundred KB)
+// and small enough that one request cannot exhaust a Worker's 128 MB.
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export function createApp(config: AppConfig): Hono {
+  const app = new Hono();
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+
+  app.get("/healthz", (c) => c.json({ status: "ok", model: config.model().version }));
+
+  app.post("/v1/clean", async (c) => {
+    const { text, options } = await parseCleanRequest(c.req.raw, config.maxBodyBytes);
+    return c.json(clean(text, options, config.model()));
+  });
+
+  app.all("/v1/clean", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
+  app.notFound((c) => errorResponse(c, 404, "not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
+  app.onError((err, c) => {
+    if (err instanceof HttpError) {
+      // The body may be left unread: close the connection rather than read the rest of it.
+      if (err.status === 413) c.header("connection", "close");
+      return errorResponse(c, err.status, err.code, err.message);
+    }
+    if (err instanceof OptionsError) return errorResponse(c, 400, "invalid_options", err.message);
+    // Anything else is our bug: say so without leaking internals.
+    console.error(`internal error on ${c.req.method} ${new URL(c.req.url).pathname}: ${err instanceof Error ? err.message : String(err)}`);
+    return errorResponse(c, 500, "internal", "internal error");
+  });
+  return app;
+}

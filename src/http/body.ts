@@ -1,0 +1,63 @@
+// Reading a request body with the size limit enforced on the bytes actually read, so a client
+// that lies in Content-Length or sends a chunked body cannot get more than the limit buffered.
+import { HttpError } from "./errors.ts";
+
+export async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = req.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+const tooLarge = (maxBytes: number) => new HttpError(413, "payload_too_large", `request body exceeds the limit of ${maxBytes} bytes`);
+
+/**
+ * Bytes to text. A byte-order mark wins (UTF-8, UTF-16 LE/BE); then the declared charset; then
+ * UTF-8. Invalid sequences become U+FFFD rather than an error: scraped text is often dirty.
+ */
+export function decodeText(bytes: Uint8Array, charset?: string): string {
+  let label = (charset ?? "utf-8").toLowerCase();
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) (label = "utf-8"), (start = 3);
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) (label = "utf-16le"), (start = 2);
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) (label = "utf-16be"), (start = 2);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { ignoreBOM: true });
+  } catch {
+    throw new HttpError(415, "unsupported_media_type", `unsupported charset: ${charset}`);
+  }
+  return decoder.decode(bytes.subarray(start));
+}
+
+/** `text/plain; charset=x` → { type: "text/plain", charset: "x" }. */
+export function parseContentType(header: string | null): { type: string; charset?: string } {
+  if (!header) return { type: "" };
+  const [type, ...params] = header.split(";");
+  let charset: string | undefined;
+  for (const p of params) {
+    const [k, v] = p.split("=");
+    if (k?.trim().toLowerCase() === "charset" && v) charset = v.trim().replace(/^"|"$/g, "");
+  }
+  return { type: type.trim().toLowerCase(), charset };
+}

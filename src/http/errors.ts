@@ -1,0 +1,28 @@
+// Every error the API returns has this one JSON shape (DESIGN.md §2); never a stack trace.
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export type ErrorCode =
+  | "bad_request"
+  | "invalid_json"
+  | "no_text"
+  | "invalid_options"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "not_found"
+  | "method_not_allowed"
+  | "internal";
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string): Response {
+  return c.json({ error: { code, message } }, status);
+}
