@@ -51,8 +51,10 @@ const WHOLE_LINE_MAX_WORDS = 6;
 
 const TERMINAL_RE = /[.!?。！？؟।…"”’»)\]]$/u;
 const ELLIPSIS_RE = /(\.\.\.|…)$/u;
-const URL_RE = /(https?:\/\/|www\.)\S+|\b\S+\.(com|org|net|io|co|uk|de|fr)\b/iu;
-const EMAIL_HANDLE_RE = /\S+@\S+\.\S+|(^|\s)@\w/u;
+// No regex here has two adjacent unbounded runs over the same characters, so none can backtrack
+// quadratically on a long line (tests/core/regex-safety.test.ts times the worst cases).
+const URL_RE = /https?:\/\/|www\.|[\p{L}\p{N}]\.(com|org|net|io|co|uk|de|fr)\b/iu;
+const EMAIL_HANDLE_RE = /[^\s@]@[^\s@.]+\.[^\s@]|(^|\s)@\w/u;
 const COPYRIGHT_RE = /©|\(c\)|\u2117/iu;
 const SEPARATOR_RE = /\s[|•·»›\/–-]\s|^[|•·»›]|[|•·»›]$/u;
 const QUOTE_RE = /["“”«»„]/u;
@@ -79,6 +81,7 @@ export interface DocFeatures {
 }
 
 const bin = (b: boolean) => (b ? 1 : 0);
+const isUpperNonAscii = (ch: string) => ch !== ch.toLowerCase();
 const log1p = Math.log1p;
 
 export function extractFeatures(lines: string[], hashBits: number, langHint?: string): DocFeatures {
@@ -150,13 +153,10 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
       else if ((ch >= 33 && ch <= 47) || (ch >= 58 && ch <= 64) || (ch >= 91 && ch <= 96) || (ch >= 123 && ch <= 126)) punct++;
     }
     let titled = 0;
-    for (const init of t.initials) {
-      if (init !== init.toLowerCase()) titled++;
-      if (init >= "0" && init <= "9") continue;
-    }
+    for (const init of t.initials) if (init !== init.toLowerCase()) titled++;
     for (let c = 0; c < chars; c++) {
-      const ch = text[c];
-      if (ch !== ch.toLowerCase()) upper++;
+      const code = text.charCodeAt(c);
+      if (code < 128 ? code >= 65 && code <= 90 : isUpperNonAscii(text[c])) upper++;
     }
     const letters = Math.max(1, chars - digits - punct);
     const first = text[0] ?? "";

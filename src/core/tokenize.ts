@@ -23,9 +23,11 @@ export function tokenize(text: string): Tokens {
   const initials: string[] = [];
   let unspaced = 0;
   const matches = text.match(WORD_RE);
+  // Most lines have no unspaced script at all: test the line once rather than every word.
+  const anyUnspaced = matches !== null && UNSPACED_RE.test(text);
   if (matches) {
     for (const m of matches) {
-      if (!UNSPACED_RE.test(m)) {
+      if (!anyUnspaced || !UNSPACED_RE.test(m)) {
         words.push(m.toLowerCase());
         initials.push(m[0]);
         continue;
