@@ -17,6 +17,8 @@ export const CONTEXT_FEATURES = [
   "p1_x_mean_w3", "p1_x_min_prev_next",
   "log_words", "prose_like", "ends_terminal", "in_list_run", "title_case_ratio",
   "words_0_2", "words_3_5", "stop_ratio", "repeats", "is_edge",
+  "log_gap_before", "log_gap_after", "body_words_before", "stamp_prev", "stamp_w3",
+  "p1_x_gap_before", "p1_x_gap_after", "p1_x_words_before", "p1_x_stamp",
 ] as const;
 export const CONTEXT_SIZE = CONTEXT_FEATURES.length;
 
@@ -54,6 +56,26 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
   for (let i = 0, d = 1 << 20; i < n; i++) { d = p1[i] > LIKELY_BODY ? 0 : d + 1; dist[i] = d; }
   for (let i = n - 1, d = 1 << 20; i >= 0; i--) { d = p1[i] > LIKELY_BODY ? 0 : d + 1; if (d < dist[i]) dist[i] = d; }
 
+  // The longest run of unlikely lines between the first likely-body line and this one (and the
+  // same from the other end): the article has short gaps, comments and related-story teasers sit
+  // beyond a long block of share buttons and headings. Two linear sweeps.
+  const gapBefore = new Int32Array(n), gapAfter = new Int32Array(n);
+  for (let i = 0, run = 0, best = 0, started = false; i < n; i++) {
+    if (p1[i] > LIKELY_BODY) { started = true; run = 0; } else if (started) best = Math.max(best, ++run);
+    gapBefore[i] = best;
+  }
+  for (let i = n - 1, run = 0, best = 0, started = false; i >= 0; i--) {
+    if (p1[i] > LIKELY_BODY) { started = true; run = 0; } else if (started) best = Math.max(best, ++run);
+    gapAfter[i] = best;
+  }
+  // Likely-body words before each line, as a share of all of them.
+  const wordsBefore = new Float64Array(n);
+  for (let i = 1; i < n; i++) wordsBefore[i] = wordsBefore[i - 1] + (p1[i - 1] > LIKELY_BODY ? nWords[i - 1] : 0);
+  // Short date/time lines ("December 18, 2025, 9:46 pm") head comments and posts in a thread.
+  const stamp = Float64Array.from(dense, (x) => (x[D.words_41_up] === 0 && (x[D.has_time_like] > 0 || x[D.has_date_like] > 0) && x[D.log_words] < Math.log1p(8) ? 1 : 0));
+  const preStamp = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) preStamp[i + 1] = preStamp[i] + stamp[i];
+
   const out: Float32Array[] = new Array(n);
   const bodyShare = n ? likely / n : 0;
   const wordsShare = totalWords ? likelyWords / totalWords : 0;
@@ -86,6 +108,12 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
     v[34] = own[D.in_list_run]; v[35] = own[D.title_case_ratio];
     v[36] = own[D.words_0_2]; v[37] = own[D.words_3_5]; v[38] = own[D.stop_ratio]; v[39] = own[D.repeats];
     v[40] = +(i === 0 || i === n - 1);
+    v[41] = Math.log1p(gapBefore[i]); v[42] = Math.log1p(gapAfter[i]);
+    v[43] = likelyWords ? wordsBefore[i] / likelyWords : 0;
+    v[44] = i > 0 ? Math.max(stamp[i - 1], i > 1 ? stamp[i - 2] : 0) : 0;
+    const a = Math.max(0, i - 3), b = Math.min(n, i + 4);
+    v[45] = (preStamp[b] - preStamp[a] - stamp[i]) / Math.max(1, b - a - 1);
+    v[46] = p * v[41]; v[47] = p * v[42]; v[48] = p * v[43]; v[49] = p * Math.max(v[44], v[45]);
     out[i] = v;
   }
   return out;
