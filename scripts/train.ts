@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fnv1a } from "../src/core/hash.ts";
+import { FEATURE_SCHEMA } from "../src/core/schema.ts";
 import { loadCorpus, loadSamples, loadUserData, type TrainDoc } from "../src/train/dataset.ts";
 import { calibration } from "../src/train/metrics.ts";
 import { FOLDS, prepare, scoreAt, trainModel, type Prepared } from "../src/train/train.ts";
@@ -40,7 +41,10 @@ log(`features: ${Date.now() - t1} ms for ${items.reduce((s, p) => s + p.doc.segm
 
 const t2 = Date.now();
 const date = new Date().toISOString().slice(0, 10);
-const { file, foldFiles, report } = trainModel(items, { version: `bs-${date}-${dataHash}`, dataHash, log });
+// The version names the data and the feature schema, so a model trained on other features or
+// other data never shares a version string.
+const schemaHash = fnv1a(JSON.stringify(FEATURE_SCHEMA)).toString(16).padStart(8, "0").slice(0, 4);
+const { file, foldFiles, report } = trainModel(items, { version: `bs-${date}-${dataHash}-${schemaHash}`, dataHash, log });
 log(`trained in ${Date.now() - t2} ms`);
 
 // Held-out figures: every page scored with probabilities from models that never saw its site.
