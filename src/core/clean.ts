@@ -3,7 +3,7 @@
 import { categorize } from "./categorize.ts";
 import { classifyLines, smoothLines } from "./classify.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
-import { extractFeatures, type DocFeatures } from "./features.ts";
+import { DENSE_INDEX, extractFeatures, type DocFeatures } from "./features.ts";
 import type { Model } from "./model.ts";
 import { resolveOptions, type CleanOptions } from "./options.ts";
 import { segmentText } from "./segment.ts";
@@ -60,7 +60,7 @@ export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Mo
       line.reason = "title: the headline above the article";
     } else {
       const c = categorize(seg.text, {
-        nWords: nWords[i], terminal: doc.info[i].terminal, listRun: Math.round(Math.expm1(doc.dense[i][50])),
+        nWords: nWords[i], terminal: doc.info[i].terminal, listRun: Math.round(Math.expm1(doc.dense[i][DENSE_INDEX.list_run_log])),
         beforeBody: i < firstBody, afterBody: i > lastBody, nextIsBody: i + 1 < n && keep[i + 1],
       }, p2[i]);
       // Between the title and the body, a short line with no boilerplate cue is the byline,

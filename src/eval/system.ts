@@ -20,13 +20,12 @@ export interface SystemPrediction {
 export type SystemModel = Parameters<typeof clean>[2];
 
 /**
- * Clean `page[kind]` with boilerstrip. `model` is passed through to `clean`; left out, `clean`
- * gets undefined, i.e. its default (bundled) model. To evaluate cross-validated models, give
- * each page a model not trained on its site (`pageSite(page)` in ./corpus.ts is the grouping).
+ * Clean `page[kind]` with boilerstrip using `model`; for cross-validated figures, a model not
+ * trained on the page's site (src/eval/models.ts chooses it).
  * The page URL is passed as an option (language hints); nothing is learnt across pages here.
  */
-export function systemPredict(page: CorpusPage, kind: InputKind, model?: SystemModel): SystemPrediction {
+export function systemPredict(page: CorpusPage, kind: InputKind, model: SystemModel): SystemPrediction {
   const options = page.url ? { url: page.url } : {};
-  const result = clean(page[kind], options, model as SystemModel);
+  const result = clean(page[kind], options, model);
   return { text: result.text, confidence: result.confidence };
 }

@@ -7,7 +7,6 @@ export interface CleanRequest {
   options: Record<string, unknown>;
 }
 
-const JSON_TYPES = new Set(["application/json", "application/x-ndjson"]);
 
 export async function parseCleanRequest(req: Request, maxBytes: number): Promise<CleanRequest> {
   const { type, charset } = parseContentType(req.headers.get("content-type"));
@@ -25,7 +24,7 @@ export async function parseCleanRequest(req: Request, maxBytes: number): Promise
     if (text.length === 0) throw new HttpError(400, "no_text", "the request body is empty: send the scraped text");
     return { text, options: queryOptions };
   }
-  if (JSON_TYPES.has(type) || type.endsWith("+json")) {
+  if (type === "application/json" || type.endsWith("+json")) {
     const raw = decodeText(await readLimited(req, maxBytes), charset);
     let body: unknown;
     try {
