@@ -33,9 +33,14 @@ import {
 } from "../src/eval/report.ts";
 import { scoreDoc } from "../src/eval/score.ts";
 import { INPUT_KINDS, systemPredict, type SystemPrediction } from "../src/eval/system.ts";
-import { chooseModels } from "../src/eval/models.ts";
+import { chooseHtmlModels, chooseModels } from "../src/eval/models.ts";
+import { PageCache } from "../src/eval/page-cache.ts";
+import { jsdomImpl } from "../src/dom/jsdom.ts";
+import { linkedomImpl } from "../src/dom/linkedom.ts";
+import { cleanReadPage } from "../src/html/clean-page.ts";
+import { resolveOptions } from "../src/core/options.ts";
 
-const USAGE = `usage: npm run eval -- [--limit N] [--corpus PATH] [--out reports/eval.json] [--model cv|bundled|FILE] [--compare old.json] [--no-readability] [--no-cache]`;
+const USAGE = `usage: npm run eval -- [--limit N] [--corpus PATH] [--out reports/eval.json] [--model cv|bundled|FILE] [--compare old.json] [--no-readability] [--no-cache] [--html jsdom,linkedom|none]`;
 
 function parse() {
   try {
@@ -48,6 +53,7 @@ function parse() {
         model: { type: "string", default: "cv" },
         "no-readability": { type: "boolean", default: false },
         "no-cache": { type: "boolean", default: false },
+        html: { type: "string", default: "jsdom,linkedom" },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -70,6 +76,10 @@ function parse() {
       model: values.model!,
       readability: !values["no-readability"],
       cache: !values["no-cache"],
+      html: values.html === "none" ? [] : values.html!.split(",").map((d) => {
+        if (d !== "jsdom" && d !== "linkedom") throw new Error(`--html takes jsdom, linkedom or none, not ${d}`);
+        return d;
+      }),
     };
   } catch (e) {
     console.error(`${(e as Error).message}\n${USAGE}`);
@@ -130,6 +140,15 @@ async function main(): Promise<void> {
   const cache = args.readability && args.cache ? new ReadabilityCache(path.join(REPO_ROOT, ".tmp", "eval-cache", "readability.jsonl")) : null;
 
   const models = chooseModels(args.model);
+  const htmlModels = args.html.length ? chooseHtmlModels(args.model) : null;
+  const htmlRuns = args.html.map((name) => ({
+    name,
+    kind: `html-${name}` as const,
+    cache: new PageCache(name === "jsdom" ? jsdomImpl : linkedomImpl),
+    read: { parse: new Timer(), readability: new Timer(), segment: new Timer() },
+    learned: new Timer(),
+  }));
+  if (htmlModels) console.log(`boilerstrip html: ${htmlModels.describe}`);
   console.log(`boilerstrip: ${models.describe}`);
   console.error(`corpus ${args.corpus}${args.limit ? ` (first ${args.limit} pages)` : ""}`);
   let lastTick = t0;
@@ -173,6 +192,17 @@ async function main(): Promise<void> {
       score("boilerstrip", kind, pred.text, extra);
     }
 
+    for (const run of htmlRuns) {
+      const rp = run.cache.read(page.id, page.html, page.url ?? undefined);
+      for (const k of ["parse", "readability", "segment"] as const) run.read[k].add(rp.timings[k]);
+      const ts = performance.now();
+      const { model, htmlModel } = htmlModels!.forSite(base.site);
+      const res = cleanReadPage(rp, resolveOptions(page.url ? { url: page.url } : {}), { dom: run.name, model, htmlModel }, page.html.length);
+      const ms = performance.now() - ts;
+      run.learned.add(ms);
+      score("boilerstrip", run.kind, res.text, { confidence: res.confidence, ms: round(ms + rp.timings.parse + rp.timings.readability + rp.timings.segment) });
+    }
+
     const now = performance.now();
     if (now - lastTick > 15_000) {
       lastTick = now;
@@ -180,6 +210,7 @@ async function main(): Promise<void> {
     }
   }
   await cache?.close();
+  for (const run of htmlRuns) await run.cache.close();
   const wallMs = performance.now() - t0;
 
   const summary = summarize(scores);
@@ -193,6 +224,7 @@ async function main(): Promise<void> {
     readability_cached: cache?.hits ?? 0,
     boilerstrip_page_text: timers.page_text.summary(),
     boilerstrip_loose_text: timers.loose_text.summary(),
+    ...Object.fromEntries(htmlRuns.map((r) => [`boilerstrip_html_${r.name}`, { parse: r.read.parse.summary(), readability: r.read.readability.summary(), segment: r.read.segment.summary(), learned: r.learned.summary() }])),
     max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 
@@ -216,6 +248,11 @@ async function main(): Promise<void> {
   }
   console.log(timers.page_text.line("boilerstrip page_text"));
   console.log(timers.loose_text.line("boilerstrip loose_text"));
+  for (const run of htmlRuns) {
+    console.log(`  boilerstrip html on ${run.name} (${run.cache.hits} pages read from .tmp/page-cache; times as recorded when read):`);
+    for (const k of ["parse", "readability", "segment"] as const) console.log(`  ${run.read[k].line(`  ${k}`)}`);
+    console.log(`  ${run.learned.line("  features + classify + assemble")}`);
+  }
 
   const report: EvalReport = {
     version: 1,

@@ -8,7 +8,7 @@ import type { Model } from "./model.ts";
 import { resolveOptions, type CleanOptions } from "./options.ts";
 import { segmentText } from "./segment.ts";
 import { findTitleAndMeta } from "./title.ts";
-import type { CleanResult, Label, LineResult, RemovedLine, Segment } from "./types.ts";
+import type { Category, CleanResult, Label, LineResult, RemovedLine, Segment } from "./types.ts";
 
 export interface Analysis {
   segments: Segment[];
@@ -33,12 +33,30 @@ export function clean(input: string, options: unknown, model: Model): CleanResul
 
 export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, langHint?: string): CleanResult {
   const a = analyze(segments, model, langHint);
-  const { doc, p1, p2 } = a;
-  const n = segments.length;
   const threshold = model.file.thresholds[opts.preference];
-  const keep = Array.from(p2, (p) => p >= threshold);
+  const keep = Array.from(a.p2, (p) => p >= threshold);
+  const nWords = a.doc.info.map((x) => x.nWords);
+  const confidence = confidenceOf(confidenceFeatures(a.p2, a.p1, keep, nWords, threshold, a.doc.language !== "und"), model);
+  return assemble(a, a.p2, threshold, confidence, opts, model, mode, inputChars);
+}
+
+/**
+ * From decided probabilities to the response: title and metadata, the body, every removed line
+ * with its category and reason. `p` is the final P(body) (the text model's second pass, or the
+ * HTML pass in HTML mode); `a.p1` is shown as the raw per-line score.
+ */
+export function assemble(a: Analysis, p: Float64Array, threshold: number, confidence: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
+  const { segments, doc, p1 } = a;
+  const n = segments.length;
+  const keep = Array.from(p, (x) => x >= threshold);
   const nWords = doc.info.map((x) => x.nWords);
-  const { title, meta } = findTitleAndMeta(doc.dense, p2, keep, nWords, model);
+  const found = findTitleAndMeta(doc.dense, p, keep, nWords, model);
+  const meta = new Set(found.meta);
+  const knownTitle = known.title;
+  const title = knownTitle === undefined ? found.title : titleLine(segments, knownTitle, found.title);
+  // What the page itself says is its byline or date is metadata wherever the model put it.
+  if (known.metaLines) for (const i of matchingLines(segments, known.metaLines, title)) { keep[i] = false; meta.add(i); }
+  if (title >= 0) keep[title] = false;
 
   const labels: Label[] = keep.map((k) => (k ? "body" : "boilerplate"));
   if (title >= 0) labels[title] = "title";
@@ -47,22 +65,23 @@ export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Mo
 
   const lines: LineResult[] = [];
   const removed: RemovedLine[] = [];
-  const metaSet = new Set(meta);
+  const metaSet = meta;
   const bodyText: string[] = [];
   const metaText: string[] = [];
   for (let i = 0; i < n; i++) {
     const seg = segments[i];
     const raw = { label: (p1[i] >= threshold ? "body" : "boilerplate") as Label, score: round(p1[i]) };
-    const line: LineResult = { line: seg.line, text: seg.text, label: labels[i], score: round(p2[i]), raw };
+    const line: LineResult = { line: seg.line, text: seg.text, label: labels[i], score: round(p[i]), raw };
     if (labels[i] === "body") {
       bodyText.push(seg.text);
     } else if (labels[i] === "title") {
       line.reason = "title: the headline above the article";
     } else {
-      const c = categorize(seg.text, {
+      const c0 = categorize(seg.text, {
         nWords: nWords[i], terminal: doc.info[i].terminal, listRun: Math.round(Math.expm1(doc.dense[i][DENSE_INDEX.list_run_log])),
         beforeBody: i < firstBody, afterBody: i > lastBody, nextIsBody: i + 1 < n && keep[i + 1],
-      }, p2[i]);
+      }, p[i]);
+      const c = hinted(c0, known.categoryHints?.[i], p[i]);
       // Between the title and the body, a short line with no boilerplate cue is the byline,
       // date, dek or source: metadata, returned apart rather than dropped.
       if (metaSet.has(i) && (c.category === "other" || c.category === "navigation" || c.category === "credit" || c.category === "caption")) {
@@ -78,11 +97,10 @@ export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Mo
     lines.push(line);
   }
 
-  const confidence = confidenceOf(confidenceFeatures(p2, p1, keep, nWords, threshold, doc.language !== "und"), model);
   const text = bodyText.join("\n");
   const result: CleanResult = {
     text,
-    title: title >= 0 ? segments[title].text.trim() : undefined,
+    title: knownTitle ?? (title >= 0 ? segments[title].text.trim() : undefined),
     meta: metaText,
     confidence: round(confidence),
     lowConfidence: confidence < opts.minConfidence,
@@ -94,6 +112,50 @@ export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Mo
   };
   if (opts.explain) result.lines = lines;
   return result;
+}
+
+/** A category the DOM implies wins over a text guess that found no cue of its own. */
+function hinted(c: { category: Category; reason: string }, hint: Category | undefined, pBody: number) {
+  if (!hint || hint === c.category || !(c.category === "other" || c.category === "related" || c.category === "navigation" || hint === "caption")) return c;
+  const where = hint === "caption" ? "a figure caption (<figcaption>/<figure>)" : hint === "navigation" ? "inside the page's navigation (<nav>)" : `marked as ${hint} by the page's HTML`;
+  return { category: hint, reason: `${where} (P(body)=${pBody.toFixed(2)})` };
+}
+
+/** What HTML mode knows from the page beside the line probabilities. */
+export interface KnownFromPage {
+  /** The page's own title (og:title, <title>, Readability's). */
+  title?: string;
+  /** Byline and date strings the page declares; short lines holding one are metadata. */
+  metaLines?: string[];
+  /** Per line, a category the DOM implies (a <figcaption> is a caption, a <nav> navigation). */
+  categoryHints?: (Category | undefined)[];
+}
+
+// The known title is looked for among the first lines only (headline lists further down repeat
+// other pages' titles); 60 blocks reach past the longest page header in the corpus.
+const TITLE_SEARCH_LINES = 60;
+// A line holding a declared byline or date is metadata when it is at most this many words
+// ("By Maria Lindqvist · 14 March 2025 · 5 min read"); longer lines are prose that mentions it.
+const META_LINE_MAX_WORDS = 14;
+
+const norm = (t: string) => t.trim().toLowerCase();
+
+/** The line that is the known title, near the top, if any; else the model's choice. */
+function titleLine(segments: Segment[], title: string, fallback: number): number {
+  const want = norm(title);
+  for (let i = 0; i < Math.min(segments.length, TITLE_SEARCH_LINES); i++) if (norm(segments[i].text) === want) return i;
+  return fallback;
+}
+
+function matchingLines(segments: Segment[], needles: string[], title: number): number[] {
+  const wanted = needles.map(norm).filter((x) => x.length >= 3);
+  const out: number[] = [];
+  for (let i = 0; i < Math.min(segments.length, TITLE_SEARCH_LINES); i++) {
+    if (i === title) continue;
+    const t = norm(segments[i].text);
+    if (t.split(/\s+/).length <= META_LINE_MAX_WORDS && wanted.some((w) => t.includes(w))) out.push(i);
+  }
+  return out;
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

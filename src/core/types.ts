@@ -72,4 +72,29 @@ export interface CleanResult {
   lines?: LineResult[];
   stats: CleanStats;
   model: string;
+  /** HTML mode only: the page's metadata and how the page was read. */
+  page?: PageInfo;
+  html?: HtmlTrace;
+}
+
+/** What HTML mode found about the page beside its body. */
+export interface PageInfo {
+  byline?: string;
+  published?: string;
+  siteName?: string;
+  /** `<html lang>` when the page declares it. */
+  lang?: string;
+  canonicalUrl?: string;
+  excerpt?: string;
+}
+
+/** How HTML mode read the page: which DOM, what Readability said, which blocks were cleaned. */
+export interface HtmlTrace {
+  dom: string;
+  readability: "ok" | "null" | "error";
+  /** "readability": Readability's article region guided the filters; "body": it found nothing
+   *  (or too little of the page's prose) and the whole body's blocks were cleaned on their own. */
+  path: "readability" | "body";
+  blocks: number;
+  articleBlocks: number;
 }

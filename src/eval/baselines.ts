@@ -6,7 +6,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { JSDOM, VirtualConsole } from "jsdom";
+import { jsdomImpl } from "../dom/jsdom.ts";
+import type { ParsedPage } from "../html/dom.ts";
+import { blockText } from "../html/blocks.ts";
+import { stripScriptsAndStyles } from "../html/prepare.ts";
 import { Readability } from "@mozilla/readability";
 
 /** Baseline 1: return the input as it came. */
@@ -33,14 +36,6 @@ export interface ReadabilityOptions {
   stripScriptsAndStyles?: boolean;
 }
 
-const SCRIPT_RE = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
-const STYLE_RE = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
-
-export function stripScriptsAndStyles(html: string): string {
-  return html
-    .replace(SCRIPT_RE, (m: string, attrs: string) => (/ld\+json/i.test(attrs) ? m : ""))
-    .replace(STYLE_RE, "");
-}
 
 /**
  * Baseline 2: Readability on the page's HTML, with the page URL as the document URL.
@@ -53,18 +48,16 @@ export function readabilityPredict(
   opts: ReadabilityOptions = {},
 ): ReadabilityResult {
   const input = opts.stripScriptsAndStyles === false ? html : stripScriptsAndStyles(html);
-  const virtualConsole = new VirtualConsole();
-  virtualConsole.on("jsdomError", () => {}); // swallowed: CSS errors, unimplemented APIs
   // css-tree (under jsdom's inline-style parser) reports some long values with console.warn.
   const warn = console.warn;
   console.warn = (...args: unknown[]) => {
     if (typeof args[0] === "string" && args[0].startsWith("[csstree")) return;
     warn(...args);
   };
-  let dom: JSDOM | undefined;
+  let page: ParsedPage | undefined;
   try {
-    dom = newDom(input, url, virtualConsole);
-    const reader = new Readability<Node>(dom.window.document, { serializer: (n: Node) => n });
+    page = jsdomImpl.parse(input, url ?? undefined);
+    const reader = new Readability<Node>(page.document, { serializer: (n: Node) => n });
     const article = reader.parse();
     if (!article || !article.content) return { text: "", title: article?.title ?? null, status: "null" };
     return { text: blockText(article.content), title: article.title ?? null, status: "ok" };
@@ -72,79 +65,8 @@ export function readabilityPredict(
     return { text: "", title: null, status: "error", error: String((e as Error)?.message ?? e) };
   } finally {
     console.warn = warn;
-    dom?.window.close();
+    page?.dispose();
   }
-}
-
-function newDom(html: string, url: string | null | undefined, virtualConsole: VirtualConsole): JSDOM {
-  if (url) {
-    try {
-      return new JSDOM(html, { url, virtualConsole });
-    } catch (e) {
-      // An unparsable URL: parse without one rather than lose the page.
-      if (!(e instanceof TypeError)) throw e;
-    }
-  }
-  return new JSDOM(html, { virtualConsole });
-}
-
-// ---------------------------------------------------------------------------------------------
-// DOM to lines. textContent glues neighbouring blocks ("end.</p><p>Next" -> "end.Next", and
-// "word</p><p>Next" -> one token "wordnext"), so block elements become lines of their own.
-
-const BLOCK = new Set([
-  "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
-  "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
-  "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu",
-  "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
-  "option", "html",
-]);
-const SKIP = new Set(["script", "style", "noscript", "template", "head", "title"]);
-const CELL = new Set(["td", "th"]);
-
-/** The text under `root`, one block element per line, whitespace collapsed, no blank lines. */
-export function blockText(root: Node): string {
-  const lines: string[] = [];
-  let cur = "";
-  const flush = (): void => {
-    const t = cur.replace(/\s+/g, " ").trim();
-    if (t) lines.push(t);
-    cur = "";
-  };
-  const walk = (node: Node, inPre: boolean): void => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3 /* TEXT_NODE */ || c.nodeType === 4 /* CDATA_SECTION_NODE */) {
-        const t = c.nodeValue ?? "";
-        if (inPre && t.includes("\n")) {
-          const parts = t.split("\n");
-          for (let i = 0; i < parts.length - 1; i++) {
-            cur += parts[i];
-            flush();
-          }
-          cur += parts[parts.length - 1];
-        } else {
-          cur += t;
-        }
-      } else if (c.nodeType === 1 /* ELEMENT_NODE */) {
-        const tag = (c as Element).localName.toLowerCase();
-        if (SKIP.has(tag)) continue;
-        if (tag === "br") {
-          flush();
-          continue;
-        }
-        const block = BLOCK.has(tag);
-        if (block) flush();
-        else if (CELL.has(tag)) cur += " ";
-        walk(c, inPre || tag === "pre");
-        if (block) flush();
-        else if (CELL.has(tag)) cur += " ";
-      }
-    }
-  };
-  if (root.nodeType === 3 || root.nodeType === 4) cur = root.nodeValue ?? "";
-  else walk(root, false);
-  flush();
-  return lines.join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,9 +4,10 @@
 // (optimistic on this corpus: it was trained on it), `--model FILE` a model file of your own.
 import fs from "node:fs";
 import path from "node:path";
+import { loadHtmlModel, type HtmlModel, type HtmlModelFile } from "../core/html-model.ts";
 import type { Model, ModelFile } from "../core/model.ts";
 import { loadModelFile } from "../core/schema.ts";
-import { defaultModel } from "../model/index.ts";
+import { defaultHtmlModel, defaultModel } from "../model/index.ts";
 import { FOLDS, foldOf } from "../train/train.ts";
 import { REPO_ROOT } from "./corpus.ts";
 
@@ -36,4 +37,29 @@ export function chooseModels(spec: string): ModelChoice {
   }
   const m = loadModelFile(JSON.parse(fs.readFileSync(spec, "utf8")) as ModelFile);
   return { describe: `model file ${spec} (${m.version}) on every page`, forSite: () => m };
+}
+
+export interface HtmlModelChoice {
+  describe: string;
+  forSite(site: string): { model: Model; htmlModel: HtmlModel };
+}
+
+/** The same choice for HTML mode: text model + HTML model, per fold for cross-validation. */
+export function chooseHtmlModels(spec: string): HtmlModelChoice {
+  if (spec === "cv") {
+    const text = chooseModels("cv");
+    const folds: HtmlModel[] = [];
+    for (let k = 0; k < FOLDS; k++) {
+      const file = path.join(CV_DIR, `html-fold-${k}.json`);
+      if (!fs.existsSync(file)) throw new Error(`missing ${file}: run \`npm run train:html\` to write the HTML fold models`);
+      folds.push(loadHtmlModel(JSON.parse(fs.readFileSync(file, "utf8")) as HtmlModelFile));
+    }
+    return {
+      describe: `cross-validated by site: ${FOLDS} HTML fold models (${folds[0].version.replace(/-fold.*/, "")}) on the text fold models`,
+      forSite: (site) => ({ model: text.forSite(site), htmlModel: folds[foldOf(site)] }),
+    };
+  }
+  const model = spec === "bundled" ? defaultModel() : chooseModels(spec).forSite("");
+  const htmlModel = defaultHtmlModel();
+  return { describe: `bundled HTML model ${htmlModel.version} on every page`, forSite: () => ({ model, htmlModel }) };
 }

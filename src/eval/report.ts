@@ -5,7 +5,7 @@ import path from "node:path";
 import { macro, type MacroScore } from "./score.ts";
 
 export type SystemName = "unchanged" | "readability" | "boilerstrip";
-export type Kind = "page_text" | "loose_text" | "html";
+export type Kind = "page_text" | "loose_text" | "html" | "html-jsdom" | "html-linkedom";
 
 /** One page scored for one system on one input kind. */
 export interface PageScore {
@@ -32,6 +32,8 @@ export const ROWS: readonly { system: SystemName; kind: Kind }[] = [
   { system: "readability", kind: "html" },
   { system: "boilerstrip", kind: "page_text" },
   { system: "boilerstrip", kind: "loose_text" },
+  { system: "boilerstrip", kind: "html-jsdom" },
+  { system: "boilerstrip", kind: "html-linkedom" },
 ];
 
 export interface Calibration {

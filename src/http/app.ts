@@ -1,15 +1,12 @@
 // The HTTP API as a Hono app. Runtime-free: Node, the Worker and tests inject what differs.
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import { clean } from "../core/clean.ts";
-import type { Model } from "../core/model.ts";
 import { OptionsError } from "../core/options.ts";
+import { cleanRequest, type CleanDeps } from "./clean-request.ts";
 import { errorResponse, HttpError } from "./errors.ts";
 import { parseCleanRequest } from "./request.ts";
 
-export interface AppConfig {
-  /** The model lines are scored with; loaded once by the caller. */
-  model: () => Model;
+export interface AppConfig extends CleanDeps {
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
 }
@@ -25,8 +22,7 @@ export function createApp(config: AppConfig): Hono {
   app.get("/healthz", (c) => c.json({ status: "ok", model: config.model().version }));
 
   app.post("/v1/clean", async (c) => {
-    const { text, options } = await parseCleanRequest(c.req.raw, config.maxBodyBytes);
-    return c.json(clean(text, options, config.model()));
+    return c.json(cleanRequest(await parseCleanRequest(c.req.raw, config.maxBodyBytes), config));
   });
 
   app.all("/v1/clean", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));

@@ -2,10 +2,19 @@
 // by the Node server, the CLI and the Worker alike.
 import type { Model, ModelFile } from "../core/model.ts";
 import { loadModelFile } from "../core/schema.ts";
+import { loadHtmlModel, type HtmlModel, type HtmlModelFile } from "../core/html-model.ts";
+import htmlFile from "./html-model.json" with { type: "json" };
 import file from "./model.json" with { type: "json" };
 
 let cached: Model | undefined;
 
 export function defaultModel(): Model {
   return (cached ??= loadModelFile(file as unknown as ModelFile));
+}
+
+let cachedHtml: HtmlModel | undefined;
+
+/** The bundled HTML-mode model (`npm run train:html`), checked against the bundled text model. */
+export function defaultHtmlModel(): HtmlModel {
+  return (cachedHtml ??= loadHtmlModel(htmlFile as unknown as HtmlModelFile, defaultModel().version));
 }

@@ -2,13 +2,14 @@
 import type { Hono } from "hono";
 import { createApp } from "../http/app.ts";
 import { maxBodyBytesFrom, type ServiceEnv } from "../http/config.ts";
-import { defaultModel } from "../model/index.ts";
+import { defaultHtmlModel, defaultModel } from "../model/index.ts";
+import { linkedomImpl } from "../dom/linkedom.ts";
 
 let app: Hono | undefined;
 
 export default {
   fetch(request: Request, env: ServiceEnv, ctx?: Parameters<Hono["fetch"]>[2]): Response | Promise<Response> {
-    app ??= createApp({ model: defaultModel, maxBodyBytes: maxBodyBytesFrom(env) });
+    app ??= createApp({ model: defaultModel, html: { dom: linkedomImpl, model: defaultHtmlModel }, maxBodyBytes: maxBodyBytesFrom(env) });
     return app.fetch(request, env, ctx);
   },
 };

@@ -1,0 +1,76 @@
+// npm run train:html [-- --dom jsdom|linkedom] [--corpus PATH] [--limit N] [--no-write]
+// Trains the HTML pass on ../shared/corpus's HTML, stacked on the text model (src/model/model.json
+// and its fold models in src/model/cv/, written by `npm run train`, which must run first), and
+// writes src/model/html-model.json and its fold models src/model/cv/html-fold-K.json.
+// Deterministic. The pages' blocks (parse + Readability) are cached in .tmp/page-cache/.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { ModelFile } from "../src/core/model.ts";
+import { fnv1a } from "../src/core/hash.ts";
+import { HTML_FEATURES } from "../src/core/html-features.ts";
+import { loadModelFile } from "../src/core/schema.ts";
+import { jsdomImpl } from "../src/dom/jsdom.ts";
+import { linkedomImpl } from "../src/dom/linkedom.ts";
+import { DEFAULT_CORPUS, pageSite, readCorpus, REPO_ROOT } from "../src/eval/corpus.ts";
+import { PageCache } from "../src/eval/page-cache.ts";
+import { labelLinesFromGold } from "../src/train/align.ts";
+import { articleScores, prepareHtml, trainHtmlModel, type HtmlTrainPage } from "../src/train/html-train.ts";
+import { FOLDS, foldOf } from "../src/train/train.ts";
+
+const CV_DIR = path.join(REPO_ROOT, "src", "model", "cv");
+
+const { values: args } = parseArgs({
+  options: {
+    dom: { type: "string", default: "jsdom" },
+    corpus: { type: "string", default: process.env.BOILERSTRIP_CORPUS ?? DEFAULT_CORPUS },
+    limit: { type: "string" },
+    "no-write": { type: "boolean", default: false },
+  },
+});
+const dom = args.dom === "linkedom" ? linkedomImpl : jsdomImpl;
+const log = (s: string) => process.stderr.write(s + "\n");
+const t0 = Date.now();
+
+const cache = new PageCache(dom);
+const pages: HtmlTrainPage[] = [];
+let h = 0x811c9dc5;
+for await (const page of readCorpus({ path: args.corpus, limit: args.limit ? Number(args.limit) : undefined })) {
+  const r = cache.read(page.id, page.html, page.url ?? undefined);
+  const blocks = r.blocks.map((b, i) => ({ ...b, textChars: b.text.length, inArticle: r.inArticle[i] === 1 }));
+  const y = Uint8Array.from(labelLinesFromGold(blocks.map((b) => b.text), page.gold), (a) => (a.label === "body" ? 1 : 0));
+  pages.push({ id: page.id, fold: foldOf(pageSite(page)), pageType: page.meta.page_type, gold: page.gold, input: { blocks, readability: r.readability, page: r.meta }, y });
+  h = fnv1a(page.id + "\0" + page.gold, h);
+  if (pages.length % 200 === 0) log(`  read ${pages.length} pages (${cache.hits} cached) ${Date.now() - t0} ms`);
+}
+await cache.close();
+log(`read ${pages.length} pages with ${dom.name} (${cache.hits} cached, ${cache.misses} parsed) in ${Date.now() - t0} ms`);
+
+// Read from disk, not through src/model/index.ts, which also loads the HTML model this writes.
+const textModel = loadModelFile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "src", "model", "model.json"), "utf8")) as ModelFile);
+const foldModels = Array.from({ length: FOLDS }, (_, k) => loadModelFile(JSON.parse(fs.readFileSync(path.join(CV_DIR, `fold-${k}.json`), "utf8")) as ModelFile));
+const items = prepareHtml(pages, (k) => foldModels[k]);
+const dataHash = h.toString(16).padStart(8, "0");
+const schemaHash = fnv1a(JSON.stringify(HTML_FEATURES)).toString(16).padStart(8, "0").slice(0, 4);
+const version = `bh-${new Date().toISOString().slice(0, 10)}-${dataHash}-${schemaHash}`;
+const t1 = Date.now();
+const { file, foldFiles, oof, oofBlock, thresholds } = trainHtmlModel(items, FOLDS, { version, textModel: textModel.version, dataHash });
+log(`trained in ${Date.now() - t1} ms`);
+
+// Held-out (by site) article figures of the parts, for the note: the text model alone on the
+// page's blocks, Readability's region alone, and the HTML pass.
+const textT = foldModels[0].file.thresholds.balanced;
+const heldOut = {
+  textModelOnBlocks: articleScores(items, (it) => it.p2, textT),
+  readabilityRegion: articleScores(items, (it) => Uint8Array.from(it.page.input.blocks, (b) => +b.inArticle), 1),
+  blockPass: articleScores(items, (it) => oofBlock.get(it)!, thresholds.balanced),
+  htmlPass: articleScores(items, (it) => oof.get(it)!, thresholds.balanced),
+};
+file.metrics = { ...file.metrics, heldOut, pages: pages.length, dom: dom.name };
+console.log(JSON.stringify({ version, thresholds, metrics: file.metrics }, null, 2));
+if (!args["no-write"]) {
+  const out = path.join(REPO_ROOT, "src", "model", "html-model.json");
+  fs.writeFileSync(out, JSON.stringify(file) + "\n");
+  foldFiles.forEach((f, k) => fs.writeFileSync(path.join(CV_DIR, `html-fold-${k}.json`), JSON.stringify(f) + "\n"));
+  log(`wrote ${out} (${(fs.statSync(out).size / 1024).toFixed(0)} KiB) and ${FOLDS} fold models; ${Date.now() - t0} ms in all`);
+}

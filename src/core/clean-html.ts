@@ -1,0 +1,83 @@
+// HTML mode's learned part, runtime-free: the page's blocks (read by src/html/read-page.ts with
+// whatever DOM the runtime has) -> the text model on the block texts -> the HTML pass, which adds
+// what the DOM knows (Readability's verdict, tags, links, landmarks, class names) -> assemble.
+import { analyze, assemble } from "./clean.ts";
+import { confidenceFeatures } from "./confidence.ts";
+import { contextFeatures } from "./context.ts";
+import { extractHtmlFeatures, LANDMARKS, type BlockSignals } from "./html-features.ts";
+import type { HtmlModel } from "./html-model.ts";
+import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
+import type { CleanOptions } from "./options.ts";
+import type { CleanResult, HtmlTrace, PageInfo, Segment } from "./types.ts";
+
+const FIGURE = 1 << LANDMARKS.indexOf("figure");
+const NAV = 1 << LANDMARKS.indexOf("nav");
+
+export interface HtmlBlocksInput {
+  blocks: (BlockSignals & { text: string })[];
+  readability: HtmlTrace["readability"];
+  dom: string;
+  title?: string;
+  page: PageInfo;
+  inputChars: number;
+}
+
+// Readability's region guides the filters only when it holds at least this share of the words of
+// the page's blocks; below it Readability has found a fragment (a caption, a teaser) rather than
+// the article, and the whole body is cleaned on its own. 0.02 = under ~1 paragraph in 50: on the
+// corpus Readability's region is above it on nearly every page where it returns anything useful.
+const MIN_ARTICLE_WORD_SHARE = 0.02;
+
+/** The text model's view of the blocks and the HTML pass's features; shared with training. */
+export function blockFeatures(input: Pick<HtmlBlocksInput, "blocks" | "readability" | "page">, model: Model, hashBits: number, langHint?: string) {
+  const segments: Segment[] = input.blocks.map((b, i) => ({ line: i, text: b.text }));
+  const a = analyze(segments, model, langHint ?? input.page.lang);
+  const nWords = a.doc.info.map((x) => x.nWords);
+  let words = 0, articleWords = 0;
+  input.blocks.forEach((b, i) => { words += nWords[i]; if (b.inArticle) articleWords += nWords[i]; });
+  const useArticle = input.readability === "ok" && words > 0 && articleWords / words >= MIN_ARTICLE_WORD_SHARE;
+  const signals = useArticle ? input.blocks : input.blocks.map((b) => ({ ...b, inArticle: false }));
+  // The text model again on Readability's region alone: the view a column scraper gives it.
+  const articleP2 = new Float64Array(segments.length).fill(NaN);
+  if (useArticle) {
+    const at = segments.filter((_, i) => signals[i].inArticle);
+    const pa = analyze(at, model, langHint ?? input.page.lang).p2;
+    at.forEach((s, k) => { articleP2[s.line] = pa[k]; });
+  }
+  const f = extractHtmlFeatures(signals, a.p1, a.p2, articleP2, nWords, useArticle, hashBits);
+  return { a, f, nWords, useArticle };
+}
+
+/** P(body) of each block from the HTML pass. */
+export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: HtmlModel, langHint?: string) {
+  const { a, f, nWords, useArticle } = blockFeatures(input, model, htmlModel.hashBits, langHint);
+  const pBlock = Float64Array.from(f.dense, (x, i) => sigmoid(dot(htmlModel.dense, x) + hashedScore(htmlModel.hashed, f.hashed[i])));
+  const ctx = contextFeatures(pBlock, a.doc.dense, nWords);
+  const p = Float64Array.from(ctx, (x) => sigmoid(dot(htmlModel.context, x)));
+  return { a, pBlock, p, nWords, useArticle };
+}
+
+export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, model: Model, htmlModel: HtmlModel, langHint?: string): CleanResult {
+  const { a, pBlock, p, nWords, useArticle } = scoreBlocks(input, model, htmlModel, langHint);
+  const threshold = htmlModel.file.thresholds[opts.preference];
+  const keep = Array.from(p, (x) => x >= threshold);
+  const confidence = sigmoid(dot(htmlModel.confidence, confidenceFeatures(p, pBlock, keep, nWords, threshold, a.doc.language !== "und")));
+  // In explain, "raw" is the block pass (before the neighbours), "score" the final pass.
+  const known = {
+    title: input.title,
+    metaLines: [input.page.byline, input.page.published].filter((x): x is string => !!x),
+    categoryHints: input.blocks.map((b) => ((b.flags & FIGURE) ? "caption" as const : (b.flags & NAV) ? "navigation" as const : undefined)),
+  };
+  const result = assemble({ ...a, p1: pBlock }, p, threshold, confidence, opts, model, "html", input.inputChars, known);
+  result.model = `${model.version}+${htmlModel.version}`;
+  result.page = input.page;
+  result.html = {
+    dom: input.dom,
+    readability: input.readability,
+    path: useArticle ? "readability" : "body",
+    blocks: input.blocks.length,
+    articleBlocks: input.blocks.reduce((s, b) => s + (b.inArticle ? 1 : 0), 0),
+  };
+  if (input.page.lang && result.language === "und") result.language = input.page.lang;
+  return result;
+}

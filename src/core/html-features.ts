@@ -1,0 +1,101 @@
+// Features of an HTML block for the HTML pass (DESIGN.md §1, issue 4): what the DOM knows about a
+// line and the text lines do not. The HTML pass stacks on the text model: its inputs are the text
+// model's two probabilities for the block's text, Readability's verdict on the block and its
+// neighbours, the block's tag, heading level, link density, landmarks, and its class/id tokens
+// (hashed, so "related", "newsletter", "promo" are learned like words).
+import { fnv1a } from "./hash.ts";
+
+/** What the HTML pass reads of a block: plain data, so the core needs no DOM. */
+export interface BlockSignals {
+  tag: string;
+  heading: number;
+  linkChars: number;
+  textChars: number;
+  flags: number;
+  classTokens: readonly string[];
+  inArticle: boolean;
+}
+
+// Landmark bits, in the order src/html/blocks.ts numbers them (FLAG there).
+export const LANDMARKS = ["nav", "header", "footer", "aside", "figure", "form", "list", "table", "article", "main", "button", "quote", "pre", "comment"] as const;
+
+const TAGS = ["p", "li", "div", "td", "th", "blockquote", "pre", "figcaption", "dt", "dd", "span", "a", "section", "article", "header", "footer", "body"] as const;
+
+export const HTML_FEATURES = [
+  "bias", "p2_logit", "p1_logit", "article_p2_logit", "article_p2_missing",
+  "in_article", "readability_ok", "article_word_share", "prev_in_article", "next_in_article", "window_in_article",
+  "link_density", "link_over_half", "all_link",
+  "heading", "h1", "h2_3", "h4_6",
+  ...TAGS.map((t) => `tag_${t}`), "tag_other",
+  ...LANDMARKS.map((l) => `in_${l}`),
+  "class_tokens_log",
+] as const;
+export type HtmlFeatureName = (typeof HTML_FEATURES)[number];
+export const HTML_INDEX = Object.fromEntries(HTML_FEATURES.map((n, i) => [n, i])) as Record<HtmlFeatureName, number>;
+
+// Window of Readability's verdict around a block: ±3 blocks, the width of a typical
+// paragraph/caption/teaser interleaving in the corpus's article bodies.
+const WINDOW = 3;
+// Logits are clipped here so a saturated text probability does not dominate the linear model.
+const LOGIT_CLIP = 8;
+
+const logit = (p: number) => Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, Math.log(p / (1 - p))));
+
+export interface HtmlFeatures {
+  dense: Float32Array[];
+  hashed: Uint32Array[];
+}
+
+/**
+ * `articleP2` is the text model's P(body) of each in-article block when the text model reads
+ * Readability's region alone (the view a column scraper gives it), NaN for the other blocks.
+ */
+export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number>, p2: ArrayLike<number>, articleP2: ArrayLike<number>, nWords: ArrayLike<number>, readabilityOk: boolean, hashBits: number): HtmlFeatures {
+  const n = blocks.length;
+  const mask = (1 << hashBits) - 1;
+  let words = 0, articleWords = 0;
+  for (let i = 0; i < n; i++) {
+    words += nWords[i];
+    if (blocks[i].inArticle) articleWords += nWords[i];
+  }
+  // Prefix sums of the article flag for the window means.
+  const pre = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) pre[i + 1] = pre[i] + (blocks[i].inArticle ? 1 : 0);
+  const dense: Float32Array[] = [];
+  const hashed: Uint32Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const b = blocks[i];
+    const v = new Float32Array(HTML_FEATURES.length);
+    const set = (name: HtmlFeatureName, x: number | boolean) => { v[HTML_INDEX[name]] = +x; };
+    set("bias", 1);
+    set("p2_logit", logit(p2[i]));
+    set("p1_logit", logit(p1[i]));
+    if (Number.isNaN(articleP2[i])) set("article_p2_missing", 1);
+    else set("article_p2_logit", logit(articleP2[i]));
+    set("in_article", b.inArticle);
+    set("readability_ok", readabilityOk);
+    set("article_word_share", words ? articleWords / words : 0);
+    set("prev_in_article", i > 0 && blocks[i - 1].inArticle);
+    set("next_in_article", i + 1 < n && blocks[i + 1].inArticle);
+    const lo = Math.max(0, i - WINDOW), hi = Math.min(n, i + WINDOW + 1);
+    set("window_in_article", (pre[hi] - pre[lo]) / (hi - lo));
+    const ld = b.textChars ? b.linkChars / b.textChars : 0;
+    set("link_density", ld);
+    set("link_over_half", ld > 0.5);
+    set("all_link", ld >= 0.99);
+    set("heading", b.heading > 0);
+    set("h1", b.heading === 1);
+    set("h2_3", b.heading === 2 || b.heading === 3);
+    set("h4_6", b.heading >= 4);
+    const tagName = `tag_${b.tag}` as HtmlFeatureName;
+    if (tagName in HTML_INDEX) set(tagName, 1);
+    else set("tag_other", 1);
+    for (let k = 0; k < LANDMARKS.length; k++) if (b.flags & (1 << k)) v[HTML_INDEX[`in_${LANDMARKS[k]}`]] = 1;
+    set("class_tokens_log", Math.log1p(b.classTokens.length));
+    dense.push(v);
+    const h = new Uint32Array(b.classTokens.length);
+    for (let k = 0; k < b.classTokens.length; k++) h[k] = fnv1a(`c:${b.classTokens[k]}`) & mask;
+    hashed.push(h);
+  }
+  return { dense, hashed };
+}

@@ -1,0 +1,62 @@
+// The HTML pass's model: a logistic regression over HTML_FEATURES plus hashed class/id tokens,
+// stacked on the text model (whose version it records: a retrained text model needs a retrained
+// HTML model, and loading refuses a mismatch), with its own thresholds and confidence calibration.
+import { CONFIDENCE_FEATURES } from "./confidence.ts";
+import { CONTEXT_FEATURES } from "./context.ts";
+import { HTML_FEATURES } from "./html-features.ts";
+import { decodeBase64, ModelError, type DenseWeights } from "./model.ts";
+
+export interface HtmlModelFile {
+  format: 1;
+  kind: "html";
+  version: string;
+  /** Version of the text model whose probabilities this model was trained on. */
+  textModel: string;
+  created: string;
+  trainingDataHash: string;
+  hashBits: number;
+  block: DenseWeights & { hashed: { scale: number; int8: string } };
+  /** Second pass: the text model's context features recomputed over the block pass's output. */
+  context: DenseWeights;
+  confidence: DenseWeights;
+  thresholds: { balanced: number; precision: number; recall: number };
+  metrics?: Record<string, unknown>;
+}
+
+export interface HtmlModel {
+  file: HtmlModelFile;
+  version: string;
+  hashBits: number;
+  dense: Float32Array;
+  hashed: Float32Array;
+  context: Float32Array;
+  confidence: Float32Array;
+}
+
+function sameNames(part: string, got: string[], want: readonly string[]) {
+  if (got.length !== want.length || got.some((n, i) => n !== want[i])) {
+    throw new ModelError(`HTML model ${part} features do not match this code's; retrain with npm run train:html`);
+  }
+}
+
+export function loadHtmlModel(file: HtmlModelFile, textModelVersion?: string): HtmlModel {
+  if (!file || file.format !== 1 || file.kind !== "html") throw new ModelError("unsupported HTML model file");
+  if (textModelVersion !== undefined && file.textModel !== textModelVersion) {
+    throw new ModelError(`HTML model ${file.version} was trained on text model ${file.textModel}, not ${textModelVersion}; retrain with npm run train:html`);
+  }
+  sameNames("block", file.block.features, HTML_FEATURES);
+  sameNames("context", file.context.features, CONTEXT_FEATURES);
+  sameNames("confidence", file.confidence.features, CONFIDENCE_FEATURES);
+  const bytes = decodeBase64(file.block.hashed.int8);
+  if (bytes.length !== 1 << file.hashBits) throw new ModelError("HTML model hashed table has the wrong size");
+  const int8 = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  return {
+    file,
+    version: file.version,
+    hashBits: file.hashBits,
+    dense: Float32Array.from(file.block.weights),
+    hashed: Float32Array.from(int8, (x) => x * file.block.hashed.scale),
+    context: Float32Array.from(file.context.weights),
+    confidence: Float32Array.from(file.confidence.weights),
+  };
+}

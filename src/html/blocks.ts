@@ -1,0 +1,196 @@
+// DOM -> blocks. A block is one line of text the way a scraper sees the page: the text of a block
+// element (p, li, h2, div, ...) with its inline descendants, whitespace collapsed. We walk the DOM
+// ourselves because textContent glues blocks together ("end.</p><p>Next" -> "end.Next"), and
+// linkedom and jsdom glue differently.
+//
+// The walk is iterative (an explicit stack), so 10,000-deep nesting cannot overflow the call
+// stack, and each node is visited once: linear in the page.
+//
+// Every block carries what the DOM knows about it (DESIGN.md §1): its tag and heading level, how
+// much of its text is link text, the landmarks it sits in, its list and table membership, and the
+// class/id tokens of its element and nearest ancestors.
+
+import { LANDMARKS } from "../core/html-features.ts";
+
+export const BLOCK_TAGS = new Set([
+  "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+  "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+  "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu",
+  "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
+  "option", "html",
+]);
+const SKIP_TAGS = new Set([
+  "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
+  "embed", "canvas", "video", "audio", "select", "textarea",
+]);
+const CELL_TAGS = new Set(["td", "th"]);
+
+/** Landmarks and containers a block can sit in; one bit each in Block.flags. */
+// The bit order is the core's LANDMARKS list, which the HTML features read.
+export const FLAG = Object.fromEntries(LANDMARKS.map((name, i) => [name, 1 << i])) as Record<(typeof LANDMARKS)[number], number>;
+
+const TAG_FLAGS: Record<string, number> = {
+  nav: FLAG.nav, header: FLAG.header, footer: FLAG.footer, aside: FLAG.aside,
+  figure: FLAG.figure, figcaption: FLAG.figure, form: FLAG.form, button: FLAG.button,
+  label: FLAG.form, ul: FLAG.list, ol: FLAG.list, li: FLAG.list, dl: FLAG.list, menu: FLAG.list,
+  table: FLAG.table, article: FLAG.article, main: FLAG.main, blockquote: FLAG.quote, pre: FLAG.pre,
+};
+const ROLE_FLAGS: Record<string, number> = {
+  navigation: FLAG.nav, banner: FLAG.header, contentinfo: FLAG.footer, complementary: FLAG.aside,
+  main: FLAG.main, article: FLAG.article, button: FLAG.button, form: FLAG.form, search: FLAG.form,
+  list: FLAG.list, listitem: FLAG.list, menu: FLAG.nav, menubar: FLAG.nav, dialog: FLAG.aside,
+  comment: FLAG.comment,
+};
+
+// Class and id tokens kept per block: its element's and its nearest ancestors', newest first.
+// Twelve covers the element and two or three wrappers on the corpus's pages (most carry 1-4).
+const MAX_CLASS_TOKENS = 12;
+// A class/id token shorter than this or longer than that is noise (hashes, single letters).
+const CLASS_TOKEN_MIN = 2;
+const CLASS_TOKEN_MAX = 24;
+// Longest attribute value read for class/id/style: a hostile 2 MB attribute costs nothing more.
+const MAX_ATTR_CHARS = 512;
+
+export interface Block {
+  text: string;
+  /** Tag of the nearest block element holding the text (the line's own element). */
+  tag: string;
+  /** 1-6 when that element is a heading (h1-h6 or role=heading), else 0. */
+  heading: number;
+  /** Characters of the text that sit inside links. */
+  linkChars: number;
+  /** FLAG bits of the landmarks and containers around the text. */
+  flags: number;
+  /** Class and id tokens of the element and its nearest ancestors, lower-cased. */
+  classTokens: readonly string[];
+}
+
+interface Ctx {
+  tag: string;
+  heading: number;
+  flags: number;
+  tokens: readonly string[];
+  link: boolean;
+  pre: boolean;
+}
+
+function classTokensOf(el: Element, inherited: readonly string[]): readonly string[] {
+  const cls = (el.getAttribute("class") ?? "").slice(0, MAX_ATTR_CHARS);
+  const id = (el.getAttribute("id") ?? "").slice(0, MAX_ATTR_CHARS);
+  if (!cls && !id) return inherited;
+  const own: string[] = [];
+  for (const raw of `${cls} ${id}`.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (raw.length < CLASS_TOKEN_MIN || raw.length > CLASS_TOKEN_MAX || /^\d+$/.test(raw)) continue;
+    if (!own.includes(raw)) own.push(raw);
+  }
+  if (own.length === 0) return inherited;
+  return own.concat(inherited).slice(0, MAX_CLASS_TOKENS);
+}
+
+const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute("hidden")) return true;
+  const style = el.getAttribute("style");
+  return style !== null && HIDDEN_STYLE_RE.test(style.slice(0, MAX_ATTR_CHARS));
+}
+
+function enter(el: Element, tag: string, outer: Ctx): Ctx {
+  let flags = outer.flags | (TAG_FLAGS[tag] ?? 0);
+  const role = el.getAttribute("role");
+  if (role) flags |= ROLE_FLAGS[role.toLowerCase()] ?? 0;
+  const block = BLOCK_TAGS.has(tag);
+  const h = /^h[1-6]$/.test(tag) ? Number(tag[1]) : role === "heading" ? Number(el.getAttribute("aria-level")) || 2 : 0;
+  return {
+    tag: block ? tag : outer.tag,
+    heading: h || (block ? 0 : outer.heading),
+    flags,
+    tokens: classTokensOf(el, outer.tokens),
+    link: outer.link || tag === "a",
+    pre: outer.pre || tag === "pre",
+  };
+}
+
+/** The blocks under `root` in document order. */
+export function extractBlocks(root: Node): Block[] {
+  const blocks: Block[] = [];
+  let buf = "";
+  let linkChars = 0;
+  let start: Ctx | null = null; // the context where the pending block's text began
+
+  const flush = (): void => {
+    if (start) {
+      const text = buf.replace(/\s+/g, " ").trim();
+      if (text) {
+        blocks.push({ text, tag: start.tag, heading: start.heading, linkChars: Math.min(linkChars, text.length), flags: start.flags, classTokens: start.tokens });
+      }
+    }
+    buf = "";
+    linkChars = 0;
+    start = null;
+  };
+  const append = (t: string, ctx: Ctx): void => {
+    if (!t) return;
+    if (!start) {
+      if (!/\S/.test(t)) return;
+      start = ctx;
+    }
+    buf += t;
+    if (ctx.link) linkChars += t.replace(/\s+/g, " ").length;
+  };
+
+  const rootCtx: Ctx = { tag: "body", heading: 0, flags: 0, tokens: [], link: false, pre: false };
+  const stack: { node: Node; ctx: Ctx; block: boolean; cell: boolean }[] = [];
+  let ctx = rootCtx;
+  let cur: Node | null = root.nodeType === 1 || root.nodeType === 9 || root.nodeType === 11 ? root.firstChild : null;
+  if (root.nodeType === 3) append(root.nodeValue ?? "", ctx);
+
+  for (;;) {
+    if (cur) {
+      const type = cur.nodeType;
+      if (type === 3 || type === 4) {
+        const t = cur.nodeValue ?? "";
+        if (ctx.pre && t.includes("\n")) {
+          const parts = t.split("\n");
+          for (let i = 0; i < parts.length - 1; i++) {
+            append(parts[i], ctx);
+            flush();
+          }
+          append(parts[parts.length - 1], ctx);
+        } else {
+          append(t, ctx);
+        }
+      } else if (type === 1) {
+        const el = cur as Element;
+        const tag = el.localName.toLowerCase();
+        if (tag === "br") {
+          flush();
+        } else if (!SKIP_TAGS.has(tag) && !isHidden(el)) {
+          const block = BLOCK_TAGS.has(tag);
+          const cell = CELL_TAGS.has(tag);
+          if (block) flush();
+          else if (cell) append(" ", ctx);
+          stack.push({ node: cur, ctx, block, cell });
+          ctx = enter(el, tag, ctx);
+          cur = cur.firstChild;
+          continue;
+        }
+      }
+      cur = cur.nextSibling;
+      continue;
+    }
+    const f = stack.pop();
+    if (!f) break;
+    if (f.block) flush();
+    else if (f.cell) append(" ", f.ctx);
+    ctx = f.ctx;
+    cur = f.node.nextSibling;
+  }
+  flush();
+  return blocks;
+}
+
+/** The text under `root`, one block per line (what `page_text` is for the whole body). */
+export function blockText(root: Node): string {
+  return extractBlocks(root).map((b) => b.text).join("\n");
+}

@@ -1,0 +1,85 @@
+// HTML -> blocks marked with Readability's verdict, and the page's metadata.
+//
+//   prepare (drop scripts/styles) -> parse (injected DOM) -> metadata -> blocks of the whole body
+//   -> Readability on a clone -> each block marked "inside the article" or not
+//
+// The learned filters then see every block of the body with Readability's verdict as one more
+// signal, so what Readability keeps by mistake can still go and what it misses can still stay.
+// Readability gets a clone: it rewrites the tree it reads, and the blocks are read from the
+// original.
+import { Readability } from "@mozilla/readability";
+import { extractBlocks, type Block } from "./blocks.ts";
+import type { DomImpl } from "./dom.ts";
+import { mergeMeta, readPageMeta, type PageMeta } from "./metadata.ts";
+import { stripScriptsAndStyles } from "./prepare.ts";
+
+/** Bump when a change here or in blocks/metadata/prepare alters what readPage returns (caches key on it). */
+export const PAGE_READER_VERSION = 1;
+
+export type ReadabilityStatus = "ok" | "null" | "error";
+
+export interface PageTimings {
+  parse: number;
+  readability: number;
+  segment: number;
+}
+
+export interface ReadPage {
+  blocks: Block[];
+  /** 1 where the block's text is part of Readability's article. */
+  inArticle: Uint8Array;
+  readability: ReadabilityStatus;
+  meta: PageMeta;
+  timings: PageTimings;
+}
+
+// Readability stops on pages with more elements than this (its maxElemsToParse) and we clean the
+// whole body instead. 100,000 is ~10x the largest page in the corpus.
+const MAX_ELEMS_FOR_READABILITY = 100_000;
+
+const key = (t: string) => t.toLowerCase();
+
+export function readPage(html: string, dom: DomImpl, url?: string, now: () => number = () => performance.now()): ReadPage {
+  let t = now();
+  const page = dom.parse(stripScriptsAndStyles(html), url);
+  try {
+    const doc = page.document;
+    const timings: PageTimings = { parse: now() - t, readability: 0, segment: 0 };
+    t = now();
+    const blocks = extractBlocks(doc.body ?? doc.documentElement ?? doc);
+    let meta = readPageMeta(doc, url);
+    timings.segment = now() - t;
+
+    t = now();
+    let status: ReadabilityStatus = "null";
+    const inArticle = new Uint8Array(blocks.length);
+    try {
+      const clone = doc.cloneNode(true) as Document;
+      const article = new Readability<Node>(clone, { serializer: (n: Node) => n, maxElemsToParse: MAX_ELEMS_FOR_READABILITY }).parse();
+      if (article) {
+        meta = mergeMeta(meta, { title: article.title, byline: article.byline, published: article.publishedTime, siteName: article.siteName, excerpt: article.excerpt });
+        if (article.content) {
+          // Readability keeps the article's elements, so its blocks are the page's blocks: mark
+          // them by text, each article block claiming one page block in order.
+          const wanted = new Map<string, number>();
+          for (const b of extractBlocks(article.content)) wanted.set(key(b.text), (wanted.get(key(b.text)) ?? 0) + 1);
+          for (let i = 0; i < blocks.length; i++) {
+            const k = key(blocks[i].text);
+            const left = wanted.get(k);
+            if (left) {
+              inArticle[i] = 1;
+              wanted.set(k, left - 1);
+            }
+          }
+          status = inArticle.some((x) => x === 1) ? "ok" : "null";
+        }
+      }
+    } catch {
+      status = "error"; // e.g. a tree too deep for Readability's recursion: clean the whole body
+    }
+    timings.readability = now() - t;
+    return { blocks, inArticle, readability: status, meta, timings };
+  } finally {
+    page.dispose();
+  }
+}

@@ -1,0 +1,27 @@
+// Is this text really HTML? And which charset does a page declare for its own bytes?
+
+// Within the first this-many characters (after a BOM and whitespace) an HTML page shows its
+// doctype or a structural tag; 1024 is what browsers' sniffing algorithm looks at (WHATWG MIME
+// sniffing, "rules for identifying an unknown MIME type").
+const SNIFF_CHARS = 1024;
+const HTML_START_RE = /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/i;
+// Scraped text can quote a tag or two; a page has several structural tags.
+const STRUCTURE_RE = /<(p|div|span|a|table|ul|li|h[1-6]|article|section|br|meta|title|script)[\s>/]/gi;
+const MIN_STRUCTURAL_TAGS = 3;
+
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, SNIFF_CHARS).replace(/^\uFEFF/, "");
+  if (!head.trimStart().startsWith("<")) return false;
+  if (HTML_START_RE.test(head)) return true;
+  return (head.match(STRUCTURE_RE)?.length ?? 0) >= MIN_STRUCTURAL_TAGS;
+}
+
+// A <meta charset> or http-equiv content-type must sit in the first 1024 bytes (HTML standard,
+// "prescan a byte stream to determine its encoding").
+const META_CHARSET_RE = /<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})/i;
+
+/** The charset a page declares in a <meta> within its first 1024 bytes, lower-cased. */
+export function metaCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, SNIFF_CHARS));
+  return META_CHARSET_RE.exec(head)?.[1].toLowerCase();
+}
