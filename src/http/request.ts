@@ -1,51 +1,36 @@
-// From an HTTP request to what `clean` takes: the text and the options, validated.
+// From an HTTP request to a document to clean: text, HTML or JSON, with query options, validated
+// by the contract's schemas (schemas.ts).
 import { HttpError } from "./errors.ts";
 import { decodeText, parseContentType, readLimited } from "./body.ts";
+import { documentFromJson, type DocumentInput } from "./document.ts";
+import { QuerySchema } from "./schemas.ts";
+import { validate } from "./validate.ts";
 
-export interface CleanRequest {
-  text: string;
-  options: Record<string, unknown>;
+/** Options given as query parameters (?explain=1&preference=recall…), checked by QuerySchema. */
+export function queryOptions(req: Request): Record<string, unknown> {
+  const query = Object.fromEntries(new URL(req.url).searchParams);
+  const parsed = validate(QuerySchema, query, "query");
+  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined));
 }
 
+export function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, "invalid_json", "the request body is not valid JSON");
+  }
+}
 
-export async function parseCleanRequest(req: Request, maxBytes: number): Promise<CleanRequest> {
+export const isJsonType = (type: string) => type === "application/json" || type.endsWith("+json");
+
+export async function parseCleanRequest(req: Request, maxBytes: number): Promise<DocumentInput> {
   const { type, charset } = parseContentType(req.headers.get("content-type"));
-  const query = new URL(req.url).searchParams;
-  const queryOptions: Record<string, unknown> = {};
-  for (const key of ["explain", "preference", "url", "site"]) {
-    const v = query.get(key);
-    if (v !== null) queryOptions[key] = v;
+  const options = queryOptions(req);
+  if (type === "text/plain" || type === "" || type === "text/html") {
+    const content = decodeText(await readLimited(req, maxBytes), charset);
+    if (content.length === 0) throw new HttpError(400, "no_text", "the request body is empty: send the scraped text");
+    return { kind: type === "text/html" ? "html" : "text", content, options };
   }
-  const minConfidence = query.get("minConfidence");
-  if (minConfidence !== null) queryOptions.minConfidence = Number(minConfidence);
-
-  if (type === "text/plain" || type === "") {
-    const text = decodeText(await readLimited(req, maxBytes), charset);
-    if (text.length === 0) throw new HttpError(400, "no_text", "the request body is empty: send the scraped text");
-    return { text, options: queryOptions };
-  }
-  if (type === "application/json" || type.endsWith("+json")) {
-    const raw = decodeText(await readLimited(req, maxBytes), charset);
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      throw new HttpError(400, "invalid_json", "the request body is not valid JSON");
-    }
-    if (body === null || typeof body !== "object" || Array.isArray(body)) {
-      throw new HttpError(400, "bad_request", 'the JSON body must be an object: {"text": "...", "url"?, "site"?, "options"?}');
-    }
-    const b = body as Record<string, unknown>;
-    if (b.text === undefined) throw new HttpError(400, "no_text", 'the JSON body has no "text"');
-    if (typeof b.text !== "string") throw new HttpError(400, "bad_request", '"text" must be a string');
-    if (b.text.length === 0) throw new HttpError(400, "no_text", '"text" is empty');
-    if (b.options !== undefined && (b.options === null || typeof b.options !== "object" || Array.isArray(b.options))) {
-      throw new HttpError(400, "invalid_options", '"options" must be an object');
-    }
-    const options: Record<string, unknown> = { ...queryOptions, ...(b.options as Record<string, unknown> | undefined) };
-    if (b.url !== undefined) options.url = b.url;
-    if (b.site !== undefined) options.site = b.site;
-    return { text: b.text, options };
-  }
-  throw new HttpError(415, "unsupported_media_type", `unsupported content type "${type}": send text/plain or application/json`);
+  if (isJsonType(type)) return documentFromJson(parseJson(decodeText(await readLimited(req, maxBytes), charset)), options);
+  throw new HttpError(415, "unsupported_media_type", `unsupported content type "${type}": send text/plain, text/html or application/json`);
 }
