@@ -22,7 +22,7 @@ textarea{width:100%;min-height:10rem;box-sizing:border-box;font:13px/1.4 ui-mono
 #confidence.low{background:#fde2e1;color:#8a1f17}#error{color:#8a1f17;font-weight:600}
 table{border-collapse:collapse;width:100%;table-layout:fixed}th{text-align:left;border-bottom:2px solid #ccd;padding:.3rem}
 td{vertical-align:top;padding:.25rem .4rem;border-bottom:1px solid #eef;white-space:pre-wrap;word-wrap:break-word;font-size:14px}
-td.n{width:2.5rem;color:#889;text-align:right;font:12px monospace}
+.n{width:2.5rem;color:#889;text-align:right;font:12px monospace}
 tr.removed td.rm{background:#fde2e1}tr.title td.kp{font-weight:700;background:#e6eefc}tr.meta td.kp{background:#f2f0fb;color:#446}
 .cat{display:inline-block;font:600 11px/1.5 system-ui;text-transform:uppercase;background:#8a1f17;color:#fff;border-radius:3px;padding:0 .35rem;margin-right:.4rem}
 .reason{display:block;font-size:12px;color:#6b3a35;margin-top:.15rem}.tag{font:11px monospace;color:#557}
