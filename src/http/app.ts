@@ -1,9 +1,14 @@
 // The HTTP API as a Hono app. Runtime-free: Node, the Worker and tests inject what differs.
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Hono } from "hono";
+import type { BlankEnv } from "hono/types";
 import { secureHeaders } from "hono/secure-headers";
 import { OptionsError } from "../core/options.ts";
-import { cleanRequest, type CleanDeps } from "./clean-request.ts";
 import { errorResponse, HttpError } from "./errors.ts";
+import { handleBatch } from "./batch.ts";
+import { cleanDocument, type CleanDeps } from "./document.ts";
+import { registerOpenApi } from "./openapi.ts";
+import { playgroundPage } from "./playground.ts";
 import { parseCleanRequest } from "./request.ts";
 
 export interface AppConfig extends CleanDeps {
@@ -16,16 +21,17 @@ export interface AppConfig extends CleanDeps {
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export function createApp(config: AppConfig): Hono {
-  const app = new Hono();
+  const app = new OpenAPIHono<BlankEnv>();
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
 
   app.get("/healthz", (c) => c.json({ status: "ok", model: config.model().version }));
 
-  app.post("/v1/clean", async (c) => {
-    return c.json(cleanRequest(await parseCleanRequest(c.req.raw, config.maxBodyBytes), config));
-  });
-
+  app.post("/v1/clean", async (c) => c.json(cleanDocument(await parseCleanRequest(c.req.raw, config.maxBodyBytes), config)));
+  app.post("/v1/clean/batch", (c) => handleBatch(c.req.raw, config));
+  app.all("/v1/clean/*", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
   app.all("/v1/clean", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
+  registerOpenApi(app, () => config.model().version);
+  app.get("/", (c) => c.html(playgroundPage()));
   app.notFound((c) => errorResponse(c, 404, "not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
   app.onError((err, c) => {
     if (err instanceof HttpError) {

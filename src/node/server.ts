@@ -5,8 +5,7 @@ import { pathToFileURL } from "node:url";
 import { createApp } from "../http/app.ts";
 import { maxBodyBytesFrom } from "../http/config.ts";
 import { defaultHtmlModel, defaultModel } from "../model/index.ts";
-import { jsdomImpl } from "../dom/jsdom.ts";
-import { linkedomImpl } from "../dom/linkedom.ts";
+import { nodeDeps } from "./deps.ts";
 
 export interface NodeServer {
   url: string;
@@ -20,10 +19,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const port = opts.port ?? (env.PORT ? Number(env.PORT) : 8787);
   defaultModel(); // load before the first request, and fail at start-up if the model is bad
   defaultHtmlModel();
-  // HTML mode parses with jsdom by default; BOILERSTRIP_DOM=linkedom trades its fidelity for
-  // ~5x less parse time (the two agree within 0.01 F1 on the corpus: npm run eval).
-  const dom = env.BOILERSTRIP_DOM === "linkedom" ? linkedomImpl : jsdomImpl;
-  const app = createApp({ model: defaultModel, html: { dom, model: defaultHtmlModel }, maxBodyBytes: maxBodyBytesFrom(env) });
+  const app = createApp({ ...nodeDeps(env), maxBodyBytes: maxBodyBytesFrom(env) });
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
     s.once("error", reject);

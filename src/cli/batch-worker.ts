@@ -1,0 +1,26 @@
+// A batch worker thread: cleans the lines it is sent with the shared batch-item code and sends
+// back each answer already serialised, with what the summary needs.
+import { parentPort, workerData } from "node:worker_threads";
+import { cleanBatchLine, isError } from "../http/batch-item.ts";
+import { nodeDeps } from "../node/deps.ts";
+
+export interface WorkerRequest {
+  seq: number;
+  line: string;
+}
+
+export interface WorkerAnswer {
+  seq: number;
+  json: string;
+  ok: boolean;
+  confidence?: number;
+}
+
+const options = (workerData as { options: Record<string, unknown> }).options;
+const deps = nodeDeps();
+
+parentPort!.on("message", ({ seq, line }: WorkerRequest) => {
+  const item = cleanBatchLine(line, seq, deps, options);
+  const answer: WorkerAnswer = isError(item) ? { seq, json: JSON.stringify(item), ok: false } : { seq, json: JSON.stringify(item), ok: true, confidence: item.confidence };
+  parentPort!.postMessage(answer);
+});

@@ -1,0 +1,47 @@
+// The one place a request becomes a `clean` call: single documents, JSON batches, NDJSON lines
+// and the CLI all go through `cleanDocument`, so they answer alike.
+import { clean } from "../core/clean.ts";
+import type { HtmlModel } from "../core/html-model.ts";
+import type { Model } from "../core/model.ts";
+import { resolveOptions } from "../core/options.ts";
+import type { CleanResult } from "../core/types.ts";
+import { cleanHtml } from "../html/clean-page.ts";
+import type { DomImpl } from "../html/dom.ts";
+import { looksLikeHtml } from "../html/sniff.ts";
+import { HttpError } from "./errors.ts";
+import { DocumentSchema } from "./schemas.ts";
+import { validate } from "./validate.ts";
+
+export interface DocumentInput {
+  kind: "text" | "html";
+  content: string;
+  options: Record<string, unknown>;
+  /** The caller's id for the document, echoed in batch answers. */
+  id?: string | number;
+}
+
+/** What cleaning needs from its host (Node, the Worker, the CLI). */
+export interface CleanDeps {
+  model: () => Model;
+  /** HTML mode: the runtime's DOM and the HTML model. Without it HTML input answers 415. */
+  html?: { dom: DomImpl; model: () => HtmlModel };
+}
+
+export function cleanDocument(input: DocumentInput, deps: CleanDeps): CleanResult {
+  if (input.kind === "text") return clean(input.content, input.options, deps.model());
+  if (!deps.html) throw new HttpError(415, "unsupported_media_type", "HTML input is not enabled here: send the page's text");
+  return cleanHtml(input.content, resolveOptions(input.options), { dom: deps.html.dom, model: deps.model(), htmlModel: deps.html.model() });
+}
+
+/** Text that is really an HTML page (a scraper that saved the page as text) goes to HTML mode. */
+export const kindOf = (content: string): DocumentInput["kind"] => (looksLikeHtml(content) ? "html" : "text");
+
+/** A JSON document `{text | html, url?, site?, options?, id?}`, checked against DocumentSchema. */
+export function documentFromJson(body: unknown, baseOptions: Record<string, unknown> = {}): DocumentInput {
+  const d = validate(DocumentSchema, body, "body");
+  const options: Record<string, unknown> = { ...baseOptions, ...d.options };
+  if (d.url !== undefined) options.url = d.url;
+  if (d.site !== undefined) options.site = d.site;
+  const kind = d.text !== undefined ? kindOf(d.text) : "html";
+  return { kind, content: (d.text ?? d.html)!, options, id: d.id };
+}

@@ -1,0 +1,61 @@
+// The OpenAPI 3.1 document, built from the zod schemas the handlers validate with, served at
+// /openapi.json; the interactive docs page at /docs reads it.
+import { z, type OpenAPIHono } from "@hono/zod-openapi";
+import { docsPage } from "./docs-page.ts";
+import { BatchItemSchema, BatchSchema, CleanResultSchema, DocumentSchema, ErrorSchema, MAX_BATCH_DOCS, QuerySchema } from "./schemas.ts";
+
+const errors = (codes: Record<number, string>) =>
+  Object.fromEntries(Object.entries(codes).map(([status, description]) => [status, { description, content: { "application/json": { schema: ErrorSchema } } }]));
+
+const text = (description: string) => ({ schema: z.string().openapi({ description }) });
+
+export function registerOpenApi(app: OpenAPIHono, version: () => string): void {
+  const r = app.openAPIRegistry;
+  r.registerPath({
+    method: "post",
+    path: "/v1/clean",
+    summary: "Clean one document",
+    description: "Send scraped text (text/plain), a page (text/html) or a JSON document. Options go in `options` or the query string.",
+    request: {
+      query: QuerySchema,
+      body: { required: true, content: { "application/json": { schema: DocumentSchema }, "text/plain": text("The scraped text."), "text/html": text("The page's HTML.") } },
+    },
+    responses: {
+      200: { description: "The body, title, meta, confidence and removed lines.", content: { "application/json": { schema: CleanResultSchema } } },
+      ...errors({ 400: "Malformed JSON, no text, invalid options.", 413: "Body over the size limit.", 415: "Unsupported media type or charset." }),
+    },
+  });
+  r.registerPath({
+    method: "post",
+    path: "/v1/clean/batch",
+    summary: "Clean many documents",
+    description: `A JSON array of at most ${MAX_BATCH_DOCS} documents answers with an array in the same order; NDJSON (application/x-ndjson, one document a line) answers with NDJSON streamed in the same order, without a count limit. Each element is the document's result or its own error, with its \`index\` and \`id\`.`,
+    request: {
+      query: QuerySchema,
+      body: { required: true, content: { "application/json": { schema: BatchSchema }, "application/x-ndjson": text("One JSON document a line.") } },
+    },
+    responses: {
+      200: {
+        description: "One item per document, in order.",
+        content: { "application/json": { schema: z.array(BatchItemSchema) }, "application/x-ndjson": text("One BatchItem a line.") },
+      },
+      ...errors({ 400: "Not an array, or malformed JSON.", 413: "Too many documents or too large.", 415: "Unsupported media type." }),
+    },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/healthz",
+    summary: "Liveness and the model version",
+    responses: { 200: { description: "ok", content: { "application/json": { schema: z.object({ status: z.literal("ok"), model: z.string() }) } } } },
+  });
+
+  app.doc31("/openapi.json", () => ({
+    openapi: "3.1.0",
+    info: {
+      title: "boilerstrip",
+      version: version(),
+      description: "Strips boilerplate from scraped article text and returns the body with a calibrated confidence. Errors are `{error: {code, message}}`.",
+    },
+  }));
+  app.get("/docs", (c) => c.html(docsPage()));
+}

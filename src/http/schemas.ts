@@ -1,0 +1,92 @@
+// The HTTP contract as zod schemas: the one source for validating requests and for the OpenAPI
+// document served at /openapi.json. Validation failures become our JSON error shape (validate.ts).
+import { z } from "@hono/zod-openapi";
+import { CATEGORIES } from "../core/types.ts";
+
+// 2048: the longest URL browsers and CDNs reliably handle; the same bound resolveOptions applies.
+const MAX_URL_CHARS = 2048;
+
+const Bool = z.union([z.boolean(), z.enum(["0", "1", "true", "false"])]);
+
+export const CleanOptionsSchema = z
+  .looseObject({
+    explain: Bool.optional().openapi({ description: "Also return `lines`: every line with its label, scores and reason." }),
+    preference: z.enum(["balanced", "precision", "recall"]).optional().openapi({ description: '"recall" keeps every line the model is unsure of; "precision" removes them.' }),
+    minConfidence: z.number().min(0).max(1).optional().openapi({ description: "Results below it carry `lowConfidence: true`." }),
+    url: z.string().max(MAX_URL_CHARS).optional(),
+    site: z.string().max(MAX_URL_CHARS).optional(),
+  })
+  .openapi("CleanOptions", { description: "Unknown keys are ignored." });
+
+/** One document: scraped text, or a page's HTML, with where it came from. */
+export const DocumentSchema = z
+  .looseObject({
+    id: z.union([z.string(), z.number()]).optional().openapi({ description: "Echoed back in batch results." }),
+    text: z.string().min(1).optional().openapi({ description: "The scraped text (one of text or html)." }),
+    html: z.string().min(1).optional().openapi({ description: "The page's HTML (one of text or html)." }),
+    url: z.string().max(MAX_URL_CHARS).optional(),
+    site: z.string().max(MAX_URL_CHARS).optional(),
+    options: CleanOptionsSchema.optional(),
+  })
+  .refine((d) => d.text !== undefined || d.html !== undefined, { message: 'send "text" or "html"', path: ["text"] })
+  .openapi("Document", { example: { text: "Headline\nSubscribe to our newsletter\nThe article's first paragraph…", url: "https://example.org/a" } });
+
+export const QuerySchema = z.object({
+  explain: Bool.optional(),
+  preference: z.enum(["balanced", "precision", "recall"]).optional(),
+  minConfidence: z.coerce.number().min(0).max(1).optional(),
+  url: z.string().max(MAX_URL_CHARS).optional(),
+  site: z.string().max(MAX_URL_CHARS).optional(),
+});
+
+const LabelSchema = z.enum(["body", "title", "meta", "boilerplate"]);
+const CategorySchema = z.enum(CATEGORIES as [string, ...string[]]);
+
+export const CleanResultSchema = z
+  .object({
+    text: z.string().openapi({ description: "The body lines joined with \\n, each exactly as sent." }),
+    title: z.string().optional(),
+    meta: z.array(z.string()).openapi({ description: "Byline, date, dek." }),
+    confidence: z.number().min(0).max(1).openapi({ description: "Calibrated probability that the body's token F1 against a human gold body is at least 0.9." }),
+    lowConfidence: z.boolean(),
+    language: z.string(),
+    mode: z.enum(["text", "html"]),
+    removed: z.array(z.object({ line: z.number().int(), text: z.string(), label: LabelSchema, category: CategorySchema, reason: z.string() })),
+    lines: z
+      .array(
+        z.object({
+          line: z.number().int(),
+          text: z.string(),
+          label: LabelSchema,
+          score: z.number(),
+          raw: z.object({ label: LabelSchema, score: z.number() }),
+          category: CategorySchema.optional(),
+          reason: z.string().optional(),
+        }),
+      )
+      .optional(),
+    stats: z.object({ lines: z.number().int(), bodyLines: z.number().int(), removedLines: z.number().int(), inputChars: z.number().int(), outputChars: z.number().int() }),
+    model: z.string(),
+  })
+  .openapi("CleanResult");
+
+export const ErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string() }) })
+  .openapi("Error", { example: { error: { code: "no_text", message: 'the JSON body has no "text"' } } });
+
+/** One element of a batch answer: the result or the error of the document at that position. */
+export const BatchItemSchema = z
+  .union([
+    CleanResultSchema.extend({ index: z.number().int(), id: z.union([z.string(), z.number()]).optional() }),
+    ErrorSchema.extend({ index: z.number().int(), id: z.union([z.string(), z.number()]).optional() }),
+  ])
+  .openapi("BatchItem");
+
+// 100 documents: a JSON batch is buffered whole, results too; 100 pages of a few hundred KB stay
+// far inside a Worker's 128 MB. Larger jobs stream as NDJSON, which has no count limit.
+export const MAX_BATCH_DOCS = 100;
+
+/** The JSON batch as published; each element is checked on its own so one bad one fails alone. */
+export const BatchSchema = z.array(DocumentSchema).min(1).max(MAX_BATCH_DOCS).openapi("Batch");
+/** The envelope checked up front: an array, not empty. */
+export const BatchEnvelopeSchema = z.array(z.unknown()).min(1);

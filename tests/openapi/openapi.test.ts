@@ -1,0 +1,63 @@
+// /openapi.json is built from the schemas the handlers validate with: real answers match the
+// published schemas, and validation failures keep our error shape.
+import { describe, expect, it } from "vitest";
+import sample from "../../samples/002_ea00b029d001865f.txt?raw";
+import { createApp, DEFAULT_MAX_BODY_BYTES } from "../../src/http/app.ts";
+import { BatchItemSchema, CleanResultSchema, ErrorSchema } from "../../src/http/schemas.ts";
+import { defaultModel } from "../../src/model/index.ts";
+
+const app = createApp({ model: defaultModel, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+const postJson = (path: string, body: unknown) => app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+describe("OpenAPI", () => {
+  it("serves an OpenAPI 3.1 document describing clean, batch and healthz with text, HTML and JSON bodies", async () => {
+    const res = await app.request("/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { openapi: string; info: { version: string }; paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> }>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.info.version).toBe(defaultModel().version);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/healthz", "/v1/clean", "/v1/clean/batch"]);
+    expect(Object.keys(doc.paths["/v1/clean"].post.requestBody!.content).sort()).toEqual(["application/json", "text/html", "text/plain"]);
+    expect(Object.keys(doc.paths["/v1/clean/batch"].post.requestBody!.content).sort()).toEqual(["application/json", "application/x-ndjson"]);
+    expect(Object.keys(doc.paths["/v1/clean"].post.responses)).toEqual(expect.arrayContaining(["200", "400", "413", "415"]));
+    expect(Object.keys(doc.components.schemas.Document.properties!)).toEqual(expect.arrayContaining(["text", "html", "url", "site", "options", "id"]));
+    expect(Object.keys(doc.components.schemas.CleanOptions.properties!)).toEqual(expect.arrayContaining(["explain", "preference", "minConfidence"]));
+  });
+
+  it("real answers match the published schemas", async () => {
+    const one = await (await postJson("/v1/clean?explain=1", { text: sample })).json();
+    expect(CleanResultSchema.safeParse(one).success).toBe(true);
+    const many = (await (await postJson("/v1/clean/batch", [{ text: sample }, { text: 5 }])).json()) as unknown[];
+    for (const item of many) expect(BatchItemSchema.safeParse(item).success).toBe(true);
+    expect(ErrorSchema.safeParse(many[1]).success).toBe(true);
+  });
+
+  it("validation errors come from the schemas, in our error shape, naming the field", async () => {
+    const cases: [unknown, string, RegExp][] = [
+      [{ text: sample, options: { minConfidence: "high" } }, "invalid_options", /options\.minConfidence/],
+      [{ text: sample, options: { explain: "maybe" } }, "invalid_options", /options\.explain/],
+      [{ text: sample, url: 42 }, "invalid_options", /^url/],
+      [{ text: ["a"] }, "bad_request", /^text/],
+      [{ html: "" }, "no_text", /^html/],
+    ];
+    for (const [body, code, field] of cases) {
+      const res = await postJson("/v1/clean", body);
+      expect(res.status).toBe(400);
+      const err = ErrorSchema.parse(await res.json());
+      expect(err.error.code).toBe(code);
+      expect(err.error.message).toMatch(field);
+    }
+    const q = await app.request("/v1/clean?preference=fast", { method: "POST", headers: { "content-type": "text/plain" }, body: sample });
+    expect(q.status).toBe(400);
+    expect(ErrorSchema.parse(await q.json()).error.message).toMatch(/query preference/);
+  });
+
+  it("serves interactive docs at /docs that load the document and use no external assets", async () => {
+    const res = await app.request("/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await res.text();
+    expect(html).toContain('fetch("/openapi.json")');
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+});
