@@ -35,3 +35,49 @@ export function stripScriptsAndStyles(html: string): string {
   out.push(html.slice(kept));
   return out.join("");
 }
+
+// Elements that never nest (void) or whose end tag may be left out (p, li, td, ...): neither
+// counts toward depth, so a page of unclosed <p> does not look deep.
+const NO_DEPTH = new Set([
+  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+  "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "colgroup", "rt", "rp",
+]);
+// Greedy [^<>]* cannot backtrack across another tag, so each position is scanned a bounded number
+// of times: linear on any input (tests/core/regex-safety.test.ts).
+const TAG_RE = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]{0,63})\b[^<>]*?(\/?)>/g;
+
+/** The deepest nesting of the page's elements, counted as limitNesting counts it. */
+export function nestingDepth(html: string): number {
+  let depth = 0, max = 0;
+  TAG_RE.lastIndex = 0;
+  for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
+    if (NO_DEPTH.has(m[2].toLowerCase()) || m[3]) continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
+/**
+ * Drops the tags (keeping their text) of elements nested deeper than `maxDepth`. jsdom's parser
+ * takes time quadratic in nesting depth (10,000 nested <div> take ~50 s) and its clone recurses;
+ * no real page comes near the limit, so on real pages this changes nothing. One linear pass.
+ */
+export function limitNesting(html: string, maxDepth: number): string {
+  if (nestingDepth(html) <= maxDepth) return html;
+  const out: string[] = [];
+  let depth = 0, kept = 0;
+  TAG_RE.lastIndex = 0;
+  for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
+    if (NO_DEPTH.has(m[2].toLowerCase()) || m[3]) continue;
+    const closing = m[1] === "/";
+    const tooDeep = closing ? depth > maxDepth : depth >= maxDepth;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    if (tooDeep) {
+      out.push(html.slice(kept, m.index), " ");
+      kept = m.index + m[0].length;
+    }
+  }
+  out.push(html.slice(kept));
+  return out.join("");
+}

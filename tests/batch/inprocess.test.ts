@@ -1,11 +1,12 @@
 // Batch cases in-process, and what needs a small size limit: an NDJSON line over it.
+import { nodeDeps } from "../../src/node/deps.ts";
 import { describe, expect, it } from "vitest";
 import sample from "../../samples/001_be03bee398530b61.txt?raw";
 import { createApp, DEFAULT_MAX_BODY_BYTES } from "../../src/http/app.ts";
 import { defaultModel } from "../../src/model/index.ts";
 import { BATCH_CASES } from "./cases.ts";
 
-const app = createApp({ model: defaultModel, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+const app = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
 
 describe("batch in-process", () => {
   for (const c of BATCH_CASES) it(c.name, () => c.run(async (path, init) => app.request(path, init)));

@@ -3,6 +3,7 @@
 // behaviour that a broken service would get wrong.
 import { expect } from "vitest";
 import sample from "../../samples/001_be03bee398530b61.txt?raw";
+import page from "../html/fixtures/article.html?raw";
 
 export type Send = (path: string, init?: RequestInit) => Promise<Response>;
 
@@ -202,6 +203,70 @@ export const HTTP_CASES: HttpCase[] = [
     async run(send) {
       await expectError(await send("/nope"), 404, "not_found");
       await expectError(await send("/v1/clean"), 405, "method_not_allowed");
+    },
+  },
+];
+
+const PARAGRAPHS = ["Work began on Monday to rebuild", "The old wall, built in the 1950s", "Construction is expected to take eight months"];
+
+interface HtmlBody extends CleanBody {
+  page?: { canonicalUrl?: string; byline?: string; lang?: string };
+  html?: { dom: string; path: string; readability: string };
+}
+
+async function expectArticle(res: Response): Promise<HtmlBody> {
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as HtmlBody;
+  expect(body.mode).toBe("html");
+  for (const p of PARAGRAPHS) expect(body.text).toContain(p);
+  expect(body.text).not.toContain("Sign up for our free morning newsletter");
+  expect(body.text).not.toContain("All rights reserved");
+  expect(body.title).toBe("Harbour town rebuilds its sea wall after winter storms");
+  return body;
+}
+
+export const HTML_CASES: HttpCase[] = [
+  {
+    name: "text/html: the page is cleaned in HTML mode, metadata returned, relative canonical resolved against ?url",
+    async run(send) {
+      const res = await send("/v1/clean?url=" + encodeURIComponent("https://courier.example/news/x"), { method: "POST", headers: { "content-type": "text/html" }, body: page });
+      const body = await expectArticle(res);
+      expect(body.page).toMatchObject({ canonicalUrl: "https://courier.example/news/2025/03/sea-wall-rebuilt", byline: "Maria Lindqvist", lang: "en" });
+      expect(body.html).toMatchObject({ readability: "ok", path: "readability" });
+      expect(body.removed.some((r) => r.category === "caption")).toBe(true);
+    },
+  },
+  {
+    name: "JSON {html, url} and text/plain that is really HTML both go to HTML mode",
+    async run(send) {
+      await expectArticle(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ html: page, url: "https://courier.example/a" }) }));
+      await expectArticle(await send("/v1/clean", { method: "POST", headers: { "content-type": "text/plain" }, body: page }));
+      await expectArticle(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: page }) }));
+    },
+  },
+  {
+    name: "a page's own <meta charset> is honoured when the content type has none",
+    async run(send) {
+      const html = '<html><head><meta charset="windows-1252"><title>Caf\u00e9</title></head><body><p>Le caf\u00e9 du port a rouvert ses portes apr\u00e8s des mois de travaux, et les habitants du quartier sont revenus nombreux d\u00e8s le premier matin.</p></body></html>';
+      const bytes = Uint8Array.from(html, (ch) => ch.charCodeAt(0)); // every char < 256: windows-1252 bytes
+      const res = await send("/v1/clean", { method: "POST", headers: { "content-type": "text/html" }, body: bytes });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as HtmlBody;
+      expect(body.text).toContain("Le caf\u00e9 du port");
+      expect(body.text).toContain("apr\u00e8s");
+    },
+  },
+  {
+    name: "hostile HTML (10,000-deep nesting, invalid UTF-8, an empty page) gets a result or a JSON 4xx, never a 500",
+    async run(send) {
+      const deep = "<html><body>" + "<div>".repeat(10_000) + "<p>The deepest paragraph still reaches the reader in the end.</p>" + "</div>".repeat(10_000) + "</body></html>";
+      const r1 = await send("/v1/clean", { method: "POST", headers: { "content-type": "text/html" }, body: deep });
+      expect(r1.status).toBe(200);
+      const invalid = new Uint8Array([...new TextEncoder().encode("<html><body><p>Broken "), 0xff, 0xfe, 0xc3, 0x28, ...new TextEncoder().encode(" bytes in a paragraph.</p></body></html>")]);
+      const r2 = await send("/v1/clean", { method: "POST", headers: { "content-type": "text/html; charset=utf-8" }, body: invalid });
+      expect(r2.status).toBe(200);
+      expect(((await r2.json()) as HtmlBody).mode).toBe("html");
+      await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "text/html" }, body: "   " }), 400, "no_text");
     },
   },
 ];

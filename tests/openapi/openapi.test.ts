@@ -1,12 +1,13 @@
 // /openapi.json is built from the schemas the handlers validate with: real answers match the
 // published schemas, and validation failures keep our error shape.
+import { nodeDeps } from "../../src/node/deps.ts";
 import { describe, expect, it } from "vitest";
 import sample from "../../samples/002_ea00b029d001865f.txt?raw";
 import { createApp, DEFAULT_MAX_BODY_BYTES } from "../../src/http/app.ts";
 import { BatchItemSchema, CleanResultSchema, ErrorSchema } from "../../src/http/schemas.ts";
 import { defaultModel } from "../../src/model/index.ts";
 
-const app = createApp({ model: defaultModel, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+const app = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
 const postJson = (path: string, body: unknown) => app.request(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 describe("OpenAPI", () => {

@@ -1,6 +1,7 @@
 // Every sample in samples/ (NAME.txt, NAME.labels.tsv, NAME.gold.txt) goes through the HTTP API.
 // Adding a sample is dropping in its three files. No body (B) line may be removed; how many
 // boilerplate (X) lines are left is printed per sample.
+import { nodeDeps } from "../../src/node/deps.ts";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../src/eval/corpus.ts";
@@ -9,7 +10,7 @@ import { defaultModel } from "../../src/model/index.ts";
 import { listSamples, readSample } from "../../src/train/dataset.ts";
 
 const dir = path.join(REPO_ROOT, "samples");
-const app = createApp({ model: defaultModel, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+const app = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
 const summary: string[] = [];
 afterAll(() => console.log(`samples (X lines left in the body, B lines removed):\n${summary.join("\n")}`));
 
