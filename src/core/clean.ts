@@ -1,5 +1,6 @@
 // The pipeline, readable in one screen:
 //   input -> segment -> features -> classify -> smooth -> decide -> title/meta -> assemble
+import { NO_BUDGET, type Budget } from "./budget.ts";
 import { categorize } from "./categorize.ts";
 import { classifyLines, smoothLines } from "./classify.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
@@ -19,20 +20,23 @@ export interface Analysis {
 }
 
 /** Everything up to the probabilities; shared by `clean` and by training. */
-export function analyze(segments: Segment[], model: Model, langHint?: string): Analysis {
+export function analyze(segments: Segment[], model: Model, langHint?: string, budget: Budget = NO_BUDGET): Analysis {
+  budget.check("segment");
   const doc = extractFeatures(segments.map((s) => s.text), model.hashBits, langHint);
+  budget.check("features");
   const p1 = classifyLines(doc, model);
   const p2 = smoothLines(p1, doc, model);
+  budget.check("classify");
   return { segments, doc, p1, p2 };
 }
 
-export function clean(input: string, options: unknown, model: Model): CleanResult {
+export function clean(input: string, options: unknown, model: Model, budget?: Budget): CleanResult {
   const opts = resolveOptions(options ?? {});
-  return cleanSegments(segmentText(input), opts, model, "text", input.length);
+  return cleanSegments(segmentText(input), opts, model, "text", input.length, undefined, budget);
 }
 
-export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, langHint?: string): CleanResult {
-  const a = analyze(segments, model, langHint);
+export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, langHint?: string, budget?: Budget): CleanResult {
+  const a = analyze(segments, model, langHint, budget);
   const { doc, p1, p2 } = a;
   const n = segments.length;
   const threshold = model.file.thresholds[opts.preference];
@@ -51,6 +55,7 @@ export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Mo
   const bodyText: string[] = [];
   const metaText: string[] = [];
   for (let i = 0; i < n; i++) {
+    if ((i & 4095) === 4095) budget?.check("assemble");
     const seg = segments[i];
     const raw = { label: (p1[i] >= threshold ? "body" : "boilerplate") as Label, score: round(p1[i]) };
     const line: LineResult = { line: seg.line, text: seg.text, label: labels[i], score: round(p2[i]), raw };

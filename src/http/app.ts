@@ -1,10 +1,13 @@
 // The HTTP API as a Hono app. Runtime-free: Node, the Worker and tests inject what differs.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { BudgetExceededError, deadline } from "../core/budget.ts";
 import { clean } from "../core/clean.ts";
 import type { Model } from "../core/model.ts";
 import { OptionsError } from "../core/options.ts";
+import { useAccessControl } from "./access.ts";
 import { errorResponse, HttpError } from "./errors.ts";
+import type { RateLimiter } from "./rate-limit.ts";
 import { parseCleanRequest } from "./request.ts";
 
 export interface AppConfig {
@@ -12,6 +15,16 @@ export interface AppConfig {
   model: () => Model;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** Per-request time budget of the pipeline in ms (0 or absent: none). */
+  timeBudgetMs?: number;
+  /** Bearer API keys required on /v1/* (none: open). */
+  apiKeys?: readonly string[];
+  /** Rate limit on /v1/*, per key or per client address. */
+  rateLimiter?: RateLimiter;
+  /** Origins allowed by CORS ("*" for any); none: CORS off. */
+  corsOrigins?: readonly string[];
+  /** The client's address, injected by the runtime adapter (rate limiting without keys). */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 // 2 MB: far above any article page's text (the corpus's largest page_text is a few hundred KB)
@@ -21,12 +34,13 @@ export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 export function createApp(config: AppConfig): Hono {
   const app = new Hono();
   app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  useAccessControl(app, config);
 
   app.get("/healthz", (c) => c.json({ status: "ok", model: config.model().version }));
 
   app.post("/v1/clean", async (c) => {
     const { text, options } = await parseCleanRequest(c.req.raw, config.maxBodyBytes);
-    return c.json(clean(text, options, config.model()));
+    return c.json(clean(text, options, config.model(), deadline(config.timeBudgetMs ?? 0)));
   });
 
   app.all("/v1/clean", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
@@ -38,6 +52,9 @@ export function createApp(config: AppConfig): Hono {
       return errorResponse(c, err.status, err.code, err.message);
     }
     if (err instanceof OptionsError) return errorResponse(c, 400, "invalid_options", err.message);
+    // 422, not 503: the default budget is far above any real page, so what exceeds it is the
+    // input, and a client retrying a 503 would only send the costliest work again.
+    if (err instanceof BudgetExceededError) return errorResponse(c, 422, "time_budget_exceeded", err.message);
     // Anything else is our bug: say so without leaking internals.
     console.error(`internal error on ${c.req.method} ${new URL(c.req.url).pathname}: ${err instanceof Error ? err.message : String(err)}`);
     return errorResponse(c, 500, "internal", "internal error");

@@ -10,7 +10,11 @@ export async function readLimited(req: Request, maxBytes: number): Promise<Uint8
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A client that goes away mid-body (or is timed out by the server) ends the stream in an
+    // error: that is a request cut short, not a server failure.
+    const { done, value } = await reader.read().catch(() => {
+      throw new HttpError(400, "bad_request", "the request body ended before it was complete");
+    });
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {

@@ -1,14 +1,20 @@
-// Cloudflare Workers adapter: the same app, configured from the Worker's bindings.
+// Cloudflare Workers adapter: the same app, configured from the Worker's vars, secrets and
+// bindings (BOILERSTRIP_API_KEYS as a secret, BOILERSTRIP_RATE_LIMITER as a rate-limit binding).
 import type { Hono } from "hono";
 import { createApp } from "../http/app.ts";
-import { maxBodyBytesFrom, type ServiceEnv } from "../http/config.ts";
+import { serviceConfigFrom, type ServiceEnv } from "../http/config.ts";
 import { defaultModel } from "../model/index.ts";
 
 let app: Hono | undefined;
 
 export default {
   fetch(request: Request, env: ServiceEnv, ctx?: Parameters<Hono["fetch"]>[2]): Response | Promise<Response> {
-    app ??= createApp({ model: defaultModel, maxBodyBytes: maxBodyBytesFrom(env) });
+    if (!app) {
+      // requestTimeoutMs is Node's; the edge bounds slow clients itself.
+      const { requestTimeoutMs: _, ...config } = serviceConfigFrom(env);
+      // Cloudflare sets cf-connecting-ip at its edge; a client cannot forge it there.
+      app = createApp({ ...config, model: defaultModel, clientAddress: (c) => c.req.header("cf-connecting-ip") });
+    }
     return app.fetch(request, env, ctx);
   },
 };
