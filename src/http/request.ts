@@ -7,6 +7,8 @@ export interface CleanRequest {
   options: Record<string, unknown>;
 }
 
+/** Text with something to clean: one character that is not whitespace. */
+const HAS_TEXT = /\S/;
 
 export async function parseCleanRequest(req: Request, maxBytes: number): Promise<CleanRequest> {
   const { type, charset } = parseContentType(req.headers.get("content-type"));
@@ -22,6 +24,7 @@ export async function parseCleanRequest(req: Request, maxBytes: number): Promise
   if (type === "text/plain" || type === "") {
     const text = decodeText(await readLimited(req, maxBytes), charset);
     if (text.length === 0) throw new HttpError(400, "no_text", "the request body is empty: send the scraped text");
+    if (!HAS_TEXT.test(text)) throw new HttpError(400, "no_text", "the request body is only whitespace: send the scraped text");
     return { text, options: queryOptions };
   }
   if (type === "application/json" || type.endsWith("+json")) {
@@ -39,6 +42,7 @@ export async function parseCleanRequest(req: Request, maxBytes: number): Promise
     if (b.text === undefined) throw new HttpError(400, "no_text", 'the JSON body has no "text"');
     if (typeof b.text !== "string") throw new HttpError(400, "bad_request", '"text" must be a string');
     if (b.text.length === 0) throw new HttpError(400, "no_text", '"text" is empty');
+    if (!HAS_TEXT.test(b.text)) throw new HttpError(400, "no_text", '"text" is only whitespace');
     if (b.options !== undefined && (b.options === null || typeof b.options !== "object" || Array.isArray(b.options))) {
       throw new HttpError(400, "invalid_options", '"options" must be an object');
     }
