@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clean } from "../../src/core/clean.ts";
 import { defaultModel } from "../../src/model/index.ts";
-import { arbitraryDoc, params, realisticDoc } from "./generators.ts";
+import { arbitraryDoc, params, realisticDoc, TIMEOUT_MS } from "./generators.ts";
 import { checkInvariants, recleanRemoved } from "./invariants.ts";
 
 const model = defaultModel();
@@ -27,13 +27,13 @@ describe("clean: invariants on realistic generated pages", () => {
       }),
       params(2_000),
     );
-  });
+  }, TIMEOUT_MS);
 });
 
 describe("clean: invariants on arbitrary strings", () => {
   it("any code points, control characters and line breaks: the same invariants hold", () => {
     fc.assert(fc.property(arbitraryDoc, (doc) => void checkInvariants(doc, model)), params(3_000));
-  });
+  }, TIMEOUT_MS);
 
   it("preference is monotone: recall keeps a superset of balanced, balanced of precision", () => {
     fc.assert(
@@ -45,5 +45,5 @@ describe("clean: invariants on arbitrary strings", () => {
       }),
       params(500),
     );
-  });
+  }, TIMEOUT_MS);
 });

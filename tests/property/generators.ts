@@ -10,6 +10,8 @@ import { REPO_ROOT } from "../../src/eval/corpus.ts";
 /** How many cases each property runs: a few thousand in `npm test`, more with PROPERTY_RUNS. */
 export const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 0;
 export const SEED = Number(process.env.PROPERTY_SEED ?? 20261123);
+/** A long opt-in run is not bound by vitest's per-test timeout. */
+export const TIMEOUT_MS = RUNS ? 24 * 3_600_000 : undefined;
 
 /** fast-check parameters for a property with `defaultRuns` cases in `npm test`. */
 export const params = (defaultRuns: number): fc.Parameters<unknown> => ({ numRuns: RUNS || defaultRuns, seed: SEED, endOnFailure: false });
