@@ -22,6 +22,8 @@ import {
   compareScores,
   formatCalibration,
   formatComparison,
+  formatLosses,
+  GOOD_F1,
   formatLowRecall,
   formatTable,
   lowRecall,
@@ -29,6 +31,7 @@ import {
   summarize,
   writeReport,
   type EvalReport,
+  type LossPage,
   type PageScore,
 } from "../src/eval/report.ts";
 import { scoreDoc } from "../src/eval/score.ts";
@@ -39,6 +42,7 @@ import { jsdomImpl } from "../src/dom/jsdom.ts";
 import { linkedomImpl } from "../src/dom/linkedom.ts";
 import { cleanReadPage } from "../src/html/clean-page.ts";
 import { resolveOptions } from "../src/core/options.ts";
+import { lostBodyLines } from "../src/eval/losses.ts";
 
 const USAGE = `usage: npm run eval -- [--limit N] [--corpus PATH] [--out reports/eval.json] [--model cv|bundled|FILE] [--compare old.json] [--no-readability] [--no-cache] [--html jsdom,linkedom|none]`;
 
@@ -137,6 +141,7 @@ async function main(): Promise<void> {
   let pages = 0;
   const rdStatus: Record<ReadabilityResult["status"], number> = { ok: 0, null: 0, error: 0 };
   const sysErrors: { id: string; kind: string; error: string }[] = [];
+  const losses: LossPage[] = [];
   const cache = args.readability && args.cache ? new ReadabilityCache(path.join(REPO_ROOT, ".tmp", "eval-cache", "readability.jsonl")) : null;
 
   const models = chooseModels(args.model);
@@ -190,6 +195,16 @@ async function main(): Promise<void> {
       if (typeof pred.confidence === "number") extra.confidence = pred.confidence;
       if (error) extra.error = error;
       score("boilerstrip", kind, pred.text, extra);
+      const last = scores[scores.length - 1];
+      if (!error && last.r < GOOD_F1) {
+        losses.push({ ...base, kind, r: last.r, p: last.p, lost: lostBodyLines(page[kind], page.gold, models.forSite(base.site), page.url ? { url: page.url } : {}) });
+      }
+      // Recall under each preference: "recall" must keep more body than "balanced" on the corpus.
+      if (!error) {
+        for (const preference of ["recall", "precision"] as const) {
+          score(`boilerstrip:${preference}`, kind, systemPredict(page, kind, models.forSite(base.site), { preference }).text);
+        }
+      }
     }
 
     for (const run of htmlRuns) {
@@ -236,6 +251,7 @@ async function main(): Promise<void> {
   const cal = formatCalibration(summary);
   if (cal) console.log(`\nconfidence calibration (event: F1 >= 0.9):\n${cal}`);
   console.log(`\n${formatLowRecall(low)}`);
+  console.log(`\n${formatLosses(losses)}`);
   if (sysErrors.length) {
     console.log(`\nboilerstrip threw on ${sysErrors.length} page inputs (scored as empty); first ones:`);
     for (const e of sysErrors.slice(0, 5)) console.log(`  ${e.id} ${e.kind}: ${e.error}`);
@@ -270,6 +286,7 @@ async function main(): Promise<void> {
     },
     summary,
     low_recall: low,
+    losses,
     scores,
   };
 

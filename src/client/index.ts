@@ -62,7 +62,7 @@ export class BoilerstripClient {
   private readonly fetchFn: typeof fetch;
 
   constructor(private readonly opts: ClientOptions) {
-    this.base = opts.baseUrl.replace(/\/+$/, "");
+    this.base = trimSlashes(opts.baseUrl);
     this.policy = { ...DEFAULT_RETRY, ...opts.retry };
     this.fetchFn = opts.fetch ?? ((input, init) => fetch(input, init));
   }
@@ -150,4 +150,11 @@ function toItem(raw: RawItem, base: number): BatchItem {
   const { index, id, ...rest } = raw;
   const head = { index: base + index, ...(id !== undefined && { id }) };
   return "error" in rest ? { ...head, ok: false, error: rest.error } : { ...head, ok: true, result: rest as CleanResult };
+}
+
+/** The URL without trailing slashes (a loop, not /\/+$/, which rescans a run of slashes from every start). */
+function trimSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url.charCodeAt(end - 1) === 47) end--;
+  return url.slice(0, end);
 }

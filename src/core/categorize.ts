@@ -21,7 +21,7 @@ const CUES: Cue[] = [
   { category: "related", what: "related or most-read list", re: /\b(read (more|next|also)|more (from|stories|news|on)|most (read|popular|viewed)|related|recommended|you (may|might) (also )?like|trending|popular|top stories|others also read|see also|weitere|lesen sie auch|à lire aussi|lire aussi|tambi[eé]n te puede|leia tamb[eé]m|leggi anche|ranking|latest (news|videos|stories))\b/iu },
   { category: "ad", what: "advertisement", re: /\b(advertisements?|advertising|sponsored|promoted|ad choices|anzeige|publicit[eé]|publicidad|pubblicit[aà])\b/iu },
   { category: "legal", what: "legal or copyright notice", re: /©|\b(copyright|all rights reserved|terms (of (use|service)|and conditions)|privacy policy|impressum|mentions l[eé]gales|aviso legal)\b/iu },
-  { category: "credit", what: "photo or media credit", re: /\b(photo|image|picture|video|illustration|graphic|foto|bild|imagen|crédit|credit|courtesy|getty|reuters|afp|ap photo|shutterstock|istock|epa)\b\s*[:/|)]|\((\w+\s){0,4}(via|photo|getty|ap|afp|reuters)\b[^)]*\)$|^\s*(\p{Lu}[\p{L}.]*\s?){1,4}\/\s?(\p{Lu}[\p{L}.]*\s?){1,4}$/u },
+  { category: "credit", what: "photo or media credit", re: /\b(photo|image|picture|video|illustration|graphic|foto|bild|imagen|crédit|credit|courtesy|getty|reuters|afp|ap photo|shutterstock|istock|epa)\b\s*[:/|)]|\((\w+\s){0,4}(via|photo|getty|ap|afp|reuters)\b[^()]*\)$|^\s*\p{Lu}[\p{L}.]*(\s\p{Lu}[\p{L}.]*){0,3}\s?\/\s?\p{Lu}[\p{L}.]*(\s\p{Lu}[\p{L}.]*){0,3}\s?$/u },
   { category: "navigation", what: "navigation", re: /\b(home|menu|skip to|back to top|next|previous|sitemap|search|categories|sections|contact us|about us|startseite|accueil|inicio)\b/iu },
 ];
 

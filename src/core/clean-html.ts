@@ -1,6 +1,7 @@
 // HTML mode's learned part, runtime-free: the page's blocks (read by src/html/read-page.ts with
 // whatever DOM the runtime has) -> the text model on the block texts -> the HTML pass, which adds
 // what the DOM knows (Readability's verdict, tags, links, landmarks, class names) -> assemble.
+import type { Budget } from "./budget.ts";
 import { analyze, assemble } from "./clean.ts";
 import { confidenceFeatures } from "./confidence.ts";
 import { contextFeatures } from "./context.ts";
@@ -29,9 +30,9 @@ export interface HtmlBlocksInput {
 const MIN_ARTICLE_WORD_SHARE = 0.02;
 
 /** The text model's view of the blocks and the HTML pass's features; shared with training. */
-export function blockFeatures(input: Pick<HtmlBlocksInput, "blocks" | "readability" | "page">, model: Model, hashBits: number, langHint?: string) {
+export function blockFeatures(input: Pick<HtmlBlocksInput, "blocks" | "readability" | "page">, model: Model, hashBits: number, langHint?: string, budget?: Budget) {
   const segments: Segment[] = input.blocks.map((b, i) => ({ line: i, text: b.text }));
-  const a = analyze(segments, model, langHint ?? input.page.lang);
+  const a = analyze(segments, model, langHint ?? input.page.lang, budget);
   const nWords = a.doc.info.map((x) => x.nWords);
   let words = 0, articleWords = 0;
   input.blocks.forEach((b, i) => { words += nWords[i]; if (b.inArticle) articleWords += nWords[i]; });
@@ -49,16 +50,16 @@ export function blockFeatures(input: Pick<HtmlBlocksInput, "blocks" | "readabili
 }
 
 /** P(body) of each block from the HTML pass. */
-export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: HtmlModel, langHint?: string) {
-  const { a, f, nWords, useArticle } = blockFeatures(input, model, htmlModel.hashBits, langHint);
+export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: HtmlModel, langHint?: string, budget?: Budget) {
+  const { a, f, nWords, useArticle } = blockFeatures(input, model, htmlModel.hashBits, langHint, budget);
   const pBlock = Float64Array.from(f.dense, (x, i) => sigmoid(dot(htmlModel.dense, x) + hashedScore(htmlModel.hashed, f.hashed[i])));
   const ctx = contextFeatures(pBlock, a.doc.dense, nWords);
   const p = Float64Array.from(ctx, (x) => sigmoid(dot(htmlModel.context, x)));
   return { a, pBlock, p, nWords, useArticle };
 }
 
-export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, model: Model, htmlModel: HtmlModel, langHint?: string): CleanResult {
-  const { a, pBlock, p, nWords, useArticle } = scoreBlocks(input, model, htmlModel, langHint);
+export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, model: Model, htmlModel: HtmlModel, budget?: Budget): CleanResult {
+  const { a, pBlock, p, nWords, useArticle } = scoreBlocks(input, model, htmlModel, undefined, budget);
   const threshold = htmlModel.file.thresholds[opts.preference];
   const keep = Array.from(p, (x) => x >= threshold);
   const confidence = sigmoid(dot(htmlModel.confidence, confidenceFeatures(p, pBlock, keep, nWords, threshold, a.doc.language !== "und")));

@@ -1,5 +1,6 @@
 // The pipeline, readable in one screen:
 //   input -> segment -> features -> classify -> smooth -> decide -> title/meta -> assemble
+import { NO_BUDGET, type Budget } from "./budget.ts";
 import { categorize } from "./categorize.ts";
 import { classifyLines, smoothLines } from "./classify.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
@@ -19,20 +20,23 @@ export interface Analysis {
 }
 
 /** Everything up to the probabilities; shared by `clean` and by training. */
-export function analyze(segments: Segment[], model: Model, langHint?: string): Analysis {
+export function analyze(segments: Segment[], model: Model, langHint?: string, budget: Budget = NO_BUDGET): Analysis {
+  budget.check("segment");
   const doc = extractFeatures(segments.map((s) => s.text), model.hashBits, langHint);
+  budget.check("features");
   const p1 = classifyLines(doc, model);
   const p2 = smoothLines(p1, doc, model);
+  budget.check("classify");
   return { segments, doc, p1, p2 };
 }
 
-export function clean(input: string, options: unknown, model: Model): CleanResult {
+export function clean(input: string, options: unknown, model: Model, budget?: Budget): CleanResult {
   const opts = resolveOptions(options ?? {});
-  return cleanSegments(segmentText(input), opts, model, "text", input.length);
+  return cleanSegments(segmentText(input), opts, model, "text", input.length, undefined, budget);
 }
 
-export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, langHint?: string): CleanResult {
-  const a = analyze(segments, model, langHint);
+export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, langHint?: string, budget?: Budget): CleanResult {
+  const a = analyze(segments, model, langHint, budget);
   const threshold = model.file.thresholds[opts.preference];
   const keep = Array.from(a.p2, (p) => p >= threshold);
   const nWords = a.doc.info.map((x) => x.nWords);
@@ -107,7 +111,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
     language: doc.language,
     mode,
     removed,
-    stats: { lines: n, bodyLines: bodyText.length, removedLines: removed.length, inputChars, outputChars: text.length },
+    stats: { lines: n, bodyLines: bodyText.length, titleLines: title >= 0 ? 1 : 0, removedLines: removed.length, inputChars, outputChars: text.length },
     model: model.version,
   };
   if (opts.explain) result.lines = lines;

@@ -54,6 +54,8 @@ export interface RemovedLine {
 export interface CleanStats {
   lines: number;
   bodyLines: number;
+  /** 1 when a line is the title (in HTML mode the title may come from the page's metadata). */
+  titleLines: number;
   removedLines: number;
   inputChars: number;
   outputChars: number;
@@ -91,7 +93,7 @@ export interface PageInfo {
 /** How HTML mode read the page: which DOM, what Readability said, which blocks were cleaned. */
 export interface HtmlTrace {
   dom: string;
-  readability: "ok" | "null" | "error";
+  readability: "ok" | "null" | "error" | "skipped";
   /** "readability": Readability's article region guided the filters; "body": it found nothing
    *  (or too little of the page's prose) and the whole body's blocks were cleaned on their own. */
   path: "readability" | "body";

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { DomImpl } from "../html/dom.ts";
-import { PAGE_READER_VERSION, readPage, type ReadPage } from "../html/read-page.ts";
+import { boundsKey, PAGE_READER_VERSION, readPage, type ReadPage } from "../html/read-page.ts";
 import { REPO_ROOT } from "./corpus.ts";
 
 interface Entry {
@@ -48,7 +48,10 @@ export class PageCache {
   }
 
   private keyOf(html: string, url: string | undefined): string {
-    return crypto.createHash("sha1").update(this.stamp).update("\0").update(url ?? "").update("\0").update(html).digest("hex");
+    const h = crypto.createHash("sha1").update(this.stamp).update("\0").update(url ?? "").update("\0").update(html);
+    const bounds = boundsKey(html);
+    if (bounds) h.update("\0").update(bounds);
+    return h.digest("hex");
   }
 
   /** readPage for this page, from the cache when it holds the same input and code. */

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { macro, type MacroScore } from "./score.ts";
 
-export type SystemName = "unchanged" | "readability" | "boilerstrip";
+export type SystemName = "unchanged" | "readability" | "boilerstrip" | "boilerstrip:recall" | "boilerstrip:precision";
 export type Kind = "page_text" | "loose_text" | "html" | "html-jsdom" | "html-linkedom";
 
 /** One page scored for one system on one input kind. */
@@ -34,6 +34,10 @@ export const ROWS: readonly { system: SystemName; kind: Kind }[] = [
   { system: "boilerstrip", kind: "loose_text" },
   { system: "boilerstrip", kind: "html-jsdom" },
   { system: "boilerstrip", kind: "html-linkedom" },
+  { system: "boilerstrip:recall", kind: "page_text" },
+  { system: "boilerstrip:recall", kind: "loose_text" },
+  { system: "boilerstrip:precision", kind: "page_text" },
+  { system: "boilerstrip:precision", kind: "loose_text" },
 ];
 
 export interface Calibration {
@@ -139,11 +143,11 @@ const lpad = (s: string, w: number): string => (s.length >= w ? s : " ".repeat(w
 
 export function formatTable(rows: readonly SummaryRow[]): string {
   const out: string[] = [];
-  out.push(`${pad("system", 12)} ${pad("input", 11)} | ${pad("articles: P      R      F1", 27)} ${lpad("n", 5)} | ${pad("all pages: P    R      F1", 27)} ${lpad("n", 5)}`);
+  out.push(`${pad("system", 21)} ${pad("input", 11)} | ${pad("articles: P      R      F1", 27)} ${lpad("n", 5)} | ${pad("all pages: P    R      F1", 27)} ${lpad("n", 5)}`);
   out.push("-".repeat(out[0].length));
   for (const r of rows) {
     const m = (s: MacroScore): string => `${f4(s.p)} ${f4(s.r)} ${f4(s.f1)}      ${lpad(String(s.n), 5)}`;
-    out.push(`${pad(r.system, 12)} ${pad(r.kind, 11)} | ${m(r.article)} | ${m(r.all)}${r.errors ? `   (${r.errors} errors)` : ""}`);
+    out.push(`${pad(r.system, 21)} ${pad(r.kind, 11)} | ${m(r.article)} | ${m(r.all)}${r.errors ? `   (${r.errors} errors)` : ""}`);
   }
   return out.join("\n");
 }
@@ -207,6 +211,30 @@ export function formatLowRecall(lr: LowRecall, system = "boilerstrip"): string {
 // ---------------------------------------------------------------------------------------------
 // The JSON report
 
+/** A page where boilerstrip's body recall fell below GOOD_F1, with the body lines it dropped. */
+export interface LossPage {
+  id: string;
+  kind: Kind;
+  site: string;
+  page_type: string;
+  r: number;
+  p: number;
+  lost: { line: number; text: string; label: string; category?: string; reason?: string; score: number }[];
+}
+
+/** The worst pages and a few of the lines each lost, for the console; the report has them all. */
+export function formatLosses(pages: readonly LossPage[], top = 8, linesPerPage = 3): string {
+  const out = [`body lines dropped on the ${pages.length} page inputs with recall < ${GOOD_F1} (all in the report's "losses"); worst ${Math.min(top, pages.length)}:`];
+  const clip = (s: string, n = 110): string => (s.length > n ? s.slice(0, n - 1) + "…" : s);
+  for (const p of [...pages].sort((a, b) => a.r - b.r || a.id.localeCompare(b.id)).slice(0, top)) {
+    out.push(`  ${pad(p.id, 8)} ${pad(p.kind, 11)} R=${p.r.toFixed(3)} ${p.page_type} ${p.site}: ${p.lost.length} body lines dropped`);
+    for (const l of p.lost.slice(0, linesPerPage)) {
+      out.push(`      line ${l.line} ${l.label}${l.category ? `/${l.category}` : ""} (score ${l.score.toFixed(2)}): ${JSON.stringify(clip(l.text))}`);
+    }
+  }
+  return out.join("\n");
+}
+
 export interface EvalReport {
   version: 1;
   created: string;
@@ -217,6 +245,8 @@ export interface EvalReport {
   run: Record<string, unknown>;
   summary: SummaryRow[];
   low_recall: LowRecall;
+  /** Every page input with recall < GOOD_F1 and the body lines boilerstrip dropped there. */
+  losses?: LossPage[];
   scores: PageScore[];
 }
 

@@ -24,8 +24,8 @@ export type SystemModel = Parameters<typeof clean>[2];
  * trained on the page's site (src/eval/models.ts chooses it).
  * The page URL is passed as an option (language hints); nothing is learnt across pages here.
  */
-export function systemPredict(page: CorpusPage, kind: InputKind, model: SystemModel): SystemPrediction {
-  const options = page.url ? { url: page.url } : {};
+export function systemPredict(page: CorpusPage, kind: InputKind, model: SystemModel, extra: Record<string, unknown> = {}): SystemPrediction {
+  const options = page.url ? { ...extra, url: page.url } : extra;
   const result = clean(page[kind], options, model);
   return { text: result.text, confidence: result.confidence };
 }

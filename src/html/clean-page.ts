@@ -1,5 +1,6 @@
 // HTML mode end to end, for any runtime: the DOM is injected (jsdom under Node, linkedom in the
 // Worker), the models are passed in. readPage -> cleanHtmlBlocks.
+import type { Budget } from "../core/budget.ts";
 import { cleanHtmlBlocks } from "../core/clean-html.ts";
 import type { HtmlModel } from "../core/html-model.ts";
 import type { Model } from "../core/model.ts";
@@ -15,7 +16,7 @@ export interface HtmlDeps {
 }
 
 /** Cleans a page already read (by readPage, or from a cache of it). */
-export function cleanReadPage(page: ReadPage, opts: CleanOptions, deps: Omit<HtmlDeps, "dom"> & { dom: string }, inputChars: number): CleanResult {
+export function cleanReadPage(page: ReadPage, opts: CleanOptions, deps: Omit<HtmlDeps, "dom"> & { dom: string }, inputChars: number, budget?: Budget): CleanResult {
   const { title, ...info } = page.meta;
   return cleanHtmlBlocks(
     {
@@ -26,11 +27,12 @@ export function cleanReadPage(page: ReadPage, opts: CleanOptions, deps: Omit<Htm
       page: info,
       inputChars,
     },
-    opts, deps.model, deps.htmlModel,
+    opts, deps.model, deps.htmlModel, budget,
   );
 }
 
-export function cleanHtml(html: string, opts: CleanOptions, deps: HtmlDeps): CleanResult {
+export function cleanHtml(html: string, opts: CleanOptions, deps: HtmlDeps, budget?: Budget): CleanResult {
   const page = readPage(html, deps.dom, opts.url);
-  return cleanReadPage(page, opts, { ...deps, dom: deps.dom.name }, html.length);
+  budget?.check("parse and Readability");
+  return cleanReadPage(page, opts, { ...deps, dom: deps.dom.name }, html.length, budget);
 }

@@ -46,38 +46,37 @@ const NO_DEPTH = new Set([
 // of times: linear on any input (tests/core/regex-safety.test.ts).
 const TAG_RE = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]{0,63})\b[^<>]*?(\/?)>/g;
 
-/** The deepest nesting of the page's elements, counted as limitNesting counts it. */
-export function nestingDepth(html: string): number {
-  let depth = 0, max = 0;
-  TAG_RE.lastIndex = 0;
-  for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
-    if (NO_DEPTH.has(m[2].toLowerCase()) || m[3]) continue;
-    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
-    if (depth > max) max = depth;
-  }
-  return max;
+export interface BoundedMarkup {
+  html: string;
+  /** Deepest element nesting left after bounding (void and optional-end elements not counted). */
+  depth: number;
 }
 
 /**
- * Drops the tags (keeping their text) of elements nested deeper than `maxDepth`. jsdom's parser
- * takes time quadratic in nesting depth (10,000 nested <div> take ~50 s) and its clone recurses;
- * no real page comes near the limit, so on real pages this changes nothing. One linear pass.
+ * Bounds what a DOM and Readability must cope with, in one linear pass over the tags:
+ * - elements nested deeper than `maxDepth` lose their tags (not their text): jsdom's parse time
+ *   grows with the square of the depth, Readability's faster still;
+ * - a tag longer than `maxTagChars` keeps its name but loses its attributes: parsers check each
+ *   new attribute against the element's others (quadratic in their number), and no attribute
+ *   carries article text.
+ * A page within both limits is returned as it came.
  */
-export function limitNesting(html: string, maxDepth: number): string {
-  if (nestingDepth(html) <= maxDepth) return html;
+export function boundMarkup(html: string, maxDepth: number, maxTagChars: number): BoundedMarkup {
   const out: string[] = [];
-  let depth = 0, kept = 0;
+  let depth = 0, max = 0, kept = 0;
   TAG_RE.lastIndex = 0;
   for (let m = TAG_RE.exec(html); m; m = TAG_RE.exec(html)) {
-    if (NO_DEPTH.has(m[2].toLowerCase()) || m[3]) continue;
     const closing = m[1] === "/";
-    const tooDeep = closing ? depth > maxDepth : depth >= maxDepth;
-    depth = closing ? Math.max(0, depth - 1) : depth + 1;
-    if (tooDeep) {
-      out.push(html.slice(kept, m.index), " ");
+    const counts = !NO_DEPTH.has(m[2].toLowerCase()) && !m[3];
+    const tooDeep = counts && (closing ? depth > maxDepth : depth >= maxDepth);
+    if (counts) depth = closing ? Math.max(0, depth - 1) : depth + 1;
+    if (!tooDeep && depth > max) max = depth;
+    if (tooDeep || m[0].length > maxTagChars) {
+      out.push(html.slice(kept, m.index), tooDeep ? " " : `<${m[1]}${m[2]}${m[3]}>`);
       kept = m.index + m[0].length;
     }
   }
+  if (kept === 0) return { html, depth: Math.min(max, maxDepth) };
   out.push(html.slice(kept));
-  return out.join("");
+  return { html: out.join(""), depth: Math.min(max, maxDepth) };
 }

@@ -10,7 +10,11 @@ export async function readLimited(req: Request, maxBytes: number): Promise<Uint8
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // A client that goes away mid-body (or is timed out by the server) ends the stream in an
+    // error: that is a request cut short, not a server failure.
+    const { done, value } = await reader.read().catch(() => {
+      throw new HttpError(400, "bad_request", "the request body ended before it was complete");
+    });
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
@@ -33,7 +37,8 @@ const tooLarge = (maxBytes: number) => new HttpError(413, "payload_too_large", `
 
 /**
  * Bytes to text. A byte-order mark wins (UTF-8, UTF-16 LE/BE); then the declared charset; then
- * UTF-8. Invalid sequences become U+FFFD rather than an error: scraped text is often dirty.
+ * UTF-16 when the bytes look like it (sniffUtf16); then UTF-8. Invalid sequences become U+FFFD
+ * rather than an error: scraped text is often dirty.
  */
 export function decodeText(bytes: Uint8Array, charset?: string): string {
   let label = (charset ?? "utf-8").toLowerCase();
@@ -41,6 +46,7 @@ export function decodeText(bytes: Uint8Array, charset?: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) (label = "utf-8"), (start = 3);
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) (label = "utf-16le"), (start = 2);
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) (label = "utf-16be"), (start = 2);
+  else if (charset === undefined) label = sniffUtf16(bytes) ?? label;
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label, { ignoreBOM: true });
@@ -60,4 +66,27 @@ export function parseContentType(header: string | null): { type: string; charset
     if (k?.trim().toLowerCase() === "charset" && v) charset = v.trim().replace(/^"|"$/g, "");
   }
   return { type: type.trim().toLowerCase(), charset };
+}
+
+// UTF-16 sent without a byte-order mark or charset: text in Latin, Greek, Cyrillic and most
+// scripts below U+0100-U+FFFF has a zero high byte in most code units, so one parity of bytes is
+// mostly NUL and the other almost never. UTF-8 text has no NUL bytes at all, so the thresholds
+// can be loose: at least 30% NULs on one side (a page of CJK with ASCII digits, markup and line
+// breaks still has that many) and at most 2% on the other. Only the first SNIFF_BYTES are read.
+const SNIFF_BYTES = 4096;
+const SNIFF_MIN_NUL_SHARE = 0.3;
+const SNIFF_MAX_OTHER_NUL_SHARE = 0.02;
+
+export function sniffUtf16(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 4) return undefined;
+  let evenNul = 0, oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const half = n / 2;
+  if (oddNul >= SNIFF_MIN_NUL_SHARE * half && evenNul <= SNIFF_MAX_OTHER_NUL_SHARE * half) return "utf-16le";
+  if (evenNul >= SNIFF_MIN_NUL_SHARE * half && oddNul <= SNIFF_MAX_OTHER_NUL_SHARE * half) return "utf-16be";
+  return undefined;
 }

@@ -1,5 +1,6 @@
 // The one place a request becomes a `clean` call: single documents, JSON batches, NDJSON lines
 // and the CLI all go through `cleanDocument`, so they answer alike.
+import { deadline } from "../core/budget.ts";
 import { clean } from "../core/clean.ts";
 import type { HtmlModel } from "../core/html-model.ts";
 import type { Model } from "../core/model.ts";
@@ -23,14 +24,17 @@ export interface DocumentInput {
 /** What cleaning needs from its host (Node, the Worker, the CLI). */
 export interface CleanDeps {
   model: () => Model;
+  /** Per-document time budget of the pipeline in ms (0 or absent: none). */
+  timeBudgetMs?: number;
   /** HTML mode: the runtime's DOM and the HTML model. Without it HTML input answers 415. */
   html?: { dom: DomImpl; model: () => HtmlModel };
 }
 
 export function cleanDocument(input: DocumentInput, deps: CleanDeps): CleanResult {
-  if (input.kind === "text") return clean(input.content, input.options, deps.model());
+  const budget = deadline(deps.timeBudgetMs ?? 0);
+  if (input.kind === "text") return clean(input.content, input.options, deps.model(), budget);
   if (!deps.html) throw new HttpError(415, "unsupported_media_type", "HTML input is not enabled here: send the page's text");
-  return cleanHtml(input.content, resolveOptions(input.options), { dom: deps.html.dom, model: deps.model(), htmlModel: deps.html.model() });
+  return cleanHtml(input.content, resolveOptions(input.options), { dom: deps.html.dom, model: deps.model(), htmlModel: deps.html.model() }, budget);
 }
 
 /** Text that is really an HTML page (a scraper that saved the page as text) goes to HTML mode. */

@@ -11,6 +11,11 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "not_found"
   | "method_not_allowed"
+  | "unauthorized"
+  | "forbidden"
+  | "rate_limited"
+  | "time_budget_exceeded"
+  | "request_timeout"
   | "internal";
 
 export class HttpError extends Error {

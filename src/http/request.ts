@@ -22,6 +22,9 @@ export function parseJson(raw: string): unknown {
   }
 }
 
+/** Text with something to clean: one character that is not whitespace. */
+const HAS_TEXT = /\S/;
+
 export const isJsonType = (type: string) => type === "application/json" || type.endsWith("+json");
 
 /** A page's bytes: the content type's charset, else the page's own <meta charset>, else UTF-8. */
@@ -40,11 +43,12 @@ export async function parseCleanRequest(req: Request, maxBytes: number): Promise
   if (type === "text/plain" || type === "") {
     const content = decodeText(await readLimited(req, maxBytes), charset);
     if (content.length === 0) throw new HttpError(400, "no_text", "the request body is empty: send the scraped text");
+    if (!HAS_TEXT.test(content)) throw new HttpError(400, "no_text", "the request body is only whitespace: send the scraped text");
     return { kind: kindOf(content), content, options };
   }
   if (type === "text/html" || type === "application/xhtml+xml") {
     const content = decodeHtml(await readLimited(req, maxBytes), charset);
-    if (!/\S/.test(content)) throw new HttpError(400, "no_text", "the request body is empty: send the page's HTML");
+    if (!HAS_TEXT.test(content)) throw new HttpError(400, "no_text", "the request body is empty: send the page's HTML");
     return { kind: "html", content, options };
   }
   if (isJsonType(type)) return documentFromJson(parseJson(decodeText(await readLimited(req, maxBytes), charset)), options);

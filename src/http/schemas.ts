@@ -18,12 +18,14 @@ export const CleanOptionsSchema = z
   })
   .openapi("CleanOptions", { description: "Unknown keys are ignored." });
 
+const hasText = (s: string) => /\S/.test(s);
+
 /** One document: scraped text, or a page's HTML, with where it came from. */
 export const DocumentSchema = z
   .looseObject({
     id: z.union([z.string(), z.number()]).optional().openapi({ description: "Echoed back in batch results." }),
-    text: z.string().min(1).optional().openapi({ description: "The scraped text (one of text or html)." }),
-    html: z.string().min(1).optional().openapi({ description: "The page's HTML (one of text or html)." }),
+    text: z.string().min(1).refine(hasText, "is only whitespace").optional().openapi({ description: "The scraped text (one of text or html)." }),
+    html: z.string().min(1).refine(hasText, "is only whitespace").optional().openapi({ description: "The page's HTML (one of text or html)." }),
     url: z.string().max(MAX_URL_CHARS).optional(),
     site: z.string().max(MAX_URL_CHARS).optional(),
     options: CleanOptionsSchema.optional(),
@@ -65,7 +67,7 @@ export const CleanResultSchema = z
         }),
       )
       .optional(),
-    stats: z.object({ lines: z.number().int(), bodyLines: z.number().int(), removedLines: z.number().int(), inputChars: z.number().int(), outputChars: z.number().int() }),
+    stats: z.object({ lines: z.number().int(), bodyLines: z.number().int(), titleLines: z.number().int(), removedLines: z.number().int(), inputChars: z.number().int(), outputChars: z.number().int() }),
     model: z.string(),
   })
   .openapi("CleanResult");

@@ -1,11 +1,17 @@
 // Node adapter: serve the app with @hono/node-server. `npm start` runs this file.
 import { serve, type ServerType } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { createApp } from "../http/app.ts";
-import { maxBodyBytesFrom } from "../http/config.ts";
+import { serviceConfigFrom } from "../http/config.ts";
+import { answerClientErrors } from "./client-errors.ts";
 import { defaultHtmlModel, defaultModel } from "../model/index.ts";
 import { nodeDeps } from "./deps.ts";
+
+// 10 s to send the request headers (Node's default is 60 s): headers are a few hundred bytes, so
+// a client slower than that is holding the connection (slowloris), not sending a page.
+const HEADERS_TIMEOUT_MS = 10_000;
 
 export interface NodeServer {
   url: string;
@@ -19,11 +25,19 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const port = opts.port ?? (env.PORT ? Number(env.PORT) : 8787);
   defaultModel(); // load before the first request, and fail at start-up if the model is bad
   defaultHtmlModel();
-  const app = createApp({ ...nodeDeps(env), maxBodyBytes: maxBodyBytesFrom(env) });
+  const { requestTimeoutMs, ...config } = serviceConfigFrom(env);
+  const app = createApp({ ...config, ...nodeDeps(env), clientAddress: (c) => getConnInfo(c).remote.address });
+  const serverOptions = {
+    requestTimeout: requestTimeoutMs,
+    headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs),
+    // Node checks the two timeouts this often; a tenth of the timeout keeps the overshoot small.
+    connectionsCheckingInterval: Math.max(10, Math.min(30_000, Math.floor(requestTimeoutMs / 10))),
+  };
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port, hostname: host, serverOptions }, () => resolve(s));
     s.once("error", reject);
   });
+  answerClientErrors(server);
   const addr = server.address() as AddressInfo;
   const shownHost = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
   return {

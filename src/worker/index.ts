@@ -1,7 +1,8 @@
-// Cloudflare Workers adapter: the same app, configured from the Worker's bindings.
+// Cloudflare Workers adapter: the same app, configured from the Worker's vars, secrets and
+// bindings (BOILERSTRIP_API_KEYS as a secret, BOILERSTRIP_RATE_LIMITER as a rate-limit binding).
 import type { Hono } from "hono";
 import { createApp } from "../http/app.ts";
-import { maxBodyBytesFrom, type ServiceEnv } from "../http/config.ts";
+import { serviceConfigFrom, type ServiceEnv } from "../http/config.ts";
 import { defaultHtmlModel, defaultModel } from "../model/index.ts";
 import { linkedomImpl } from "../dom/linkedom.ts";
 
@@ -9,7 +10,12 @@ let app: Hono | undefined;
 
 export default {
   fetch(request: Request, env: ServiceEnv, ctx?: Parameters<Hono["fetch"]>[2]): Response | Promise<Response> {
-    app ??= createApp({ model: defaultModel, html: { dom: linkedomImpl, model: defaultHtmlModel }, maxBodyBytes: maxBodyBytesFrom(env) });
+    if (!app) {
+      // requestTimeoutMs is Node's; the edge bounds slow clients itself.
+      const { requestTimeoutMs: _, ...config } = serviceConfigFrom(env);
+      // Cloudflare sets cf-connecting-ip at its edge; a client cannot forge it there.
+      app = createApp({ ...config, model: defaultModel, html: { dom: linkedomImpl, model: defaultHtmlModel }, clientAddress: (c) => c.req.header("cf-connecting-ip") });
+    }
     return app.fetch(request, env, ctx);
   },
 };

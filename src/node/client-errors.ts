@@ -1,0 +1,26 @@
+// Errors Node's HTTP server raises before the app sees a request (a client too slow to send its
+// headers or body, a malformed request line or headers) are answered in the API's JSON error
+// shape instead of Node's empty default, and the connection is closed.
+import type { ServerType } from "@hono/node-server";
+import type { Duplex } from "node:stream";
+
+const REPLIES: Record<string, [number, string, string, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "Request Timeout", "request_timeout", "the request was not received in time"],
+  HPE_HEADER_OVERFLOW: [431, "Request Header Fields Too Large", "bad_request", "the request headers are too large"],
+};
+const BAD_REQUEST: [number, string, string, string] = [400, "Bad Request", "bad_request", "malformed HTTP request"];
+
+export function answerClientErrors(server: ServerType): void {
+  server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }) => {
+    // Only when no response has started on this socket: otherwise the reply would corrupt it.
+    if (socket.writable && !socket._httpMessage?.headersSent && err.code !== "ECONNRESET") {
+      const [status, reason, code, message] = REPLIES[err.code ?? ""] ?? BAD_REQUEST;
+      const body = JSON.stringify({ error: { code, message } });
+      socket.write(
+        `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+          `x-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy();
+  });
+}

@@ -1,0 +1,69 @@
+// The per-request time budget (issue 5.3): a deadline checked between pipeline stages ends
+// runaway work with a JSON 422, in-process and on the Node server (env BOILERSTRIP_TIME_BUDGET_MS).
+import { afterAll, describe, expect, it } from "vitest";
+import { BudgetExceededError, deadline, NO_BUDGET } from "../../src/core/budget.ts";
+import { clean } from "../../src/core/clean.ts";
+import { createApp } from "../../src/http/app.ts";
+import { nodeDeps } from "../../src/node/deps.ts";
+import { DEFAULT_TIME_BUDGET_MS, serviceConfigFrom } from "../../src/http/config.ts";
+import { defaultModel } from "../../src/model/index.ts";
+import { startServer, type NodeServer } from "../../src/node/server.ts";
+
+const LARGE = "Home\nNews\nA sentence of the article, written as prose and ending with a period.\n".repeat(20_000);
+const SMALL = "A sentence of the article, written as prose and ending with a period.\nAnother one, just as plain.";
+
+describe("deadline", () => {
+  it("passes until the clock is past the deadline, then throws a typed error naming the stage", () => {
+    let t = 100;
+    const b = deadline(50, () => t);
+    b.check("segment");
+    t = 150;
+    b.check("features");
+    t = 151;
+    expect(() => b.check("classify")).toThrow(BudgetExceededError);
+    expect(() => b.check("classify")).toThrow(/50 ms.*classify/);
+  });
+  it("0 or Infinity means no budget", () => {
+    expect(deadline(0)).toBe(NO_BUDGET);
+    expect(deadline(Infinity)).toBe(NO_BUDGET);
+  });
+  it("clean with a 1 ms budget on a large input throws; without one it finishes", () => {
+    expect(() => clean(LARGE, {}, defaultModel(), deadline(1))).toThrow(BudgetExceededError);
+    expect(clean(LARGE, {}, defaultModel()).stats.lines).toBe(60_000);
+  });
+  it("the default budget is configured and overridable", () => {
+    expect(serviceConfigFrom({}).timeBudgetMs).toBe(DEFAULT_TIME_BUDGET_MS);
+    expect(serviceConfigFrom({ BOILERSTRIP_TIME_BUDGET_MS: "0" }).timeBudgetMs).toBe(0);
+    expect(() => serviceConfigFrom({ BOILERSTRIP_TIME_BUDGET_MS: "-5" })).toThrow(/BOILERSTRIP_TIME_BUDGET_MS/);
+  });
+});
+
+async function expect422(res: Response): Promise<void> {
+  expect(res.status).toBe(422);
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe("time_budget_exceeded");
+  expect(body.error.message).toMatch(/time budget of 1 ms/);
+  expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+}
+
+describe("time budget over HTTP", () => {
+  const post = (text: string): RequestInit => ({ method: "POST", headers: { "content-type": "text/plain" }, body: text });
+
+  it("in-process: a large input under a 1 ms budget gets 422 time_budget_exceeded; a small one is cleaned", async () => {
+    const { requestTimeoutMs: _, ...config } = serviceConfigFrom({ BOILERSTRIP_TIME_BUDGET_MS: "1" });
+    const app = createApp({ ...config, ...nodeDeps() });
+    await expect422(await app.request("/v1/clean", post(LARGE)));
+    // A small input can finish inside 1 ms or not, depending on the machine: either answer is
+    // allowed, but never anything else.
+    expect([200, 422]).toContain((await app.request("/v1/clean", post(SMALL))).status);
+  });
+
+  const servers: NodeServer[] = [];
+  afterAll(() => Promise.all(servers.map((s) => s.close())));
+  it("Node server: BOILERSTRIP_TIME_BUDGET_MS=1 gives 422 on a large input, and it keeps serving", async () => {
+    const s = await startServer({ port: 0, host: "127.0.0.1", env: { BOILERSTRIP_TIME_BUDGET_MS: "1" } });
+    servers.push(s);
+    await expect422(await fetch(s.url + "/v1/clean", post(LARGE)));
+    expect((await fetch(s.url + "/healthz")).status).toBe(200);
+  });
+});

@@ -1,0 +1,49 @@
+// Property tests of `clean` (issue 5.1): thousands of generated inputs in `npm test`, seeded and
+// reproducible; more with PROPERTY_RUNS=100000 npx vitest run tests/property (and another seed
+// with PROPERTY_SEED=n). A failure prints the seed and counterexample path to replay it.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { clean } from "../../src/core/clean.ts";
+import { defaultModel } from "../../src/model/index.ts";
+import { arbitraryDoc, params, realisticDoc, TIMEOUT_MS } from "./generators.ts";
+import { checkInvariants, recleanRemoved } from "./invariants.ts";
+
+const model = defaultModel();
+
+// How many lines cleaning the output again may drop. Chosen from data: over 100,000 generated
+// realistic documents (fast-check seed 7) a second clean dropped 0 lines in 78.8% of them, at
+// most 3 in 99.2%, at most 5 in 99.9%, and 9 at the very most; 12 leaves a margin for other
+// seeds. On real pages the tail is longer (on the 2,532 corpus inputs: 0 in 60.5%, at most 5 in
+// 87.5%, dozens on a few long pages, 242 at most): this bounds the generated documents; it is not
+// a claim that the model is idempotent on every page.
+const RECLEAN_MAX_REMOVED = 12;
+
+describe("clean: invariants on realistic generated pages", () => {
+  it("never throws; lines accounted for in order, never invented; confidence in [0,1]; deterministic; re-cleaning drops at most a few lines", () => {
+    fc.assert(
+      fc.property(realisticDoc, (doc) => {
+        const removed = recleanRemoved(checkInvariants(doc, model), model);
+        if (removed > RECLEAN_MAX_REMOVED) throw new Error(`cleaning the output again dropped ${removed} lines`);
+      }),
+      params(2_000),
+    );
+  }, TIMEOUT_MS);
+});
+
+describe("clean: invariants on arbitrary strings", () => {
+  it("any code points, control characters and line breaks: the same invariants hold", () => {
+    fc.assert(fc.property(arbitraryDoc, (doc) => void checkInvariants(doc, model)), params(3_000));
+  }, TIMEOUT_MS);
+
+  it("preference is monotone: recall keeps a superset of balanced, balanced of precision", () => {
+    fc.assert(
+      fc.property(realisticDoc, (doc) => {
+        const kept = (preference: string) => new Set(clean(doc, { explain: true, preference }, model).lines!.filter((l) => l.label === "body").map((l) => l.line));
+        const [recall, balanced, precision] = [kept("recall"), kept("balanced"), kept("precision")];
+        expect([...balanced].filter((l) => !recall.has(l))).toEqual([]);
+        expect([...precision].filter((l) => !balanced.has(l))).toEqual([]);
+      }),
+      params(500),
+    );
+  }, TIMEOUT_MS);
+});
