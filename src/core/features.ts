@@ -152,8 +152,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
       else if (ch === 44) { commas++; punct++; }
       else if ((ch >= 33 && ch <= 47) || (ch >= 58 && ch <= 64) || (ch >= 91 && ch <= 96) || (ch >= 123 && ch <= 126)) punct++;
     }
-    let titled = 0;
-    for (const init of t.initials) if (init !== init.toLowerCase()) titled++;
+    const titled = t.titled;
     for (let c = 0; c < chars; c++) {
       const code = text.charCodeAt(c);
       if (code < 128 ? code >= 65 && code <= 90 : isUpperNonAscii(text[c])) upper++;

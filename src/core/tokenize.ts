@@ -2,44 +2,44 @@
 // Lao, Khmer, Myanmar) have no word boundaries a regex can see, so each of their characters is a
 // token of its own: stopword lists for those languages are mostly single characters, and the
 // lexical features hash character pairs, which is how such text is usually indexed.
-
-const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
-const UNSPACED_RE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const UNSPACED_SPLIT_RE =
-  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}])/u;
+//
+// One pass over the code units with the class table of charclass.ts. It gives exactly what
+// matching /[\p{L}\p{N}\p{M}]+/gu and splitting each match around its unspaced-script characters
+// gives (scripts/check-identical.ts compares them on the corpus), at a fraction of the cost.
+import { astralClass, pairAt, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
 
 export interface Tokens {
   /** Lower-cased word tokens (characters, for unspaced scripts). */
   words: string[];
-  /** How many of the words came from an unspaced script. */
+  /** How many of the words are single unspaced-script characters of the BMP. */
   unspaced: number;
-  /** Original-case first character of each word, to measure capitalisation cheaply. */
-  initials: string[];
+  /** How many of the words start with a code unit that changes when lower-cased. */
+  titled: number;
 }
 
 export function tokenize(text: string): Tokens {
   const words: string[] = [];
-  const initials: string[] = [];
-  let unspaced = 0;
-  const matches = text.match(WORD_RE);
-  // Most lines have no unspaced script at all: test the line once rather than every word.
-  const anyUnspaced = matches !== null && UNSPACED_RE.test(text);
-  if (matches) {
-    for (const m of matches) {
-      if (!anyUnspaced || !UNSPACED_RE.test(m)) {
-        words.push(m.toLowerCase());
-        initials.push(m[0]);
-        continue;
-      }
-      // Mixed runs like "iPhone用" keep their spaced part whole and split the rest per character.
-      for (const part of m.split(UNSPACED_SPLIT_RE)) {
-        if (!part) continue;
-        words.push(part.toLowerCase());
-        initials.push(part[0]);
-        if (part.length === 1 && UNSPACED_RE.test(part)) unspaced++;
-      }
-    }
+  let unspaced = 0, titled = 0;
+  const push = (from: number, to: number) => {
+    words.push(text.slice(from, to).toLowerCase());
+    if (unitClass(text.charCodeAt(from)) & UPPER) titled++;
+  };
+  const n = text.length;
+  let start = -1; // start of the current run of spaced word characters
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    const cp = c < 0xd800 ? -1 : pairAt(text, i, c);
+    const k = cp < 0 ? unitClass(c) : astralClass(cp);
+    const width = cp < 0 ? 1 : 2;
+    if (!(k & WORD)) {
+      if (start >= 0) { push(start, i); start = -1; }
+    } else if (k & UNSPACED) {
+      if (start >= 0) { push(start, i); start = -1; }
+      push(i, i + width);
+      if (width === 1) unspaced++;
+    } else if (start < 0) start = i;
+    i += width;
   }
-  return { words, unspaced, initials };
+  if (start >= 0) push(start, n);
+  return { words, unspaced, titled };
 }
