@@ -1,4 +1,4 @@
-// npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile [top]
+// npx tsx scripts/bench/profile-summary.ts FILE.cpuprofile [top] [--lines]
 // Self time per function (name, file:line) of a V8 CPU profile, as a share of the samples.
 import fs from "node:fs";
 import path from "node:path";
@@ -16,4 +16,19 @@ for (const id of prof.samples) {
 const total = prof.samples.length;
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) {
   console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
+}
+
+// With --lines: the hottest source lines (needs a profile of plain JS, e.g. an esbuild bundle).
+if (process.argv.includes("--lines")) {
+  const lines = new Map<string, number>();
+  for (const n of prof.nodes as (Node & { positionTicks?: { line: number; ticks: number }[] })[]) {
+    for (const p of n.positionTicks ?? []) {
+      const key = `${path.basename(n.callFrame.url)}:${p.line}  ${n.callFrame.functionName}`;
+      lines.set(key, (lines.get(key) ?? 0) + p.ticks);
+    }
+  }
+  console.log("\nhottest lines:");
+  for (const [k, v] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
+  }
 }

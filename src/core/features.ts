@@ -6,7 +6,8 @@
 //   lexical       - hashed words, word pairs, first/last word and short whole lines
 // Dense values are returned in a Float32Array laid out as DENSE_FEATURES; lexical ones as hashed
 // bucket indexes, so a model is a dense weight vector plus a hashed weight table.
-import { detectLanguage, stopwordsFor } from "./language.ts";
+import { fnv1a } from "./hash.ts";
+import { detectLanguage, isStopword, languageIndex, stopwordEntry } from "./language.ts";
 import { lexicalBuckets } from "./lexical.ts";
 import { endsAlnum, endsArrow, endsTerminal, lineKey, scanLine } from "./line-scan.ts";
 import { tokenize } from "./tokenize.ts";
@@ -81,14 +82,21 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   const n = lines.length;
   const texts = lines.map((l) => l.trim());
   const toks = lines.map(tokenize);
-  const language = detectLanguage(toks.map((t) => t.words), langHint);
-  const stop = stopwordsFor(language === "und" ? "en" : language);
+  // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
+  let total = 0;
+  for (const t of toks) total += t.words.length;
+  const wordHash = new Uint32Array(total), entry = new Int32Array(total);
+  for (let i = 0, j = 0; i < n; i++) {
+    for (const w of toks[i].words) { const h = (wordHash[j] = fnv1a(w)); entry[j++] = stopwordEntry(w, h); }
+  }
+  const language = detectLanguage(entry, langHint);
+  const stop = languageIndex(language === "und" ? "en" : language);
   const info: LineInfo[] = new Array(n);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, j = 0; i < n; i++) {
     const words = toks[i].words;
-    let s = 0;
-    for (const w of words) if (stop.has(w)) s++;
     const nWords = words.length;
+    let s = 0;
+    for (const end = j + nWords; j < end; j++) if (isStopword(entry[j], stop)) s++;
     const stopRatio = nWords ? s / nWords : 0;
     const terminal = endsTerminal(texts[i]);
     info[i] = { words, nWords, stopRatio, terminal, prose: nWords >= PROSE_MIN_WORDS && stopRatio >= PROSE_MIN_STOP };
@@ -129,7 +137,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   // per line costs an off-heap allocation each, which dominated the garbage on long inputs.
   const pool = new Float32Array(n * DENSE_SIZE);
   const dense: Float32Array[] = new Array(n);
-  const hashed = lexicalBuckets(toks.map((t) => t.words), keys, (1 << hashBits) - 1);
+  const hashed = lexicalBuckets(toks.map((t) => t.words), wordHash, keys, (1 << hashBits) - 1);
   const docLogLines = log1p(n);
   const proseShare = n ? proseLines / n : 0;
   const runShare = totalWords ? runWords / totalWords : 0;

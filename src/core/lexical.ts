@@ -13,28 +13,27 @@ const PAIR_SALT = 0x9e3779b9;
 const FIRST_SEED = fnv1a("^");
 const WHOLE_SEED = fnv1a("=");
 
-/** Buckets of each line (`words[i]` its tokens, `keys[i]` its repetition key), in one pass. */
-export function lexicalBuckets(words: string[][], keys: string[], mask: number): Uint32Array[] {
+/**
+ * Buckets of each line, in one pass: `words[i]` are line i's tokens, `wordHash` the fnv1a of every
+ * token of the document in order, `keys[i]` line i's repetition key.
+ */
+export function lexicalBuckets(words: string[][], wordHash: Uint32Array, keys: string[], mask: number): Uint32Array[] {
   let size = 0;
   for (const w of words) size += w.length * 2 + 3;
   const pool = new Uint32Array(size);
   const out: Uint32Array[] = new Array(words.length);
-  let k = 0;
+  let k = 0, w = 0;
   for (let i = 0; i < words.length; i++) {
     const ws = words[i];
     const nw = ws.length;
     const from = k;
-    let h = nw ? fnv1a(ws[0]) : 0;
-    for (let j = 0; j < nw; j++) {
-      pool[k++] = h & mask;
-      if (j + 1 < nw) {
-        pool[k++] = fnv1a(ws[j + 1], h ^ PAIR_SALT) & mask;
-        h = fnv1a(ws[j + 1]);
-      }
+    for (let j = 0; j < nw; j++, w++) {
+      pool[k++] = wordHash[w] & mask;
+      if (j + 1 < nw) pool[k++] = fnv1a(ws[j + 1], wordHash[w] ^ PAIR_SALT) & mask;
     }
     if (nw) {
       pool[k++] = fnv1a(ws[0], FIRST_SEED) & mask;
-      pool[k++] = fnv1a("$", h) & mask; // h is the last word's hash here
+      pool[k++] = fnv1a("$", wordHash[w - 1]) & mask;
     }
     if (nw <= WHOLE_LINE_MAX_WORDS) pool[k++] = fnv1a(keys[i], WHOLE_SEED) & mask;
     out[i] = pool.subarray(from, k);

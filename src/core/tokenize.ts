@@ -18,13 +18,15 @@ export interface Tokens {
 }
 
 export function tokenize(text: string): Tokens {
+  const n = text.length;
+  // Lower-casing an ASCII line maps each character on its own, so the line is lower-cased once
+  // and words are cut from it. Elsewhere a word is lower-cased on its own, as its case mapping
+  // can depend on its neighbours (Greek final sigma) or change its length (İ).
+  let ascii = true;
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) >= 128) { ascii = false; break; }
+  const lower = ascii ? text.toLowerCase() : null;
   const words: string[] = [];
   let unspaced = 0, titled = 0;
-  const push = (from: number, to: number) => {
-    words.push(text.slice(from, to).toLowerCase());
-    if (unitClass(text.charCodeAt(from)) & UPPER) titled++;
-  };
-  const n = text.length;
   let start = -1; // start of the current run of spaced word characters
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
@@ -32,14 +34,20 @@ export function tokenize(text: string): Tokens {
     const k = cp < 0 ? unitClass(c) : astralClass(cp);
     const width = cp < 0 ? 1 : 2;
     if (!(k & WORD)) {
-      if (start >= 0) { push(start, i); start = -1; }
+      if (start >= 0) { titled += cut(text, lower, start, i, words); start = -1; }
     } else if (k & UNSPACED) {
-      if (start >= 0) { push(start, i); start = -1; }
-      push(i, i + width);
+      if (start >= 0) { titled += cut(text, lower, start, i, words); start = -1; }
+      titled += cut(text, lower, i, i + width, words);
       if (width === 1) unspaced++;
     } else if (start < 0) start = i;
     i += width;
   }
-  if (start >= 0) push(start, n);
+  if (start >= 0) titled += cut(text, lower, start, n, words);
   return { words, unspaced, titled };
+}
+
+/** Adds the lower-cased word [from, to) of the line; 1 if it starts with a capital, else 0. */
+function cut(text: string, lower: string | null, from: number, to: number, words: string[]): number {
+  words.push(lower !== null ? lower.slice(from, to) : text.slice(from, to).toLowerCase());
+  return unitClass(text.charCodeAt(from)) & UPPER ? 1 : 0;
 }

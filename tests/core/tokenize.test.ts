@@ -41,6 +41,9 @@ describe("tokenize agrees with the regex reference", () => {
   it("on arbitrary UTF-16 strings", () => {
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 60 }), (s) => { expect(tokenize(s)).toEqual(reference(s)); }), { numRuns: 3000 });
   });
+  it("on ASCII strings", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), (s) => { expect(tokenize(s)).toEqual(reference(s)); }), { numRuns: 1000 });
+  });
   it("on every BMP code unit between letters", () => {
     for (let c = 0; c < 0x10000; c += 1) {
       const s = `Ab${String.fromCharCode(c)}cD ${String.fromCharCode(c)}`;
