@@ -12,8 +12,10 @@ import { fmt, sum, timing, type Timing } from "./stats.ts";
 // Repetitions of the text-mode pass over the sample, keeping each page's best time: single runs of
 // sub-millisecond work are noisy, more so on a machine shared with other work.
 const TEXT_REPEATS = 5;
-// Runs per scaling size (best time kept); the 100x input takes long enough that 3 settle it.
-const SCALING_RUNS: Record<number, number> = { 1: 10, 10: 10, 100: 3 };
+// Scaling: pages per size step (1x = one page, 100x = all of them in one document), and rounds
+// over them per size (best kept): each round is the same 100 pages, ~0.2-0.5 s.
+const SCALING_PAGES = 100;
+const SCALING_ROUNDS = 5;
 
 export type TextRow = Timing & { mb_per_s: number };
 
@@ -49,32 +51,33 @@ export function benchReadability(sample: CorpusPage[], text: Record<string, Text
   return { ...row, ratios };
 }
 
-export interface ScalingRow { factor: number; chars: number; ms: number; median_ms: number; peak_mb: number; ratio?: number }
+export interface ScalingRow { factor: number; docs: number; chars: number; ms: number; peak_mb: number; ratio?: number }
 
 /**
- * The sample's page_text concatenated to 1x, 10x and 100x a typical page, each cleaned in a fresh
- * child process (scale-child.ts): best time, and the peak resident memory one clean adds.
+ * The same 100 pages' page_text cleaned as 100 documents of one page, 10 of ten pages and one of
+ * all hundred (concatenated), each size in a fresh child process (scale-child.ts): time per
+ * document (best round) and the peak resident memory one round adds. The text is the same at
+ * every size, so linear work gives exactly 10x per 10x.
  */
 export function benchScaling(sample: CorpusPage[], repoRoot: string): ScalingRow[] {
-  console.log("\nscaling (page_text concatenated; time best of runs, memory = peak RSS one clean adds):");
-  const typical = sample.map((p) => p.page_text).sort((a, b) => a.length - b.length)[sample.length >> 1];
-  const all = sample.map((p) => p.page_text).join("\n");
+  console.log("\nscaling (the same 100 pages' page_text as 100 x 1, 10 x 10 and 1 x 100 pages concatenated):");
+  const pages = sample.slice(0, SCALING_PAGES).map((p) => p.page_text);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bs-scaling-"));
   const warm = path.join(dir, "warm.txt");
-  fs.writeFileSync(warm, typical);
+  fs.writeFileSync(warm, pages.slice().sort((a, b) => a.length - b.length)[pages.length >> 1]);
   const rows: ScalingRow[] = [];
   try {
     for (const factor of [1, 10, 100]) {
-      let input = "";
-      while (input.length < typical.length * factor) input += all.slice(0, typical.length * factor - input.length) + "\n";
-      const file = path.join(dir, `${factor}x.txt`);
-      fs.writeFileSync(file, input);
+      const docs: string[] = [];
+      for (let i = 0; i < pages.length; i += factor) docs.push(pages.slice(i, i + factor).join("\n"));
+      const file = path.join(dir, `${factor}x.json`);
+      fs.writeFileSync(file, JSON.stringify(docs));
       const child = path.join(repoRoot, "scripts", "bench", "scale-child.ts");
-      const res = JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", child, file, warm, String(SCALING_RUNS[factor])], { cwd: repoRoot, encoding: "utf8" }));
+      const res = JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", child, file, warm, String(SCALING_ROUNDS)], { cwd: repoRoot, encoding: "utf8" }));
       const prev = rows[rows.length - 1];
       const row: ScalingRow = { factor, ...res, ratio: prev ? res.ms / prev.ms : undefined };
       rows.push(row);
-      console.log(`  ${String(factor).padStart(3)}x ${(row.chars / 1024).toFixed(0).padStart(6)} KiB  ${fmt(row.ms).padStart(7)} ms  peak +${row.peak_mb.toFixed(1)} MB${row.ratio ? `  (x${row.ratio.toFixed(1)} for 10x input)` : ""}`);
+      console.log(`  ${String(factor).padStart(3)}x ${(row.chars / 1024).toFixed(0).padStart(6)} KiB/doc  ${fmt(row.ms).padStart(7)} ms/doc  peak +${row.peak_mb.toFixed(1)} MB${row.ratio ? `  (x${row.ratio.toFixed(1)} for 10x input)` : ""}`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
