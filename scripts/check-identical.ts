@@ -5,7 +5,7 @@
 //   - clean() with explain: true, as the API returns it (scores rounded to 4 decimals, labels,
 //     categories, reasons, confidence, language);
 //   - a digest of each line's dense vector (the Float32 bytes), its hashed buckets (in order) and
-//     its line info (words, stopword ratio, terminal, prose), and the detected language with the
+//     its line info (word count, stopword ratio, terminal, prose), and the detected language with the
 //     page's language as a hint.
 // Without --capture it recomputes all of it and lists every document that differs.
 import { createHash } from "node:crypto";
@@ -53,7 +53,7 @@ function lineDigests(text: string, hint?: string): { lines: string[]; language: 
     const b = doc.hashed[i];
     h.update(new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
     const inf = doc.info[i];
-    h.update(JSON.stringify([inf.words, inf.nWords, inf.stopRatio, inf.terminal, inf.prose]));
+    h.update(JSON.stringify([inf.nWords, inf.stopRatio, inf.terminal, inf.prose]));
     return h.digest("hex").slice(0, 16);
   });
   const hinted = hint ? extractFeatures(segs, model.hashBits, hint).language : doc.language;

@@ -6,11 +6,10 @@
 //   lexical       - hashed words, word pairs, first/last word and short whole lines
 // Dense values are returned in a Float32Array laid out as DENSE_FEATURES; lexical ones as hashed
 // bucket indexes, so a model is a dense weight vector plus a hashed weight table.
-import { fnv1a } from "./hash.ts";
 import { detectLanguage, isStopword, languageIndex, stopwordEntry } from "./language.ts";
 import { lexicalBuckets } from "./lexical.ts";
 import { endsAlnum, endsArrow, endsTerminal, lineKey, scanLine } from "./line-scan.ts";
-import { tokenize } from "./tokenize.ts";
+import { docWords } from "./words.ts";
 
 export const DENSE_FEATURES = [
   "bias",
@@ -59,7 +58,6 @@ const TIME_RE = /\p{Nd}{1,2}:\p{Nd}{2}/u;
 const STARTS_DIGIT_RE = /^\p{Nd}/u;
 
 export interface LineInfo {
-  words: string[];
   nWords: number;
   stopRatio: number;
   terminal: boolean;
@@ -81,25 +79,20 @@ const log1p = Math.log1p;
 export function extractFeatures(lines: string[], hashBits: number, langHint?: string): DocFeatures {
   const n = lines.length;
   const texts = lines.map((l) => l.trim());
-  const toks = lines.map(tokenize);
   // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
-  let total = 0;
-  for (const t of toks) total += t.words.length;
-  const wordHash = new Uint32Array(total), entry = new Int32Array(total);
-  for (let i = 0, j = 0; i < n; i++) {
-    for (const w of toks[i].words) { const h = (wordHash[j] = fnv1a(w)); entry[j++] = stopwordEntry(w, h); }
-  }
+  const words = docWords(texts);
+  const entry = new Int32Array(words.hash.length);
+  for (let w = 0; w < entry.length; w++) entry[w] = stopwordEntry(words.src[w], words.from[w], words.to[w], words.hash[w]);
   const language = detectLanguage(entry, langHint);
   const stop = languageIndex(language === "und" ? "en" : language);
   const info: LineInfo[] = new Array(n);
-  for (let i = 0, j = 0; i < n; i++) {
-    const words = toks[i].words;
-    const nWords = words.length;
+  for (let i = 0; i < n; i++) {
+    const nWords = words.lineStart[i + 1] - words.lineStart[i];
     let s = 0;
-    for (const end = j + nWords; j < end; j++) if (isStopword(entry[j], stop)) s++;
+    for (let j = words.lineStart[i]; j < words.lineStart[i + 1]; j++) if (isStopword(entry[j], stop)) s++;
     const stopRatio = nWords ? s / nWords : 0;
     const terminal = endsTerminal(texts[i]);
-    info[i] = { words, nWords, stopRatio, terminal, prose: nWords >= PROSE_MIN_WORDS && stopRatio >= PROSE_MIN_STOP };
+    info[i] = { nWords, stopRatio, terminal, prose: nWords >= PROSE_MIN_WORDS && stopRatio >= PROSE_MIN_STOP };
   }
 
   // The densest prose run (Kadane): prose lines add their words, other lines cost a little, so
@@ -129,7 +122,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   }
 
   // Repetition inside the document, on a whitespace- and case-normalised key.
-  const keys = texts.map(lineKey);
+  const keys = texts.map((t, i) => lineKey(t, words.lower[i]));
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
 
@@ -137,7 +130,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   // per line costs an off-heap allocation each, which dominated the garbage on long inputs.
   const pool = new Float32Array(n * DENSE_SIZE);
   const dense: Float32Array[] = new Array(n);
-  const hashed = lexicalBuckets(toks.map((t) => t.words), wordHash, keys, (1 << hashBits) - 1);
+  const hashed = lexicalBuckets(words, keys, (1 << hashBits) - 1);
   const docLogLines = log1p(n);
   const proseShare = n ? proseLines / n : 0;
   const runShare = totalWords ? runWords / totalWords : 0;
@@ -145,7 +138,6 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   for (let i = 0; i < n; i++) {
     const text = texts[i];
     const li = info[i];
-    const t = toks[i];
     const v = pool.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE);
     const nw = li.nWords;
     const chars = text.length;
@@ -169,7 +161,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     v[18] = bin(endsArrow(text));
     v[19] = log1p(sc.sentences);
     v[20] = nw ? Math.min(1, commas / nw) : 0;
-    v[21] = nw ? t.titled / nw : 0;
+    v[21] = nw ? words.titled[i] / nw : 0;
     v[22] = bin(sc.upper / letters > 0.6 && chars > 3);
     v[23] = bin(first !== first.toUpperCase());
     v[24] = bin(BULLET_RE.test(text));
@@ -184,7 +176,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     v[33] = bin(text.includes("("));
     v[34] = bin(sc.mayDigit && DATE_RE.test(text));
     v[35] = bin(sc.mayDigit && sc.colon && TIME_RE.test(text));
-    v[36] = nw ? t.unspaced / nw : 0;
+    v[36] = nw ? words.unspaced[i] / nw : 0;
     const rel = n > 1 ? i / (n - 1) : 0;
     v[37] = rel;
     v[38] = bin(rel < 0.05); v[39] = bin(rel > 0.95);

@@ -40,12 +40,15 @@ WORDS.forEach((w, e) => {
   SLOT_ENTRY[s] = e;
 });
 
-/** The stopword entry of `word` (lower-cased, `hash` its fnv1a), or -1 when no list holds it. */
-export function stopwordEntry(word: string, hash: number): number {
+/**
+ * The stopword entry of the word src[from, to) (lower-cased; `hash` its fnv1a), or -1 when no
+ * list holds it.
+ */
+export function stopwordEntry(src: string, from: number, to: number, hash: number): number {
   for (let s = hash & MASK; ; s = (s + 1) & MASK) {
     const e = SLOT_ENTRY[s];
     if (e < 0) return -1;
-    if (SLOT_HASH[s] === hash && WORDS[e] === word) return e;
+    if (SLOT_HASH[s] === hash && WORDS[e].length === to - from && src.startsWith(WORDS[e], from)) return e;
   }
 }
 

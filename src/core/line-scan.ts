@@ -94,12 +94,15 @@ export function endsAlnum(text: string): boolean {
   return (unitClass(text.charCodeAt(n - 1)) & ALNUM) !== 0;
 }
 
-/** The repetition key of a line: trimmed, runs of white space as one space, lower-cased. */
-export function lineKey(text: string): string {
+/**
+ * The repetition key of a line: trimmed, runs of white space as one space, lower-cased.
+ * `lower`, when given, is the trimmed line already lower-cased.
+ */
+export function lineKey(text: string, lower?: string | null): string {
   const t = text.trim();
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
     if (isSpace(c) && (c !== 32 || isSpace(t.charCodeAt(i + 1)))) return t.replace(/\s+/g, " ").toLowerCase();
   }
-  return t.toLowerCase();
+  return lower ?? t.toLowerCase();
 }

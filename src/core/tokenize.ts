@@ -51,3 +51,23 @@ function cut(text: string, lower: string | null, from: number, to: number, words
   words.push(lower !== null ? lower.slice(from, to) : text.slice(from, to).toLowerCase());
   return unitClass(text.charCodeAt(from)) & UPPER ? 1 : 0;
 }
+
+/**
+ * The words of an ASCII line as [from, to) ranges appended to `from` and `to`: runs of letters
+ * and digits, which is what `tokenize` finds on ASCII. Returns how many start with a capital.
+ */
+export function asciiWords(text: string, from: number[], to: number[]): number {
+  let titled = 0, start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const lc = c | 0x20;
+    if ((lc >= 97 && lc <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) { start = i; if (c >= 65 && c <= 90) titled++; }
+    } else if (start >= 0) {
+      from.push(start);
+      to.push(i);
+      start = -1;
+    }
+  }
+  return titled;
+}

@@ -3,7 +3,7 @@
 // words, the count of unspaced-script characters and the count of capitalised words.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { tokenize } from "../../src/core/tokenize.ts";
+import { asciiWords, tokenize } from "../../src/core/tokenize.ts";
 
 const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 const UNSPACED_RE =
@@ -43,6 +43,14 @@ describe("tokenize agrees with the regex reference", () => {
   });
   it("on ASCII strings", () => {
     fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), (s) => { expect(tokenize(s)).toEqual(reference(s)); }), { numRuns: 1000 });
+  });
+  it("asciiWords finds the same words on ASCII strings", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), (s) => {
+      const from: number[] = [], to: number[] = [];
+      const titled = asciiWords(s, from, to);
+      const want = reference(s);
+      expect({ words: from.map((f, i) => s.slice(f, to[i]).toLowerCase()), titled }).toEqual({ words: want.words, titled: want.titled });
+    }), { numRuns: 2000 });
   });
   it("on every BMP code unit between letters", () => {
     for (let c = 0; c < 0x10000; c += 1) {
