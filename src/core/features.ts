@@ -122,7 +122,8 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   }
 
   // Repetition inside the document, on a whitespace- and case-normalised key.
-  const keys = texts.map((t, i) => lineKey(t, words.lower[i]));
+  const scans = texts.map(scanLine);
+  const keys = texts.map((t, i) => (scans[i].collapse ? lineKey(t) : (words.lower[i] ?? t.toLowerCase())));
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
 
@@ -141,7 +142,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     const v = pool.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE);
     const nw = li.nWords;
     const chars = text.length;
-    const sc = scanLine(text);
+    const sc = scans[i];
     const { digits, punct, commas } = sc;
     const letters = Math.max(1, chars - digits - punct);
     const first = text[0] ?? "";

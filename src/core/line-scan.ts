@@ -39,6 +39,8 @@ export interface LineScan {
   at: boolean;
   /** Holds "://", or a dot after a "w" or before a letter that starts a top-level domain. */
   mayUrl: boolean;
+  /** Holds white space other than single spaces: its repetition key needs runs collapsed. */
+  collapse: boolean;
 }
 
 const isAsciiPunct = (ch: number) => (ch >= 33 && ch <= 47) || (ch >= 58 && ch <= 64) || (ch >= 91 && ch <= 96) || (ch >= 123 && ch <= 126);
@@ -49,10 +51,14 @@ const isSpace = (c: number) => (unitClass(c) & SPACE) !== 0;
 export function scanLine(text: string): LineScan {
   const n = text.length;
   let digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0;
-  let quote = false, separator = false, copyright = false, mayDigit = false, colon = false, at = false, mayUrl = false;
+  let quote = false, separator = false, copyright = false, mayDigit = false, colon = false, at = false, mayUrl = false, collapse = false;
   for (let i = 0; i < n; i++) {
     const ch = text.charCodeAt(i);
+    // Most characters are lower-case ASCII letters and spaces, which count for nothing below.
+    if (ch >= 97 && ch <= 122) continue;
+    if (ch === 32) { if (isSpace(text.charCodeAt(i + 1))) collapse = true; continue; }
     const k = unitClass(ch);
+    if (k & SPACE) collapse = true;
     if (k & UPPER) upper++;
     if (ch >= 48 && ch <= 57) { digits++; mayDigit = true; continue; }
     if (ch === 44) { commas++; punct++; continue; }
@@ -74,7 +80,7 @@ export function scanLine(text: string): LineScan {
     else if (ch === 40 && (text.charCodeAt(i + 1) | 0x20) === 99 && text.charCodeAt(i + 2) === 41) copyright = true;
   }
   if (n && (MARK_TABLE[text.charCodeAt(0)] & SEPARATOR_EDGE || MARK_TABLE[text.charCodeAt(n - 1)] & SEPARATOR_EDGE)) separator = true;
-  return { digits, punct, commas, upper, sentences, quote, separator, copyright, mayDigit, colon, at, mayUrl };
+  return { digits, punct, commas, upper, sentences, quote, separator, copyright, mayDigit, colon, at, mayUrl, collapse };
 }
 
 /** The line (trimmed) ends like a sentence: [.!?。！？؟।…"”’»)\]]. */
@@ -95,14 +101,9 @@ export function endsAlnum(text: string): boolean {
 }
 
 /**
- * The repetition key of a line: trimmed, runs of white space as one space, lower-cased.
- * `lower`, when given, is the trimmed line already lower-cased.
+ * The repetition key of a line: trimmed, runs of white space as one space, lower-cased. (When
+ * scanLine says the trimmed line has no white space to collapse, the key is it lower-cased.)
  */
-export function lineKey(text: string, lower?: string | null): string {
-  const t = text.trim();
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (isSpace(c) && (c !== 32 || isSpace(t.charCodeAt(i + 1)))) return t.replace(/\s+/g, " ").toLowerCase();
-  }
-  return lower ?? t.toLowerCase();
+export function lineKey(text: string): string {
+  return text.trim().replace(/\s+/g, " ").toLowerCase();
 }

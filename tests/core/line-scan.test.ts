@@ -44,7 +44,8 @@ function check(raw: string) {
   const got = {
     digits: s.digits, punct: s.punct, commas: s.commas, upper: s.upper, sentences: s.sentences,
     quote: s.quote, separator: s.separator, copyright: s.copyright,
-    terminal: endsTerminal(text), alnum: endsAlnum(text), arrow: endsArrow(text), key: lineKey(raw),
+    terminal: endsTerminal(text), alnum: endsAlnum(text), arrow: endsArrow(text),
+    key: s.collapse ? lineKey(raw) : text.toLowerCase(),
     // Gates: wherever the regex matches, the gate is open.
     url: s.mayUrl || !URL_RE.test(text), at: s.at || !EMAIL_HANDLE_RE.test(text),
     date: s.mayDigit || !(DATE_RE.test(text) || /^\p{Nd}/u.test(text)), time: (s.mayDigit && s.colon) || !TIME_RE.test(text),
