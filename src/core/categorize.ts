@@ -10,6 +10,11 @@ interface Cue {
   what: string;
 }
 
+// "Name Name / Agency": up to four capitalised words, a slash, up to four more. Written with one
+// way to match each string: as (\p{Lu}[\p{L}.]*\s?){1,4} it could split an all-capitals word at any
+// capital, and a 400-letter line took 15 s (tests/core/categorize.test.ts checks it is the same set).
+export const CREDIT_RE = /\b(photo|image|picture|video|illustration|graphic|foto|bild|imagen|crédit|credit|courtesy|getty|reuters|afp|ap photo|shutterstock|istock|epa)\b\s*[:/|)]|\((\w+\s){0,4}(via|photo|getty|ap|afp|reuters)\b[^()]*\)$|^\s*\p{Lu}[\p{L}.]*(\s\p{Lu}[\p{L}.]*){0,3}\s?\/\s?\p{Lu}[\p{L}.]*(\s\p{Lu}[\p{L}.]*){0,3}\s?$/u;
+
 // Ordered: the first matching cue wins, most specific first.
 const CUES: Cue[] = [
   { category: "cookie", what: "cookie or consent notice", re: /\b(cookies?|consent|gdpr|datenschutz\w*|rgpd|privacy (settings|preferences|choices))\b/iu },
@@ -21,7 +26,7 @@ const CUES: Cue[] = [
   { category: "related", what: "related or most-read list", re: /\b(read (more|next|also)|more (from|stories|news|on)|most (read|popular|viewed)|related|recommended|you (may|might) (also )?like|trending|popular|top stories|others also read|see also|weitere|lesen sie auch|à lire aussi|lire aussi|tambi[eé]n te puede|leia tamb[eé]m|leggi anche|ranking|latest (news|videos|stories))\b/iu },
   { category: "ad", what: "advertisement", re: /\b(advertisements?|advertising|sponsored|promoted|ad choices|anzeige|publicit[eé]|publicidad|pubblicit[aà])\b/iu },
   { category: "legal", what: "legal or copyright notice", re: /©|\b(copyright|all rights reserved|terms (of (use|service)|and conditions)|privacy policy|impressum|mentions l[eé]gales|aviso legal)\b/iu },
-  { category: "credit", what: "photo or media credit", re: /\b(photo|image|picture|video|illustration|graphic|foto|bild|imagen|crédit|credit|courtesy|getty|reuters|afp|ap photo|shutterstock|istock|epa)\b\s*[:/|)]|\((\w+\s){0,4}(via|photo|getty|ap|afp|reuters)\b[^()]*\)$|^\s*\p{Lu}[\p{L}.]*(\s\p{Lu}[\p{L}.]*){0,3}\s?\/\s?\p{Lu}[\p{L}.]*(\s\p{Lu}[\p{L}.]*){0,3}\s?$/u },
+  { category: "credit", what: "photo or media credit", re: CREDIT_RE },
   { category: "navigation", what: "navigation", re: /\b(home|menu|skip to|back to top|next|previous|sitemap|search|categories|sections|contact us|about us|startseite|accueil|inicio)\b/iu },
 ];
 

@@ -6,9 +6,10 @@
 //   lexical       - hashed words, word pairs, first/last word and short whole lines
 // Dense values are returned in a Float32Array laid out as DENSE_FEATURES; lexical ones as hashed
 // bucket indexes, so a model is a dense weight vector plus a hashed weight table.
-import { fnv1a } from "./hash.ts";
-import { detectLanguage, stopwordsFor } from "./language.ts";
-import { tokenize } from "./tokenize.ts";
+import { detectLanguage, isStopword, languageIndex, stopwordEntry } from "./language.ts";
+import { lexicalBuckets } from "./lexical.ts";
+import { endsAlnum, endsArrow, endsTerminal, lineKey, scanLine } from "./line-scan.ts";
+import { docWords } from "./words.ts";
 
 export const DENSE_FEATURES = [
   "bias",
@@ -45,26 +46,18 @@ const PROSE_MIN_STOP = 0.2;
 // A line at most this long with no terminal punctuation counts toward a list run (headline
 // lists, menus). 12 words covers the headline lengths seen in the seeds and corpus.
 const LIST_MAX_WORDS = 12;
-// Whole-line lexical features are made for lines up to this many words: boilerplate phrases
-// ("Read more", "Advertisement", "Share this article") are short and recur verbatim.
-const WHOLE_LINE_MAX_WORDS = 6;
-
-const TERMINAL_RE = /[.!?。！？؟।…"”’»)\]]$/u;
-const ELLIPSIS_RE = /(\.\.\.|…)$/u;
 // No regex here has two adjacent unbounded runs over the same characters, so none can backtrack
-// quadratically on a long line (tests/core/regex-safety.test.ts times the worst cases).
+// quadratically on a long line (tests/core/regex-safety.test.ts times the worst cases). Each runs
+// only on lines where scanLine found what it needs to match (line-scan.ts); the simpler ones
+// (terminal, ellipsis, copyright, separator, quote, sentence ends) are that scan itself.
 const URL_RE = /https?:\/\/|www\.|[\p{L}\p{N}]\.(com|org|net|io|co|uk|de|fr)\b/iu;
 const EMAIL_HANDLE_RE = /[^\s@]@[^\s@.]+\.[^\s@]|(^|\s)@\w/u;
-const COPYRIGHT_RE = /©|\(c\)|\u2117/iu;
-const SEPARATOR_RE = /\s[|•·»›\/–-]\s|^[|•·»›]|[|•·»›]$/u;
-const QUOTE_RE = /["“”«»„]/u;
 const BULLET_RE = /^\s*([-*•·▪►▶→✓✔☐○●◦]|\d{1,2}[.)]\s)/u;
 const DATE_RE = /\p{Nd}{1,4}[./\-年月]\p{Nd}{1,2}[./\-月日]|\p{Nd}{1,2},? \p{Nd}{4}|\b(19|20)\p{Nd}{2}\b/u;
 const TIME_RE = /\p{Nd}{1,2}:\p{Nd}{2}/u;
-const SENTENCE_END_RE = /[.!?。！？؟।](\s|$)/gu;
+const STARTS_DIGIT_RE = /^\p{Nd}/u;
 
 export interface LineInfo {
-  words: string[];
   nWords: number;
   stopRatio: number;
   terminal: boolean;
@@ -81,23 +74,25 @@ export interface DocFeatures {
 }
 
 const bin = (b: boolean) => (b ? 1 : 0);
-const isUpperNonAscii = (ch: string) => ch !== ch.toLowerCase();
 const log1p = Math.log1p;
 
 export function extractFeatures(lines: string[], hashBits: number, langHint?: string): DocFeatures {
   const n = lines.length;
-  const toks = lines.map(tokenize);
-  const language = detectLanguage(toks.map((t) => t.words), langHint);
-  const stop = stopwordsFor(language === "und" ? "en" : language);
+  const texts = lines.map((l) => l.trim());
+  // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
+  const words = docWords(texts);
+  const entry = new Int32Array(words.hash.length);
+  for (let w = 0; w < entry.length; w++) entry[w] = stopwordEntry(words.src[w], words.from[w], words.to[w], words.hash[w]);
+  const language = detectLanguage(entry, langHint);
+  const stop = languageIndex(language === "und" ? "en" : language);
   const info: LineInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const words = toks[i].words;
+    const nWords = words.lineStart[i + 1] - words.lineStart[i];
     let s = 0;
-    for (const w of words) if (stop.has(w)) s++;
-    const nWords = words.length;
+    for (let j = words.lineStart[i]; j < words.lineStart[i + 1]; j++) if (isStopword(entry[j], stop)) s++;
     const stopRatio = nWords ? s / nWords : 0;
-    const terminal = TERMINAL_RE.test(lines[i].trimEnd());
-    info[i] = { words, nWords, stopRatio, terminal, prose: nWords >= PROSE_MIN_WORDS && stopRatio >= PROSE_MIN_STOP };
+    const terminal = endsTerminal(texts[i]);
+    info[i] = { nWords, stopRatio, terminal, prose: nWords >= PROSE_MIN_WORDS && stopRatio >= PROSE_MIN_STOP };
   }
 
   // The densest prose run (Kadane): prose lines add their words, other lines cost a little, so
@@ -127,37 +122,28 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   }
 
   // Repetition inside the document, on a whitespace- and case-normalised key.
-  const keys = lines.map((l) => l.trim().replace(/\s+/g, " ").toLowerCase());
+  const scans = texts.map(scanLine);
+  const keys = texts.map((t, i) => (scans[i].collapse ? lineKey(t) : (words.lower[i] ?? t.toLowerCase())));
   const counts = new Map<string, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
 
+  // One buffer for the whole document's dense vectors, a view per line: a typed array of its own
+  // per line costs an off-heap allocation each, which dominated the garbage on long inputs.
+  const pool = new Float32Array(n * DENSE_SIZE);
   const dense: Float32Array[] = new Array(n);
-  const hashed: Uint32Array[] = new Array(n);
-  const mask = (1 << hashBits) - 1;
+  const hashed = lexicalBuckets(words, keys, (1 << hashBits) - 1);
   const docLogLines = log1p(n);
   const proseShare = n ? proseLines / n : 0;
   const runShare = totalWords ? runWords / totalWords : 0;
 
   for (let i = 0; i < n; i++) {
-    const text = lines[i].trim();
+    const text = texts[i];
     const li = info[i];
-    const t = toks[i];
-    const v = new Float32Array(DENSE_SIZE);
+    const v = pool.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE);
     const nw = li.nWords;
     const chars = text.length;
-    let upper = 0, digits = 0, punct = 0, commas = 0;
-    for (let c = 0; c < chars; c++) {
-      const ch = text.charCodeAt(c);
-      if (ch >= 48 && ch <= 57) digits++;
-      else if (ch === 44) { commas++; punct++; }
-      else if ((ch >= 33 && ch <= 47) || (ch >= 58 && ch <= 64) || (ch >= 91 && ch <= 96) || (ch >= 123 && ch <= 126)) punct++;
-    }
-    let titled = 0;
-    for (const init of t.initials) if (init !== init.toLowerCase()) titled++;
-    for (let c = 0; c < chars; c++) {
-      const code = text.charCodeAt(c);
-      if (code < 128 ? code >= 65 && code <= 90 : isUpperNonAscii(text[c])) upper++;
-    }
+    const sc = scans[i];
+    const { digits, punct, commas } = sc;
     const letters = Math.max(1, chars - digits - punct);
     const first = text[0] ?? "";
 
@@ -171,27 +157,27 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     v[12] = bin(li.stopRatio >= 0.15 && li.stopRatio < 0.3); v[13] = bin(li.stopRatio >= 0.3);
     v[14] = bin(li.terminal);
     v[15] = bin(text.endsWith(":"));
-    v[16] = bin(/[\p{L}\p{N}]$/u.test(text));
-    v[17] = bin(ELLIPSIS_RE.test(text));
-    v[18] = bin(/[|›»→>]$/u.test(text));
-    v[19] = log1p((text.match(SENTENCE_END_RE) ?? []).length);
+    v[16] = bin(endsAlnum(text));
+    v[17] = bin(text.endsWith("...") || text.endsWith("…"));
+    v[18] = bin(endsArrow(text));
+    v[19] = log1p(sc.sentences);
     v[20] = nw ? Math.min(1, commas / nw) : 0;
-    v[21] = nw ? titled / nw : 0;
-    v[22] = bin(upper / letters > 0.6 && chars > 3);
+    v[21] = nw ? words.titled[i] / nw : 0;
+    v[22] = bin(sc.upper / letters > 0.6 && chars > 3);
     v[23] = bin(first !== first.toUpperCase());
     v[24] = bin(BULLET_RE.test(text));
-    v[25] = bin(/^\p{Nd}/u.test(text));
+    v[25] = bin(sc.mayDigit && STARTS_DIGIT_RE.test(text));
     v[26] = chars ? digits / chars : 0;
     v[27] = chars ? punct / chars : 0;
-    v[28] = bin(URL_RE.test(text));
-    v[29] = bin(EMAIL_HANDLE_RE.test(text));
-    v[30] = bin(COPYRIGHT_RE.test(text));
-    v[31] = bin(SEPARATOR_RE.test(text));
-    v[32] = bin(QUOTE_RE.test(text));
+    v[28] = bin(sc.mayUrl && URL_RE.test(text));
+    v[29] = bin(sc.at && EMAIL_HANDLE_RE.test(text));
+    v[30] = bin(sc.copyright);
+    v[31] = bin(sc.separator);
+    v[32] = bin(sc.quote);
     v[33] = bin(text.includes("("));
-    v[34] = bin(DATE_RE.test(text));
-    v[35] = bin(TIME_RE.test(text));
-    v[36] = nw ? t.unspaced / nw : 0;
+    v[34] = bin(sc.mayDigit && DATE_RE.test(text));
+    v[35] = bin(sc.mayDigit && sc.colon && TIME_RE.test(text));
+    v[36] = nw ? words.unspaced[i] / nw : 0;
     const rel = n > 1 ? i / (n - 1) : 0;
     v[37] = rel;
     v[38] = bin(rel < 0.05); v[39] = bin(rel > 0.95);
@@ -217,25 +203,6 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     v[61] = docLogLines;
     v[62] = proseShare;
     dense[i] = v;
-    hashed[i] = lexicalBuckets(li.words, keys[i], mask);
   }
   return { language, dense, hashed, info };
-}
-
-// Lexical features: every word, every adjacent word pair, the first and last word (they carry
-// "Read more", "Photo:", "Share", "Advertisement"), and short lines whole.
-function lexicalBuckets(words: string[], key: string, mask: number): Uint32Array {
-  const nw = words.length;
-  const out = new Uint32Array(nw * 2 + 3);
-  let k = 0;
-  for (let j = 0; j < nw; j++) {
-    out[k++] = fnv1a(words[j]) & mask;
-    if (j + 1 < nw) out[k++] = fnv1a(words[j + 1], fnv1a(words[j]) ^ 0x9e3779b9) & mask;
-  }
-  if (nw) {
-    out[k++] = fnv1a("^" + words[0]) & mask;
-    out[k++] = fnv1a(words[nw - 1] + "$") & mask;
-  }
-  if (nw <= WHOLE_LINE_MAX_WORDS) out[k++] = fnv1a("=" + key) & mask;
-  return out.subarray(0, k);
 }

@@ -1,30 +1,55 @@
 // Language detection by stopword overlap, over the maintained multi-language lists of
 // stopwords-iso (58 languages). The detected language's list gives each line its stopword density,
 // the strongest single sign of running prose in any language (jusText's insight).
+//
+// Every word of a page is looked up once, by the FNV-1a hash the lexical features compute anyway,
+// in an open-addressing table of typed arrays: a Map keyed by fresh strings spent most of its time
+// hashing them and missing the cache on its 18,000 entries.
 import stopwordsIso from "stopwords-iso/stopwords-iso.json";
+import { fnv1a } from "./hash.ts";
 
 const LISTS = stopwordsIso as Record<string, string[]>;
 export const LANGUAGES: readonly string[] = Object.keys(LISTS).sort();
 
-/** word -> indexes (into LANGUAGES) of the languages whose list holds it. */
-const INDEX = new Map<string, number[]>();
-LANGUAGES.forEach((lang, i) => {
-  for (const w of LISTS[lang]) {
-    const key = w.toLowerCase();
-    const langs = INDEX.get(key);
-    if (!langs) INDEX.set(key, [i]);
-    else if (langs[langs.length - 1] !== i) langs.push(i);
-  }
+/** Stopword entries: the word (lower-cased) and the indexes (into LANGUAGES) of its lists. */
+const WORDS: string[] = [];
+const LANGS: number[][] = [];
+{
+  const index = new Map<string, number>();
+  LANGUAGES.forEach((lang, i) => {
+    for (const w of LISTS[lang]) {
+      const key = w.toLowerCase();
+      const e = index.get(key);
+      if (e === undefined) { index.set(key, WORDS.length); WORDS.push(key); LANGS.push([i]); }
+      else if (LANGS[e][LANGS[e].length - 1] !== i) LANGS[e].push(i);
+    }
+  });
+}
+
+// The table: a power of two at least twice the entries, so probes stay short.
+let bits = 1;
+while (1 << bits < WORDS.length * 2) bits++;
+const MASK = (1 << bits) - 1;
+const SLOT_HASH = new Uint32Array(1 << bits);
+const SLOT_ENTRY = new Int32Array(1 << bits).fill(-1);
+WORDS.forEach((w, e) => {
+  const h = fnv1a(w);
+  let s = h & MASK;
+  while (SLOT_ENTRY[s] >= 0) s = (s + 1) & MASK;
+  SLOT_HASH[s] = h;
+  SLOT_ENTRY[s] = e;
 });
 
-const SETS = new Map<string, Set<string>>();
-export function stopwordsFor(lang: string): Set<string> {
-  let set = SETS.get(lang);
-  if (!set) {
-    set = new Set((LISTS[lang] ?? []).map((w) => w.toLowerCase()));
-    SETS.set(lang, set);
+/**
+ * The stopword entry of the word src[from, to) (lower-cased; `hash` its fnv1a), or -1 when no
+ * list holds it.
+ */
+export function stopwordEntry(src: string, from: number, to: number, hash: number): number {
+  for (let s = hash & MASK; ; s = (s + 1) & MASK) {
+    const e = SLOT_ENTRY[s];
+    if (e < 0) return -1;
+    if (SLOT_HASH[s] === hash && WORDS[e].length === to - from && src.startsWith(WORDS[e], from)) return e;
   }
-  return set;
 }
 
 // Detection reads at most this many words: a few thousand settle the language of any page and
@@ -33,23 +58,30 @@ const MAX_DETECT_WORDS = 4000;
 // Fewer stopword hits than this for the best language and we do not claim one ("und").
 const MIN_HITS = 3;
 
-/** The language of a document from its lines' words; `hint` (e.g. <html lang>) wins when known. */
-export function detectLanguage(lineWords: string[][], hint?: string): string {
+/**
+ * The language of a document from its words' stopword entries (in document order);
+ * `hint` (e.g. <html lang>) wins when known.
+ */
+export function detectLanguage(entries: Int32Array, hint?: string): string {
   if (hint) {
     const primary = hint.toLowerCase().split(/[-_]/)[0];
     if (LISTS[primary]) return primary;
   }
   const hits = new Float64Array(LANGUAGES.length);
-  let seen = 0;
-  outer: for (const words of lineWords) {
-    for (const w of words) {
-      const langs = INDEX.get(w);
-      // A word shared by many languages says little; weight it down by how many share it.
-      if (langs) for (const i of langs) hits[i] += 1 / langs.length;
-      if (++seen >= MAX_DETECT_WORDS) break outer;
-    }
+  const n = Math.min(entries.length, MAX_DETECT_WORDS);
+  for (let j = 0; j < n; j++) {
+    if (entries[j] < 0) continue;
+    // A word shared by many languages says little; weight it down by how many share it.
+    const langs = LANGS[entries[j]];
+    for (const i of langs) hits[i] += 1 / langs.length;
   }
   let best = -1;
   for (let i = 0; i < hits.length; i++) if (best < 0 || hits[i] > hits[best]) best = i;
   return best >= 0 && hits[best] >= MIN_HITS ? LANGUAGES[best] : "und";
 }
+
+/** The index of `lang` in LANGUAGES, -1 when it has no stopword list. */
+export const languageIndex = (lang: string) => LANGUAGES.indexOf(lang);
+
+/** Whether the word of stopword entry `entry` is a stopword of language `index`. */
+export const isStopword = (entry: number, index: number) => entry >= 0 && LANGS[entry].includes(index);

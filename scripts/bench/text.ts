@@ -1,0 +1,86 @@
+// Text mode beside Readability on jsdom, and how text mode scales with input size.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { clean } from "../../src/core/clean.ts";
+import type { Model } from "../../src/core/model.ts";
+import { readabilityPredict } from "../../src/eval/baselines.ts";
+import type { CorpusPage } from "../../src/eval/corpus.ts";
+import { fmt, sum, timing, type Timing } from "./stats.ts";
+
+// Repetitions of the text-mode pass over the sample, keeping each page's best time: single runs of
+// sub-millisecond work are noisy, more so on a machine shared with other work.
+const TEXT_REPEATS = 5;
+// Scaling: pages per size step (1x = one page, 100x = all of them in one document), and rounds
+// over them per size (best kept): each round is the same 100 pages, ~0.2-0.5 s.
+const SCALING_PAGES = 100;
+const SCALING_ROUNDS = 5;
+
+export type TextRow = Timing & { mb_per_s: number };
+
+export function benchText(sample: CorpusPage[], model: Model): Record<string, TextRow> {
+  for (const p of sample.slice(0, 20)) clean(p.loose_text, {}, model); // warm up: JIT, lazy tables
+  const out: Record<string, TextRow> = {};
+  for (const kind of ["loose_text", "page_text"] as const) {
+    const per = sample.map(() => Infinity);
+    for (let r = 0; r < TEXT_REPEATS; r++) {
+      sample.forEach((p, i) => {
+        const t = performance.now();
+        clean(p[kind], {}, model);
+        per[i] = Math.min(per[i], performance.now() - t);
+      });
+    }
+    const bytes = sum(sample.map((p) => Buffer.byteLength(p[kind])));
+    const row = { ...timing(per), mb_per_s: bytes / 1e6 / (sum(per) / 1000) };
+    out[kind] = row;
+    console.log(`text mode ${kind.padEnd(10)} p50 ${fmt(row.p50_ms)} ms  p90 ${fmt(row.p90_ms)}  p99 ${fmt(row.p99_ms)}  ${fmt(row.mb_per_s)} MB/s`);
+  }
+  return out;
+}
+
+export function benchReadability(sample: CorpusPage[], text: Record<string, TextRow>): Timing & { ratios: Record<string, { p50: number; total: number }> } {
+  const rd = sample.map((p) => { const t = performance.now(); readabilityPredict(p.html, p.url); return performance.now() - t; });
+  const row = timing(rd);
+  console.log(`readability on jsdom (HTML)  p50 ${fmt(row.p50_ms)} ms  p90 ${fmt(row.p90_ms)}  p99 ${fmt(row.p99_ms)}`);
+  const ratios: Record<string, { p50: number; total: number }> = {};
+  for (const [kind, t] of Object.entries(text)) {
+    ratios[kind] = { p50: row.p50_ms / t.p50_ms, total: row.total_ms / t.total_ms };
+    console.log(`  readability / text mode ${kind}: ${fmt(ratios[kind].p50)}x at p50, ${fmt(ratios[kind].total)}x in total`);
+  }
+  return { ...row, ratios };
+}
+
+export interface ScalingRow { factor: number; docs: number; chars: number; ms: number; peak_mb: number; ratio?: number }
+
+/**
+ * The same 100 pages' page_text cleaned as 100 documents of one page, 10 of ten pages and one of
+ * all hundred (concatenated), each size in a fresh child process (scale-child.ts): time per
+ * document (best round) and the peak resident memory one round adds. The text is the same at
+ * every size, so linear work gives exactly 10x per 10x.
+ */
+export function benchScaling(sample: CorpusPage[], repoRoot: string): ScalingRow[] {
+  console.log("\nscaling (the same 100 pages' page_text as 100 x 1, 10 x 10 and 1 x 100 pages concatenated):");
+  const pages = sample.slice(0, SCALING_PAGES).map((p) => p.page_text);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bs-scaling-"));
+  const warm = path.join(dir, "warm.txt");
+  fs.writeFileSync(warm, pages.slice().sort((a, b) => a.length - b.length)[pages.length >> 1]);
+  const rows: ScalingRow[] = [];
+  try {
+    for (const factor of [1, 10, 100]) {
+      const docs: string[] = [];
+      for (let i = 0; i < pages.length; i += factor) docs.push(pages.slice(i, i + factor).join("\n"));
+      const file = path.join(dir, `${factor}x.json`);
+      fs.writeFileSync(file, JSON.stringify(docs));
+      const child = path.join(repoRoot, "scripts", "bench", "scale-child.ts");
+      const res = JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", child, file, warm, String(SCALING_ROUNDS)], { cwd: repoRoot, encoding: "utf8" }));
+      const prev = rows[rows.length - 1];
+      const row: ScalingRow = { factor, ...res, ratio: prev ? res.ms / prev.ms : undefined };
+      rows.push(row);
+      console.log(`  ${String(factor).padStart(3)}x ${(row.chars / 1024).toFixed(0).padStart(6)} KiB/doc  ${fmt(row.ms).padStart(7)} ms/doc  peak +${row.peak_mb.toFixed(1)} MB${row.ratio ? `  (x${row.ratio.toFixed(1)} for 10x input)` : ""}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
+}

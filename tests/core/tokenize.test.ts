@@ -1,0 +1,62 @@
+// The tokenizer is a hand-written loop over a character-class table; its specification is the
+// regex version it replaced (kept here as the reference). They must agree on every string:
+// words, the count of unspaced-script characters and the count of capitalised words.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { asciiWords, tokenize } from "../../src/core/tokenize.ts";
+
+const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
+const UNSPACED_RE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED_SPLIT_RE =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}])/u;
+
+function reference(text: string): { words: string[]; unspaced: number; titled: number } {
+  const words: string[] = [];
+  let unspaced = 0, titled = 0;
+  const add = (w: string) => { words.push(w.toLowerCase()); if (w[0] !== w[0].toLowerCase()) titled++; };
+  for (const m of text.match(WORD_RE) ?? []) {
+    if (!UNSPACED_RE.test(m)) { add(m); continue; }
+    for (const part of m.split(UNSPACED_SPLIT_RE)) {
+      if (!part) continue;
+      add(part);
+      if (part.length === 1 && UNSPACED_RE.test(part)) unspaced++;
+    }
+  }
+  return { words, unspaced, titled };
+}
+
+// Characters where the classes are easy to get wrong: marks, digits of other scripts, unspaced
+// scripts and their punctuation, symbols of unspaced scripts, surrogates (paired and lone),
+// letters whose case mapping changes length, white space of every kind.
+const TRICKY = [..."aZ09 \t\u00a0\u3000\u2028.,'-_éÉßİıΣσς\u0301\u0300\u0e34\u0e3f\u0e4f\u0e01漢字々〇\u2f00かカ\u30fb\u30a0ーไทยລາວខ្មែរမြန်٣٤۵१२١\uff10\uff21"];
+const ASTRAL = ["😀", "👍🏽", "𝐀", "𝟘", "𠀀", "𐒠", "\ud83d", "\ude00"];
+
+const trickyString = fc.array(fc.constantFrom(...TRICKY, ...ASTRAL), { maxLength: 40 }).map((a) => a.join(""));
+
+describe("tokenize agrees with the regex reference", () => {
+  it("on strings of tricky characters", () => {
+    fc.assert(fc.property(trickyString, (s) => { expect(tokenize(s)).toEqual(reference(s)); }), { numRuns: 3000 });
+  });
+  it("on arbitrary UTF-16 strings", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 60 }), (s) => { expect(tokenize(s)).toEqual(reference(s)); }), { numRuns: 3000 });
+  });
+  it("on ASCII strings", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), (s) => { expect(tokenize(s)).toEqual(reference(s)); }), { numRuns: 1000 });
+  });
+  it("asciiWords finds the same words on ASCII strings", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), (s) => {
+      const from: number[] = [], to: number[] = [];
+      const titled = asciiWords(s, from, to);
+      const want = reference(s);
+      expect({ words: from.map((f, i) => s.slice(f, to[i]).toLowerCase()), titled }).toEqual({ words: want.words, titled: want.titled });
+    }), { numRuns: 2000 });
+  });
+  it("on every BMP code unit between letters", () => {
+    for (let c = 0; c < 0x10000; c += 1) {
+      const s = `Ab${String.fromCharCode(c)}cD ${String.fromCharCode(c)}`;
+      const got = tokenize(s), want = reference(s);
+      if (JSON.stringify(got) !== JSON.stringify(want)) expect({ c, got }).toEqual({ c, got: want });
+    }
+  });
+});
