@@ -1,6 +1,6 @@
 // The trained model: its file format, loading (once, at start-up) and the linear scorers.
 // The file is JSON so the Node server and the Worker bundle load the same bytes.
-import type { Forest } from "./trees.ts";
+import { compileForest, type CompiledForest, type Forest } from "./trees.ts";
 
 /** Logistic-regression weights over a named dense vector. */
 export interface DenseWeights {
@@ -45,7 +45,7 @@ export interface Model {
   startHashed: Float32Array;
   endDense: Float32Array;
   endHashed: Float32Array;
-  context: Forest;
+  context: CompiledForest;
   title: Float32Array;
   confidence: Float32Array;
 }
@@ -71,7 +71,7 @@ export function loadModel(file: ModelFile, expect: { dense: readonly string[]; c
     startHashed: hashedTable(file.start, file.hashBits),
     endDense: Float32Array.from(file.end.weights),
     endHashed: hashedTable(file.end, file.hashBits),
-    context: file.context,
+    context: compileForest(file.context),
     title: Float32Array.from(file.title.weights),
     confidence: Float32Array.from(file.confidence.weights),
   };

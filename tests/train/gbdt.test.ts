@@ -1,7 +1,7 @@
 // The boosted-tree trainer of the second pass: it learns an interaction a linear model cannot,
 // is deterministic for a seed, and its JSON form scores exactly as the trained forest.
 import { describe, expect, it } from "vitest";
-import { forestScore } from "../../src/core/trees.ts";
+import { compileForest, forestScore } from "../../src/core/trees.ts";
 import { trainGbdt } from "../../src/train/gbdt.ts";
 import { mulberry32 } from "../../src/train/logreg.ts";
 
@@ -21,7 +21,7 @@ const names = ["bias", "a", "b", "noise"];
 
 describe("trainGbdt", () => {
   it("learns XOR of two features (held-out accuracy above 0.95)", () => {
-    const forest = trainGbdt(xorData(4000, 1), names, params);
+    const forest = compileForest(trainGbdt(xorData(4000, 1), names, params));
     const test = xorData(1000, 2);
     let right = 0;
     test.dense.forEach((x, i) => { if (+(forestScore(forest, x) > 0) === test.y[i]) right++; });
@@ -32,7 +32,7 @@ describe("trainGbdt", () => {
     const data = xorData(2000, 3);
     const a = trainGbdt(data, names, params), b = trainGbdt(data, names, params);
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
-    const back = JSON.parse(JSON.stringify(a));
-    for (const x of data.dense) expect(forestScore(back, x)).toBe(forestScore(a, x));
+    const back = compileForest(JSON.parse(JSON.stringify(a))), direct = compileForest(a);
+    for (const x of data.dense) expect(forestScore(back, x)).toBe(forestScore(direct, x));
   });
 });
