@@ -1,16 +1,17 @@
 // What each part of the line classifier adds: trains out-of-fold (site-grouped) on a corpus subset
 // with parts turned off, and prints the best-threshold article F1 after pass 1 and pass 2.
-//   npx tsx scripts/ablate.ts [all|full|nolex|nodense]   (LIMIT=500 pages by default)
+//   npx tsx scripts/ablate.ts [all|full|nolex|nodense|nomarkers]   (LIMIT=500 pages by default)
+import { CONTEXT_FEATURES, type Markers } from "../src/core/context.ts";
 import { DEFAULT_CORPUS } from "../src/eval/corpus.ts";
 import { loadCorpus, loadSamples } from "../src/train/dataset.ts";
-import { prepare, outOfFold, scoreAt, FOLDS } from "../src/train/train.ts";
+import { prepare, outOfFold, scoreAt, ctxRows, FOLDS, type Prepared } from "../src/train/train.ts";
 import { macro } from "../src/eval/score.ts";
 const limit = Number(process.env.LIMIT ?? 500);
 const docs = [...(await loadCorpus(DEFAULT_CORPUS, limit)), ...loadSamples("samples")];
 const base = prepare(docs);
 const grid = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7];
-function run(name: string, items: typeof base) {
-  const { p1, p2 } = outOfFold(items, FOLDS, () => {});
+function run(name: string, items: typeof base, rowsOf = ctxRows) {
+  const { p1, p2 } = outOfFold(items, FOLDS, () => {}, rowsOf);
   for (const [pass, P] of [["pass1", p1], ["pass2", p2]] as const) {
     const out: string[] = [];
     for (const kind of ["loose_text", "page_text"]) {
@@ -22,7 +23,12 @@ function run(name: string, items: typeof base) {
     console.log(`${name.padEnd(28)} ${pass}: ${out.join("  ")}`);
   }
 }
+// The start/end marker columns of the second pass, zeroed to measure what the markers add.
+const MARKER_COLUMNS = CONTEXT_FEATURES.flatMap((n, j) => (/^(end|start)_|_end_max$/.test(n) ? [j] : []));
+const noMarkers = (p: Prepared, p1: Float64Array, m: Markers) =>
+  ctxRows(p, p1, m).map((x) => { for (const j of MARKER_COLUMNS) x[j] = 0; return x; });
 const which = process.argv[2] ?? "all";
 if (which === "all" || which === "full") run("full", base);
+if (which === "all" || which === "nomarkers") run("no start/end markers", base, noMarkers);
 if (which === "all" || which === "nolex") run("no lexical (hashed off)", base.map((p) => ({ ...p, feats: { ...p.feats, hashed: p.feats.hashed.map(() => new Uint32Array(0)) } })));
 if (which === "all" || which === "nodense") run("no dense (bias + lexical)", base.map((p) => ({ ...p, feats: { ...p.feats, dense: p.feats.dense.map((x) => { const o = new Float32Array(x.length); o[0] = 1; return o; }) } })));

@@ -4,8 +4,8 @@
 // in the same run (the parts live in scripts/bench/):
 //   text:        text mode per-page time (p50/p90/p99) and MB/s of input, loose_text and page_text
 //   readability: Readability on jsdom on the same pages' HTML, and the ratio of text mode to it
-//   html:        (HTML mode rows go here when HTML mode lands: parse, Readability, segment,
-//                classify, assemble, under jsdom and linkedom)
+//   html:        HTML mode on jsdom and on linkedom split into parse, Readability, segment and
+//                classify/assemble, beside Readability alone on each DOM, with the ratios
 //   scaling:     time and peak memory for 1x, 10x, 100x input (concatenated pages), ratio per 10x
 //   worker:      the Worker bundle's size, raw and gzip, and its start-up time in workerd
 //   http:        req/s and p50/p99 latency at concurrency 1, 8, 32, 128 for the Node server
@@ -17,7 +17,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { REPO_ROOT } from "../src/eval/corpus.ts";
-import { defaultModel } from "../src/model/index.ts";
+import { defaultHtmlModel, defaultModel } from "../src/model/index.ts";
+import { benchHtml } from "./bench/html.ts";
 import { seededSample } from "./bench/sample.ts";
 import { articleRequests, benchServer } from "./bench/serve.ts";
 import { startNode, startWrangler, type Server } from "./bench/servers.ts";
@@ -31,7 +32,7 @@ const SEED = 7;
 // Seconds per concurrency level and server: 4 levels x 2 servers x 4 s (plus start-up and warm-up)
 // keeps the whole run under 3 minutes and still gives a thousand requests or more per level.
 const HTTP_SECONDS = 4;
-const SECTIONS = ["text", "readability", "scaling", "worker", "http"] as const;
+const SECTIONS = ["text", "readability", "html", "scaling", "worker", "http"] as const;
 
 const { values: args } = parseArgs({
   options: {
@@ -54,8 +55,7 @@ if (only.has("text") || only.has("readability")) {
   report.text = text;
   if (only.has("readability")) report.readability_jsdom = benchReadability(sample, text);
 }
-// HTML mode: report.html = { jsdom: {...}, linkedom: {...} } with the same Timing rows, and its
-// ratios to report.readability_jsdom, when HTML mode lands.
+if (only.has("html")) report.html = benchHtml(sample, model, defaultHtmlModel());
 if (only.has("scaling")) report.scaling = benchScaling(sample, REPO_ROOT);
 console.log();
 if (only.has("worker")) {

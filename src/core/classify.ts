@@ -1,22 +1,30 @@
 // classify -> smooth: the two learned passes over a document's lines.
-import { contextFeatures } from "./context.ts";
+import { contextFeatures, type Markers } from "./context.ts";
 import type { DocFeatures } from "./features.ts";
 import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
+import { forestScore } from "./trees.ts";
 
-/** First pass: P(body) of each line on its own features. */
-export function classifyLines(doc: DocFeatures, model: Model): Float64Array {
+function linearProbs(doc: DocFeatures, dense: Float32Array, hashed: Float32Array): Float64Array {
   const n = doc.dense.length;
   const p = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    p[i] = sigmoid(dot(model.lineDense, doc.dense[i]) + hashedScore(model.lineHashed, doc.hashed[i]));
-  }
+  for (let i = 0; i < n; i++) p[i] = sigmoid(dot(dense, doc.dense[i]) + hashedScore(hashed, doc.hashed[i]));
   return p;
 }
 
-/** Second pass: P(body) of each line given its neighbours' first-pass probabilities. */
+/** First pass: P(body) of each line on its own features. */
+export function classifyLines(doc: DocFeatures, model: Model): Float64Array {
+  return linearProbs(doc, model.lineDense, model.lineHashed);
+}
+
+/** First pass too: how much each line reads like the line just before the article or just after it. */
+export function markLines(doc: DocFeatures, model: Model): Markers {
+  return { start: linearProbs(doc, model.startDense, model.startHashed), end: linearProbs(doc, model.endDense, model.endHashed) };
+}
+
+/** Second pass: P(body) of each line given its neighbours' first-pass probabilities and the markers. */
 export function smoothLines(p1: Float64Array, doc: DocFeatures, model: Model): Float64Array {
-  const ctx = contextFeatures(p1, doc.dense, doc.info.map((x) => x.nWords));
+  const ctx = contextFeatures(p1, doc.dense, doc.info.map((x) => x.nWords), markLines(doc, model));
   const p = new Float64Array(p1.length);
-  for (let i = 0; i < p.length; i++) p[i] = sigmoid(dot(model.context, ctx[i]));
+  for (let i = 0; i < p.length; i++) p[i] = sigmoid(forestScore(model.context, ctx[i]));
   return p;
 }

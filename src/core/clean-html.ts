@@ -2,6 +2,7 @@
 // whatever DOM the runtime has) -> the text model on the block texts -> the HTML pass, which adds
 // what the DOM knows (Readability's verdict, tags, links, landmarks, class names) -> assemble.
 import type { Budget } from "./budget.ts";
+import { markLines } from "./classify.ts";
 import { analyze, assemble } from "./clean.ts";
 import { confidenceFeatures } from "./confidence.ts";
 import { contextFeatures } from "./context.ts";
@@ -46,14 +47,14 @@ export function blockFeatures(input: Pick<HtmlBlocksInput, "blocks" | "readabili
     at.forEach((s, k) => { articleP2[s.line] = pa[k]; });
   }
   const f = extractHtmlFeatures(signals, a.p1, a.p2, articleP2, nWords, useArticle, hashBits);
-  return { a, f, nWords, useArticle };
+  return { a, f, nWords, useArticle, markers: markLines(a.doc, model) };
 }
 
 /** P(body) of each block from the HTML pass. */
 export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: HtmlModel, langHint?: string, budget?: Budget) {
-  const { a, f, nWords, useArticle } = blockFeatures(input, model, htmlModel.hashBits, langHint, budget);
+  const { a, f, nWords, useArticle, markers } = blockFeatures(input, model, htmlModel.hashBits, langHint, budget);
   const pBlock = Float64Array.from(f.dense, (x, i) => sigmoid(dot(htmlModel.dense, x) + hashedScore(htmlModel.hashed, f.hashed[i])));
-  const ctx = contextFeatures(pBlock, a.doc.dense, nWords);
+  const ctx = contextFeatures(pBlock, a.doc.dense, nWords, markers);
   const p = Float64Array.from(ctx, (x) => sigmoid(dot(htmlModel.context, x)));
   return { a, pBlock, p, nWords, useArticle };
 }

@@ -2,7 +2,11 @@
 // re-scored from its neighbours' first-pass probabilities (window means, the nearest likely body,
 // where it sits relative to the likely body span) plus a few of its own features. The weights are
 // learned on out-of-fold first-pass probabilities, i.e. context relabelling learned from data
-// rather than jusText's hand-set rules.
+// rather than jusText's hand-set rules. Two more first-pass models mark where the article starts
+// and ends (a "Comments", "Related", "Share" or "About the author" line just after the body, a
+// kicker or byline just before it: learned from the line's words, in any language the data has),
+// and every line sees the strongest end marker above it and start marker below it: prose after a
+// clear end of the article is comments or teasers, not body.
 import { DENSE_INDEX as D } from "./features.ts";
 
 export const CONTEXT_FEATURES = [
@@ -19,6 +23,8 @@ export const CONTEXT_FEATURES = [
   "words_0_2", "words_3_5", "stop_ratio", "repeats", "is_edge",
   "log_gap_before", "log_gap_after", "body_words_before", "stamp_prev", "stamp_w3",
   "p1_x_gap_before", "p1_x_gap_after", "p1_x_words_before", "p1_x_stamp",
+  "end_here", "end_prev", "end_next", "end_max_above", "end_max_above_w", "end_sum_above",
+  "log_lines_since_end_max", "body_words_after_end_max", "start_here", "start_max_below",
 ] as const;
 export const CONTEXT_SIZE = CONTEXT_FEATURES.length;
 
@@ -31,7 +37,20 @@ const clampLogit = (p: number) => {
   return Math.log(q / (1 - q));
 };
 
-export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords: ArrayLike<number>): Float32Array[] {
+/** Per-line probabilities of the start and end marker models (first pass, like p1). */
+export interface Markers {
+  /** P(line is one of the few lines just before the first body line). */
+  start: Float64Array;
+  /** P(line is one of the few lines just after the last body line). */
+  end: Float64Array;
+}
+
+// "lines since the strongest end marker" is capped here: further than this it is simply far.
+const SINCE_CAP = 50;
+// A running sum of end-marker probabilities is capped: several markers are as clear as five.
+const END_SUM_CAP = 5;
+
+export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords: ArrayLike<number>, markers: Markers): Float32Array[] {
   const n = p1.length;
   // Prefix sums make every window mean O(1): the pass stays linear in the number of lines.
   const pre = new Float64Array(n + 1);
@@ -76,7 +95,14 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
   const preStamp = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) preStamp[i + 1] = preStamp[i] + stamp[i];
 
+  // The strongest start marker at or below each line (one backward sweep).
+  const startBelow = new Float64Array(n + 1);
+  for (let i = n - 1; i >= 0; i--) startBelow[i] = Math.max(startBelow[i + 1], markers.start[i]);
+
   const out: Float32Array[] = new Array(n);
+  // Forward state for the end-marker features: the strongest marker so far, the same weighted by
+  // the share of likely-body words above it, their capped sum, and likely-body words since it.
+  let endMax = 0, endMaxW = 0, endSum = 0, since = SINCE_CAP, seenWords = 0, wordsSinceMax = 0;
   const bodyShare = n ? likely / n : 0;
   const wordsShare = totalWords ? likelyWords / totalWords : 0;
   for (let i = 0; i < n; i++) {
@@ -114,7 +140,18 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
     const a = Math.max(0, i - 3), b = Math.min(n, i + 4);
     v[45] = (preStamp[b] - preStamp[a] - stamp[i]) / Math.max(1, b - a - 1);
     v[46] = p * v[41]; v[47] = p * v[42]; v[48] = p * v[43]; v[49] = p * Math.max(v[44], v[45]);
+    const e = markers.end;
+    v[50] = e[i]; v[51] = i > 0 ? e[i - 1] : 0; v[52] = i < n - 1 ? e[i + 1] : 0;
+    v[53] = endMax; v[54] = endMaxW; v[55] = Math.min(endSum, END_SUM_CAP); v[56] = Math.log1p(Math.min(since, SINCE_CAP));
+    v[57] = likelyWords ? wordsSinceMax / likelyWords : 0;
+    v[58] = markers.start[i]; v[59] = startBelow[i + 1];
     out[i] = v;
+    if (p > LIKELY_BODY) seenWords += nWords[i];
+    const shareAbove = likelyWords ? Math.min(1, seenWords / likelyWords) : 0;
+    if (e[i] > endMax) { endMax = e[i]; since = 0; wordsSinceMax = 0; } else since++;
+    if (e[i] * shareAbove > endMaxW) endMaxW = e[i] * shareAbove;
+    if (p > LIKELY_BODY && since > 0) wordsSinceMax += nWords[i];
+    endSum += e[i] * shareAbove;
   }
   return out;
 }

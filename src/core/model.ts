@@ -1,5 +1,6 @@
 // The trained model: its file format, loading (once, at start-up) and the linear scorers.
 // The file is JSON so the Node server and the Worker bundle load the same bytes.
+import { compileForest, type CompiledForest, type Forest } from "./trees.ts";
 
 /** Logistic-regression weights over a named dense vector. */
 export interface DenseWeights {
@@ -7,16 +8,24 @@ export interface DenseWeights {
   weights: number[];
 }
 
+/** Logistic regression over the dense line features plus hashed lexical buckets (int8, base64, times `scale`). */
+export type HashedWeights = DenseWeights & { hashed: { scale: number; int8: string } };
+
 export interface ModelFile {
-  format: 1;
+  format: 2;
   version: string;
   created: string;
   trainingDataHash: string;
   hashBits: number;
-  /** First pass: per-line dense features + hashed lexical buckets (int8, base64, times `scale`). */
-  line: DenseWeights & { hashed: { scale: number; int8: string } };
-  /** Second pass: the neighbours' first-pass probabilities and a few of the line's own features. */
-  context: DenseWeights;
+  /** First pass: P(body) per line from its dense features and hashed lexical buckets. */
+  line: HashedWeights;
+  /** First pass: P(line is just before the article starts), same features. */
+  start: HashedWeights;
+  /** First pass: P(line is just after the article ends), same features. */
+  end: HashedWeights;
+  /** Second pass: boosted trees over the neighbours' first-pass probabilities, the start/end
+   *  markers and a few of the line's own features. */
+  context: Forest;
   /** Title line, among the lines just before the body. */
   title: DenseWeights;
   /** Page-level confidence: P(body token F1 >= 0.9), Platt-calibrated out of fold. */
@@ -32,7 +41,11 @@ export interface Model {
   hashBits: number;
   lineDense: Float32Array;
   lineHashed: Float32Array;
-  context: Float32Array;
+  startDense: Float32Array;
+  startHashed: Float32Array;
+  endDense: Float32Array;
+  endHashed: Float32Array;
+  context: CompiledForest;
   title: Float32Array;
   confidence: Float32Array;
 }
@@ -40,26 +53,37 @@ export interface Model {
 export class ModelError extends Error {}
 
 export function loadModel(file: ModelFile, expect: { dense: readonly string[]; context: readonly string[]; title: readonly string[]; confidence: readonly string[] }): Model {
-  if (!file || file.format !== 1) throw new ModelError("unsupported model file format");
-  checkNames("line", file.line.features, expect.dense);
+  if (!file || file.format !== 2) throw new ModelError("unsupported model file format; retrain with npm run train");
+  for (const part of ["line", "start", "end"] as const) checkNames(part, file[part].features, expect.dense);
   checkNames("context", file.context.features, expect.context);
   checkNames("title", file.title.features, expect.title);
   checkNames("confidence", file.confidence.features, expect.confidence);
-  const bytes = decodeBase64(file.line.hashed.int8);
-  if (bytes.length !== 1 << file.hashBits) throw new ModelError("hashed weight table has the wrong size");
-  const lineHashed = new Float32Array(bytes.length);
-  const int8 = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
-  for (let i = 0; i < int8.length; i++) lineHashed[i] = int8[i] * file.line.hashed.scale;
+  for (const tree of file.context.trees) {
+    if (tree.f.some((f) => f < 0 || f >= expect.context.length)) throw new ModelError("context tree tests a feature it does not have");
+  }
   return {
     file,
     version: file.version,
     hashBits: file.hashBits,
     lineDense: Float32Array.from(file.line.weights),
-    lineHashed,
-    context: Float32Array.from(file.context.weights),
+    lineHashed: hashedTable(file.line, file.hashBits),
+    startDense: Float32Array.from(file.start.weights),
+    startHashed: hashedTable(file.start, file.hashBits),
+    endDense: Float32Array.from(file.end.weights),
+    endHashed: hashedTable(file.end, file.hashBits),
+    context: compileForest(file.context),
     title: Float32Array.from(file.title.weights),
     confidence: Float32Array.from(file.confidence.weights),
   };
+}
+
+function hashedTable(part: HashedWeights, hashBits: number): Float32Array {
+  const bytes = decodeBase64(part.hashed.int8);
+  if (bytes.length !== 1 << hashBits) throw new ModelError("hashed weight table has the wrong size");
+  const table = new Float32Array(bytes.length);
+  const int8 = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (let i = 0; i < int8.length; i++) table[i] = int8[i] * part.hashed.scale;
+  return table;
 }
 
 function checkNames(part: string, got: string[], want: readonly string[]) {

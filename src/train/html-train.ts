@@ -8,7 +8,7 @@
 // trust the text model on a site it does not know, which is what serving is.
 import { blockFeatures, type HtmlBlocksInput } from "../core/clean-html.ts";
 import { CONFIDENCE_FEATURES, confidenceFeatures } from "../core/confidence.ts";
-import { CONTEXT_FEATURES, contextFeatures } from "../core/context.ts";
+import { CONTEXT_FEATURES, contextFeatures, type Markers } from "../core/context.ts";
 import type { HtmlFeatures } from "../core/html-features.ts";
 import { HTML_FEATURES } from "../core/html-features.ts";
 import type { HtmlModelFile } from "../core/html-model.ts";
@@ -51,12 +51,13 @@ interface Prepared {
   nWords: number[];
   languageKnown: boolean;
   dense: Float32Array[];
+  markers: Markers;
 }
 
 export function prepareHtml(pages: HtmlTrainPage[], textModelFor: (fold: number) => Model): Prepared[] {
   return pages.map((page) => {
-    const { a, f, nWords } = blockFeatures(page.input, textModelFor(page.fold), HTML_HASH_BITS);
-    return { page, f, p1: a.p1, p2: a.p2, nWords, languageKnown: a.doc.language !== "und", dense: a.doc.dense };
+    const { a, f, nWords, markers } = blockFeatures(page.input, textModelFor(page.fold), HTML_HASH_BITS);
+    return { page, f, p1: a.p1, p2: a.p2, nWords, languageKnown: a.doc.language !== "und", dense: a.doc.dense, markers };
   });
 }
 
@@ -105,14 +106,14 @@ function confidenceRows(items: Prepared[], pBlock: Map<Prepared, Float64Array>, 
 function contextRows(items: Prepared[], pBlock: Map<Prepared, Float64Array>) {
   const dense: Float32Array[] = [], y: number[] = [];
   for (const it of items) {
-    contextFeatures(pBlock.get(it)!, it.dense, it.nWords).forEach((x, i) => { dense.push(x); y.push(it.page.y[i]); });
+    contextFeatures(pBlock.get(it)!, it.dense, it.nWords, it.markers).forEach((x, i) => { dense.push(x); y.push(it.page.y[i]); });
   }
   return { dense, y: Uint8Array.from(y) };
 }
 
 const predictContext = (w: Float64Array, it: Prepared, pBlock: Float64Array) => {
   const wd = Float32Array.from(w);
-  return Float64Array.from(contextFeatures(pBlock, it.dense, it.nWords), (x) => sigmoid(dot(wd, x)));
+  return Float64Array.from(contextFeatures(pBlock, it.dense, it.nWords, it.markers), (x) => sigmoid(dot(wd, x)));
 };
 
 function fileOf(version: string, textModel: string, dataHash: string, block: { dense: Float64Array; hashed: Float64Array }, context: Float64Array, confidence: Float64Array, thresholds: HtmlModelFile["thresholds"]): HtmlModelFile {

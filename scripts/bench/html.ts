@@ -1,0 +1,69 @@
+// HTML mode under jsdom and under linkedom, split into its stages, beside Readability alone on
+// each DOM on the same pages (parse + Readability, what a Readability user pays).
+import { Readability } from "@mozilla/readability";
+import { resolveOptions } from "../../src/core/options.ts";
+import type { Model } from "../../src/core/model.ts";
+import type { HtmlModel } from "../../src/core/html-model.ts";
+import { jsdomImpl } from "../../src/dom/jsdom.ts";
+import { linkedomImpl } from "../../src/dom/linkedom.ts";
+import { cleanReadPage } from "../../src/html/clean-page.ts";
+import type { DomImpl } from "../../src/html/dom.ts";
+import { stripScriptsAndStyles } from "../../src/html/prepare.ts";
+import { readPage } from "../../src/html/read-page.ts";
+import type { CorpusPage } from "../../src/eval/corpus.ts";
+import { fmt, timing, type Timing } from "./stats.ts";
+
+export interface HtmlRow {
+  total: Timing;
+  parse: Timing;
+  readability: Timing;
+  segment: Timing;
+  classify_assemble: Timing;
+  readability_alone: Timing;
+  /** Readability alone on jsdom / this HTML mode, at p50 and in total over the sample. */
+  vs_readability_jsdom?: { p50: number; total: number };
+}
+
+/** Readability alone as a user runs it: parse the page, run Readability on it. */
+function readabilityAlone(html: string, dom: DomImpl, url?: string): number {
+  const t = performance.now();
+  const page = dom.parse(stripScriptsAndStyles(html), url);
+  try {
+    new Readability<Node>(page.document, { serializer: (n: Node) => n }).parse();
+  } catch {
+    // timed all the same
+  } finally {
+    page.dispose();
+  }
+  return performance.now() - t;
+}
+
+export function benchHtml(sample: CorpusPage[], model: Model, htmlModel: HtmlModel): Record<string, HtmlRow> {
+  const out: Record<string, HtmlRow> = {};
+  const opts = resolveOptions({});
+  for (const dom of [jsdomImpl, linkedomImpl]) {
+    for (const p of sample.slice(0, 5)) readPage(p.html, dom); // warm up
+    const parse: number[] = [], rd: number[] = [], seg: number[] = [], learn: number[] = [], total: number[] = [], alone: number[] = [];
+    for (const p of sample) {
+      const url = p.url ?? undefined;
+      const t = performance.now();
+      const page = readPage(p.html, dom, url);
+      const t1 = performance.now();
+      cleanReadPage(page, opts, { dom: dom.name, model, htmlModel }, p.html.length);
+      const t2 = performance.now();
+      parse.push(page.timings.parse); rd.push(page.timings.readability); seg.push(page.timings.segment);
+      learn.push(t2 - t1); total.push(t2 - t);
+      alone.push(readabilityAlone(p.html, dom, url));
+    }
+    out[dom.name] = { total: timing(total), parse: timing(parse), readability: timing(rd), segment: timing(seg), classify_assemble: timing(learn), readability_alone: timing(alone) };
+  }
+  const base = out.jsdom.readability_alone;
+  console.log("\nHTML mode, per page (ms, p50 / p90; parse includes preparing the markup):");
+  for (const [name, r] of Object.entries(out)) {
+    r.vs_readability_jsdom = { p50: base.p50_ms / r.total.p50_ms, total: base.total_ms / r.total.total_ms };
+    const f = (t: Timing) => `${fmt(t.p50_ms)} / ${fmt(t.p90_ms)}`;
+    console.log(`  ${name.padEnd(8)} total ${f(r.total)}  = parse ${f(r.parse)} + readability ${f(r.readability)} + segment ${f(r.segment)} + classify/assemble ${f(r.classify_assemble)}`);
+    console.log(`  ${"".padEnd(8)} Readability alone on ${name}: ${f(r.readability_alone)}; Readability alone on jsdom / this mode: ${fmt(r.vs_readability_jsdom.p50)}x at p50, ${fmt(r.vs_readability_jsdom.total)}x in total`);
+  }
+  return out;
+}
