@@ -18,7 +18,7 @@ interface Entry {
 }
 
 function stamp(dom: DomImpl): string {
-  const h = crypto.createHash("sha1").update(String(PAGE_READER_VERSION));
+  const h = crypto.createHash("sha1").update(String(PAGE_READER_VERSION[dom.name]));
   const require = createRequire(import.meta.url);
   for (const pkg of ["@mozilla/readability", "jsdom", "linkedom"]) h.update((require(`${pkg}/package.json`) as { version: string }).version);
   return `${dom.name}:${h.digest("hex")}`;

@@ -20,10 +20,11 @@ export const BLOCK_TAGS = new Set([
   "option", "html",
 ]);
 const SKIP_TAGS = new Set([
-  "script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe", "object",
+  "script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object",
   "embed", "canvas", "video", "audio", "select", "textarea",
 ]);
 const CELL_TAGS = new Set(["td", "th"]);
+const PAGE_ROOTS = new Set(["html", "head", "body"]);
 
 /** Landmarks and containers a block can sit in; one bit each in Block.flags. */
 // The bit order is the core's LANDMARKS list, which the HTML features read.
@@ -105,7 +106,8 @@ function enter(el: Element, tag: string, outer: Ctx): Ctx {
     tag: block ? tag : outer.tag,
     heading: h || (block ? 0 : outer.heading),
     flags,
-    tokens: classTokensOf(el, outer.tokens),
+    // <html>, <head> and <body> carry page-wide classes (page type, template), not the block's.
+    tokens: PAGE_ROOTS.has(tag) ? outer.tokens : classTokensOf(el, outer.tokens),
     link: outer.link || tag === "a",
     pre: outer.pre || tag === "pre",
   };

@@ -13,8 +13,12 @@ import type { DomImpl } from "./dom.ts";
 import { mergeMeta, readPageMeta, type PageMeta } from "./metadata.ts";
 import { boundMarkup, stripScriptsAndStyles } from "./prepare.ts";
 
-/** Bump when a change here or in blocks/metadata/prepare alters what readPage returns (caches key on it). */
-export const PAGE_READER_VERSION = 1;
+/**
+ * Bump when a change here or in blocks/metadata/prepare alters what readPage returns (caches key
+ * on it), per DOM: 2 for linkedom since blocks are read from the whole document (jsdom's result is
+ * unchanged by that: its parser moves all content into <body>; checked on the corpus).
+ */
+export const PAGE_READER_VERSION: Record<string, number> = { jsdom: 1, linkedom: 2 };
 
 export type ReadabilityStatus = "ok" | "null" | "error" | "skipped";
 
@@ -74,7 +78,11 @@ export function readPage(html: string, dom: DomImpl, url?: string, now: () => nu
     const doc = page.document;
     const timings: PageTimings = { parse: now() - t, readability: 0, segment: 0 };
     t = now();
-    const blocks = extractBlocks(doc.body ?? doc.documentElement ?? doc);
+    // The whole document, not just <body>: linkedom keeps the tree as written, so content after a
+    // stray element in <head>, or a page without <html>, can sit outside its body. <head> itself
+    // holds no text blocks (its title, scripts and styles are skipped).
+    // (Each top-level element in turn: linkedom does not link the doctype to its next sibling.)
+    const blocks = Array.from(doc.childNodes).filter((n) => n.nodeType === 1).flatMap((n) => extractBlocks(n));
     let meta = readPageMeta(doc, url);
     timings.segment = now() - t;
 

@@ -98,6 +98,17 @@ describe.each(DOMS.map((d) => [d.name, d] as const))("HTML mode on %s", (_name, 
     expect(r.confidence).toBeGreaterThan(0.5);
   });
 
+  it("finds the content of pages built loosely: a stray element in <head>, no <html> element", () => {
+    const para = `${ARTICLE.join(". ")}.`;
+    const stray = `<!DOCTYPE html><html lang=en><head><title>x</title><div class="ad">Advert</div><body class="post"><p>${para}</p></body></html>`;
+    const noHtml = `<!DOCTYPE html>\n<head><title>x</title></head>\n<body><div id="banner"><h1>Site</h1></div><p>${para}</p></body>`;
+    for (const html of [stray, noHtml]) {
+      const r = readPage(html, dom);
+      expect(r.blocks.map((b) => b.text)).toContain(para);
+      expect(r.blocks.find((b) => b.text === para)!.classTokens).not.toContain("post"); // page-wide classes are not the block's
+    }
+  });
+
   it("falls back to the whole body's blocks when Readability finds nothing, and still finds the article", () => {
     const read = readPage(page, dom, URL_);
     const deps = { dom: dom.name, model: defaultModel(), htmlModel: defaultHtmlModel() };
