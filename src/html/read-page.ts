@@ -65,8 +65,8 @@ class SkipReadability extends Error {}
  * the DOM parses and Readability runs), else a tag. Caches of readPage key on it beside the HTML.
  */
 export function boundsKey(html: string): string {
-  const b = boundMarkup(stripScriptsAndStyles(html), MAX_NESTING, MAX_TAG_CHARS);
   const stripped = stripScriptsAndStyles(html);
+  const b = boundMarkup(stripped, MAX_NESTING, MAX_TAG_CHARS);
   return `${b.html === stripped ? "" : `bounded:${MAX_NESTING}:${MAX_TAG_CHARS}`}${b.depth > READABILITY_MAX_NESTING ? `:skip-readability>${READABILITY_MAX_NESTING}` : ""}`;
 }
 
