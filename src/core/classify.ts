@@ -22,8 +22,8 @@ export function markLines(doc: DocFeatures, model: Model): Markers {
 }
 
 /** Second pass: P(body) of each line given its neighbours' first-pass probabilities and the markers. */
-export function smoothLines(p1: Float64Array, doc: DocFeatures, model: Model): Float64Array {
-  const ctx = contextFeatures(p1, doc.dense, doc.info.map((x) => x.nWords), markLines(doc, model));
+export function smoothLines(p1: Float64Array, doc: DocFeatures, model: Model, markers: Markers): Float64Array {
+  const ctx = contextFeatures(p1, doc.dense, doc.info.map((x) => x.nWords), markers);
   const p = new Float64Array(p1.length);
   for (let i = 0; i < p.length; i++) p[i] = sigmoid(forestScore(model.context, ctx[i]));
   return p;

@@ -2,7 +2,6 @@
 // whatever DOM the runtime has) -> the text model on the block texts -> the HTML pass, which adds
 // what the DOM knows (Readability's verdict, tags, links, landmarks, class names) -> assemble.
 import type { Budget } from "./budget.ts";
-import { markLines } from "./classify.ts";
 import { analyze, assemble } from "./clean.ts";
 import { confidenceFeatures } from "./confidence.ts";
 import { contextFeatures } from "./context.ts";
@@ -47,7 +46,7 @@ export function blockFeatures(input: Pick<HtmlBlocksInput, "blocks" | "readabili
     at.forEach((s, k) => { articleP2[s.line] = pa[k]; });
   }
   const f = extractHtmlFeatures(signals, a.p1, a.p2, articleP2, nWords, useArticle, hashBits);
-  return { a, f, nWords, useArticle, markers: markLines(a.doc, model) };
+  return { a, f, nWords, useArticle, markers: a.markers };
 }
 
 /** P(body) of each block from the HTML pass. */
@@ -64,12 +63,12 @@ export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, mode
   const threshold = htmlModel.file.thresholds[opts.preference];
   const keep = Array.from(p, (x) => x >= threshold);
   const confidence = sigmoid(dot(htmlModel.confidence, confidenceFeatures(p, pBlock, keep, nWords, threshold, a.doc.language !== "und")));
-  // In explain, "raw" is the block pass (before the neighbours), "score" the final pass.
   const known = {
     title: input.title,
     metaLines: [input.page.byline, input.page.published].filter((x): x is string => !!x),
     categoryHints: input.blocks.map((b) => ((b.flags & FIGURE) ? "caption" as const : (b.flags & NAV) ? "navigation" as const : undefined)),
   };
+  // In explain, "raw" is the block pass (before the neighbours), "score" the final pass.
   const result = assemble({ ...a, p1: pBlock }, p, threshold, confidence, opts, model, "html", input.inputChars, known);
   result.model = `${model.version}+${htmlModel.version}`;
   result.page = input.page;

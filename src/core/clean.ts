@@ -2,7 +2,8 @@
 //   input -> segment -> features -> classify -> smooth -> decide -> title/meta -> assemble
 import { NO_BUDGET, type Budget } from "./budget.ts";
 import { categorize } from "./categorize.ts";
-import { classifyLines, smoothLines } from "./classify.ts";
+import { classifyLines, markLines, smoothLines } from "./classify.ts";
+import type { Markers } from "./context.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
 import { DENSE_INDEX, extractFeatures, type DocFeatures } from "./features.ts";
 import type { Model } from "./model.ts";
@@ -17,6 +18,8 @@ export interface Analysis {
   /** First-pass and final P(body) per segment. */
   p1: Float64Array;
   p2: Float64Array;
+  /** The learned start/end-of-body markers the second pass read (HTML mode's second pass reuses them). */
+  markers: Markers;
 }
 
 /** Everything up to the probabilities; shared by `clean` and by training. */
@@ -25,9 +28,10 @@ export function analyze(segments: Segment[], model: Model, langHint?: string, bu
   const doc = extractFeatures(segments.map((s) => s.text), model.hashBits, langHint);
   budget.check("features");
   const p1 = classifyLines(doc, model);
-  const p2 = smoothLines(p1, doc, model);
+  const markers = markLines(doc, model);
+  const p2 = smoothLines(p1, doc, model, markers);
   budget.check("classify");
-  return { segments, doc, p1, p2 };
+  return { segments, doc, p1, p2, markers };
 }
 
 export function clean(input: string, options: unknown, model: Model, budget?: Budget): CleanResult {

@@ -11,11 +11,19 @@ export interface PageMeta extends PageInfo {
 // Meta values longer than this are not metadata (a hostile page can put megabytes in one).
 const MAX_META_CHARS = 1000;
 
-function metaContent(doc: Document, keys: string[]): string | undefined {
-  for (const el of Array.from(doc.querySelectorAll("meta"))) {
-    const key = (el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop") ?? "").toLowerCase();
+/** The page's <meta> key/content pairs in document order, read once. */
+function metaPairs(doc: Document): [string, string | null][] {
+  return Array.from(doc.querySelectorAll("meta"), (el) => [
+    (el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop") ?? "").toLowerCase(),
+    el.getAttribute("content"),
+  ]);
+}
+
+/** The first non-empty content, in document order, of a <meta> with one of these keys. */
+function metaContent(pairs: [string, string | null][], keys: string[]): string | undefined {
+  for (const [key, content] of pairs) {
     if (!keys.includes(key)) continue;
-    const v = clip(el.getAttribute("content"));
+    const v = clip(content);
     if (v) return v;
   }
   return undefined;
@@ -38,15 +46,16 @@ function resolveUrl(href: string | undefined, base: string | undefined): string 
 export function readPageMeta(doc: Document, url?: string): PageMeta {
   const htmlLang = doc.documentElement?.getAttribute("lang") ?? undefined;
   const lang = htmlLang ? htmlLang.trim().toLowerCase().split(/[-_]/)[0] || undefined : undefined;
-  const canonical = doc.querySelector('link[rel="canonical" i]')?.getAttribute("href") ?? metaContent(doc, ["og:url"]);
+  const metas = metaPairs(doc);
+  const canonical = doc.querySelector('link[rel="canonical" i]')?.getAttribute("href") ?? metaContent(metas, ["og:url"]);
   return {
-    title: metaContent(doc, ["og:title", "twitter:title"]) ?? clip(doc.querySelector("title")?.textContent),
-    byline: metaContent(doc, ["author", "article:author", "parsely-author", "dc.creator"]),
-    published: metaContent(doc, ["article:published_time", "datepublished", "date", "dc.date", "parsely-pub-date"]),
-    siteName: metaContent(doc, ["og:site_name", "application-name"]),
+    title: metaContent(metas, ["og:title", "twitter:title"]) ?? clip(doc.querySelector("title")?.textContent),
+    byline: metaContent(metas, ["author", "article:author", "parsely-author", "dc.creator"]),
+    published: metaContent(metas, ["article:published_time", "datepublished", "date", "dc.date", "parsely-pub-date"]),
+    siteName: metaContent(metas, ["og:site_name", "application-name"]),
     lang: lang && /^[a-z]{2,3}$/.test(lang) ? lang : undefined,
     canonicalUrl: resolveUrl(clip(canonical), url),
-    excerpt: metaContent(doc, ["description", "og:description"]),
+    excerpt: metaContent(metas, ["description", "og:description"]),
   };
 }
 
