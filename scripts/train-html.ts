@@ -55,7 +55,7 @@ const dataHash = h.toString(16).padStart(8, "0");
 const schemaHash = fnv1a(JSON.stringify(HTML_CONTEXT_FEATURES)).toString(16).padStart(8, "0").slice(0, 4);
 const version = `bh-${new Date().toISOString().slice(0, 10)}-${dataHash}-${schemaHash}`;
 const t1 = Date.now();
-const { file, foldFiles, oof, oofBlock, oofViews, thresholds } = trainHtmlModel(items, FOLDS, { version, textModel: textModel.version, dataHash, views });
+const { file, foldFiles, oof, oofBlock, oofViews, thresholds, curve } = trainHtmlModel(items, FOLDS, { version, textModel: textModel.version, dataHash, views });
 log(`trained in ${Date.now() - t1} ms`);
 
 // Held-out (by site) article figures of the parts, for the note: the text model alone on the
@@ -67,6 +67,8 @@ const heldOut = {
   blockPass: articleScores(items, (it) => oofBlock.get(it)!, thresholds.balanced),
   htmlPass: articleScores(items, (it) => oof.get(it)!, thresholds.balanced),
   // Share of the body blocks of the body-only views kept (held out): 1 is right.
+  // Held-out article F1 and recall of the final pass at each threshold of the grid.
+  thresholdCurve: curve.map((x) => ({ t: Number(x.t.toFixed(2)), f1: Number(x.f1.toFixed(4)), r: Number(x.r.toFixed(4)) })),
   bodyOnlyViewsKept: keptShare(views, (it) => oofViews.get(it)!, thresholds.balanced),
 };
 file.metrics = { ...file.metrics, heldOut, pages: pages.length, dom: dom.name };
@@ -77,3 +79,4 @@ if (!args["no-write"]) {
   foldFiles.forEach((f, k) => fs.writeFileSync(path.join(CV_DIR, `html-fold-${k}.json`), JSON.stringify(f) + "\n"));
   log(`wrote ${out} (${(fs.statSync(out).size / 1024).toFixed(0)} KiB) and ${FOLDS} fold models; ${Date.now() - t0} ms in all`);
 }
+

@@ -47,14 +47,14 @@ export function blockFeatures(input: Pick<HtmlBlocksInput, "blocks" | "readabili
     at.forEach((s, k) => { articleP2[s.line] = pa[k]; });
   }
   const f = extractHtmlFeatures(signals, a.p1, a.p2, articleP2, nWords, useArticle, hashBits);
-  return { a, f, nWords, useArticle, markers: a.markers };
+  return { a, f, nWords, useArticle, markers: a.markers, signals };
 }
 
 /** P(body) of each block from the HTML pass. */
 export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: HtmlModel, langHint?: string, budget?: Budget) {
-  const { a, f, nWords, useArticle, markers } = blockFeatures(input, model, htmlModel.hashBits, langHint, budget);
+  const { a, f, nWords, useArticle, markers, signals } = blockFeatures(input, model, htmlModel.hashBits, langHint, budget);
   const pBlock = Float64Array.from(f.dense, (x, i) => sigmoid(dot(htmlModel.dense, x) + hashedScore(htmlModel.hashed, f.hashed[i])));
-  const rows = htmlContextRows(contextFeatures(pBlock, a.doc.dense, nWords, markers), f.dense);
+  const rows = htmlContextRows(contextFeatures(pBlock, a.doc.dense, nWords, markers), f.dense, signals, pBlock, nWords);
   const p = Float64Array.from(rows, (x) => sigmoid(forestScore(htmlModel.context, x)));
   return { a, pBlock, p, nWords, useArticle };
 }

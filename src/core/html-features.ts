@@ -5,6 +5,8 @@
 // (hashed, so "related", "newsletter", "promo" are learned like words).
 import { CONTEXT_FEATURES, CONTEXT_SIZE } from "./context.ts";
 import { fnv1a } from "./hash.ts";
+import { AGREEMENT_FEATURES, agreementFeatures } from "./html-agreement.ts";
+import { ROLE_FEATURES, roleFeatures } from "./html-roles.ts";
 
 /** What the HTML pass reads of a block: plain data, so the core needs no DOM. */
 export interface BlockSignals {
@@ -34,17 +36,24 @@ export const HTML_FEATURES = [
 export type HtmlFeatureName = (typeof HTML_FEATURES)[number];
 export const HTML_INDEX = Object.fromEntries(HTML_FEATURES.map((n, i) => [n, i])) as Record<HtmlFeatureName, number>;
 
-// The context pass reads the text model's context features recomputed over the block pass, then
-// the block's own HTML features (the bias dropped): trees can then learn, say, that a short line
-// between two paragraphs is body in a <p> and a teaser in an <aside>.
-export const HTML_CONTEXT_FEATURES = [...CONTEXT_FEATURES, ...HTML_FEATURES.slice(1).map((n) => `html_${n}`)] as const;
+// The context pass reads the text model's context features recomputed over the block pass, the
+// block's own HTML features (the bias dropped), its template role's (src/core/html-roles.ts) and
+// how far the block pass and Readability agree on the page (src/core/html-agreement.ts):
+// trees can then learn, say, that a short line between two paragraphs is body in a <p> and a
+// teaser in an <aside>.
+export const HTML_CONTEXT_FEATURES = [...CONTEXT_FEATURES, ...HTML_FEATURES.slice(1).map((n) => `html_${n}`), ...ROLE_FEATURES, ...AGREEMENT_FEATURES] as const;
 
-/** One context-pass row per block: its context features, then its HTML features without the bias. */
-export function htmlContextRows(ctx: Float32Array[], dense: Float32Array[]): Float32Array[] {
+/** One context-pass row per block: context features, HTML features without the bias, role features. */
+export function htmlContextRows(ctx: Float32Array[], dense: Float32Array[], blocks: readonly BlockSignals[], pBlock: ArrayLike<number>, nWords: ArrayLike<number>): Float32Array[] {
+  const roles = roleFeatures(blocks, pBlock, nWords);
+  const agreement = agreementFeatures(blocks, pBlock, nWords);
+  const htmlAt = CONTEXT_SIZE, roleAt = CONTEXT_SIZE + HTML_FEATURES.length - 1, agreementAt = roleAt + ROLE_FEATURES.length;
   return ctx.map((c, i) => {
     const row = new Float32Array(HTML_CONTEXT_FEATURES.length);
     row.set(c);
-    row.set(dense[i].subarray(1), CONTEXT_SIZE);
+    row.set(dense[i].subarray(1), htmlAt);
+    row.set(roles[i], roleAt);
+    row.set(agreement, agreementAt);
     return row;
   });
 }

@@ -9,7 +9,7 @@
 import { blockFeatures, type HtmlBlocksInput } from "../core/clean-html.ts";
 import { CONFIDENCE_FEATURES, confidenceFeatures } from "../core/confidence.ts";
 import { contextFeatures, type Markers } from "../core/context.ts";
-import type { HtmlFeatures } from "../core/html-features.ts";
+import type { BlockSignals, HtmlFeatures } from "../core/html-features.ts";
 import { HTML_CONTEXT_FEATURES, HTML_FEATURES, htmlContextRows } from "../core/html-features.ts";
 import type { HtmlModelFile } from "../core/html-model.ts";
 import { dot, encodeBase64, hashedScore, sigmoid, type Model } from "../core/model.ts";
@@ -58,12 +58,14 @@ interface Prepared {
   languageKnown: boolean;
   dense: Float32Array[];
   markers: Markers;
+  /** The blocks as the HTML pass sees them (Readability's verdict dropped when its region is not used). */
+  signals: readonly BlockSignals[];
 }
 
 export function prepareHtml(pages: HtmlTrainPage[], textModelFor: (fold: number) => Model, view = false): Prepared[] {
   return pages.map((page) => {
-    const { a, f, nWords, markers } = blockFeatures(page.input, textModelFor(page.fold), HTML_HASH_BITS);
-    return { page, f, p1: a.p1, p2: a.p2, nWords, languageKnown: a.doc.language !== "und", dense: a.doc.dense, markers, view };
+    const { a, f, nWords, markers, signals } = blockFeatures(page.input, textModelFor(page.fold), HTML_HASH_BITS);
+    return { page, f, p1: a.p1, p2: a.p2, nWords, languageKnown: a.doc.language !== "und", dense: a.doc.dense, markers, signals, view };
   });
 }
 
@@ -113,6 +115,7 @@ function chooseThresholds(items: Prepared[], p: Map<Prepared, Float64Array>) {
   const bestF1 = rows.reduce((a, b) => (b.f1 > a.f1 ? b : a)).t;
   const recallOk = rows.filter((x) => x.r >= RECALL_TARGET);
   return {
+    curve: rows,
     balanced,
     precision: Math.max(balanced, bestF1),
     recall: Math.min(balanced, recallOk.length ? recallOk[recallOk.length - 1].t : THRESHOLD_GRID[0]),
@@ -128,7 +131,7 @@ function confidenceRows(items: Prepared[], pBlock: Map<Prepared, Float64Array>, 
   });
 }
 
-const rowsOf = (it: Prepared, pBlock: Float64Array) => htmlContextRows(contextFeatures(pBlock, it.dense, it.nWords, it.markers), it.f.dense);
+const rowsOf = (it: Prepared, pBlock: Float64Array) => htmlContextRows(contextFeatures(pBlock, it.dense, it.nWords, it.markers), it.f.dense, it.signals, pBlock, it.nWords);
 
 function trainContext(items: Prepared[], pBlock: Map<Prepared, Float64Array>): Forest {
   const dense: Float32Array[] = [], y: number[] = [];
@@ -174,7 +177,7 @@ export function trainHtmlModel(items: Prepared[], folds: number, opts: { version
     contextW.push(w);
     for (const it of withViews) if (it.page.fold === k) (it.view ? oofViews : oof).set(it, predictContext(w, it, oofBlock.get(it)!));
   }
-  const thresholds = chooseThresholds(items, oof);
+  const { curve, ...thresholds } = chooseThresholds(items, oof);
   const conf = confidenceRows(items, oofBlock, oof, thresholds.balanced);
   const confOof = new Float64Array(items.length);
   const foldFiles: HtmlModelFile[] = [];
@@ -190,7 +193,7 @@ export function trainHtmlModel(items: Prepared[], folds: number, opts: { version
   const file = fileOf(opts.version, opts.textModel, opts.dataHash, block, context, confAll.dense, thresholds);
   const y = conf.map((c) => c.y);
   file.metrics = { confidence: { ece: ece(confOof, y), brier: brier(confOof, y), auroc: auroc(confOof, y) } };
-  return { file, foldFiles, oof, oofBlock, oofViews, thresholds };
+  return { file, foldFiles, oof, oofBlock, oofViews, thresholds, curve };
 }
 
 /** Article macro P/R/F1 of keeping the blocks with p >= t (for the training report). */
