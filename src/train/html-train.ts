@@ -38,7 +38,7 @@ export interface HtmlTrainPage {
   fold: number;
   pageType: string;
   gold: string;
-  input: Pick<HtmlBlocksInput, "blocks" | "readability" | "page">;
+  input: Pick<HtmlBlocksInput, "blocks" | "readability" | "page" | "region">;
   /** 1 where the block is body by alignment to the gold. */
   y: Uint8Array;
 }
