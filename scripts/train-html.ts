@@ -11,7 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { ModelFile } from "../src/core/model.ts";
 import { fnv1a } from "../src/core/hash.ts";
-import { HTML_FEATURES } from "../src/core/html-features.ts";
+import { HTML_CONTEXT_FEATURES } from "../src/core/html-features.ts";
 import { loadModelFile } from "../src/core/schema.ts";
 import { chooseRegion } from "../src/core/region.ts";
 import { jsdomImpl } from "../src/dom/jsdom.ts";
@@ -20,7 +20,7 @@ import { DEFAULT_CORPUS, pageSite, readCorpus, REPO_ROOT } from "../src/eval/cor
 import { PageCache } from "../src/eval/page-cache.ts";
 import { streamedBlocks } from "../src/html/clean-page.ts";
 import { labelLinesFromGold } from "../src/train/align.ts";
-import { articleScores, prepareHtml, trainHtmlModel, type HtmlTrainPage } from "../src/train/html-train.ts";
+import { articleOnlyViews, articleScores, keptShare, prepareHtml, trainHtmlModel, type HtmlTrainPage } from "../src/train/html-train.ts";
 import { FOLDS, foldOf } from "../src/train/train.ts";
 
 const CV_DIR = path.join(REPO_ROOT, "src", "model", "cv");
@@ -68,11 +68,12 @@ log(`read ${pages.length} pages with ${fast ? "the streaming segmenter" : dom.na
 const textModel = loadModelFile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "src", "model", "model.json"), "utf8")) as ModelFile);
 const foldModels = Array.from({ length: FOLDS }, (_, k) => loadModelFile(JSON.parse(fs.readFileSync(path.join(CV_DIR, `fold-${k}.json`), "utf8")) as ModelFile));
 const items = prepareHtml(pages, (k) => foldModels[k]);
+const views = prepareHtml(articleOnlyViews(pages), (k) => foldModels[k], true);
 const dataHash = h.toString(16).padStart(8, "0");
-const schemaHash = fnv1a(JSON.stringify(HTML_FEATURES)).toString(16).padStart(8, "0").slice(0, 4);
+const schemaHash = fnv1a(JSON.stringify(HTML_CONTEXT_FEATURES)).toString(16).padStart(8, "0").slice(0, 4);
 const version = `${fast ? "bhf" : "bh"}-${new Date().toISOString().slice(0, 10)}-${dataHash}-${schemaHash}`;
 const t1 = Date.now();
-const { file, foldFiles, oof, oofBlock, thresholds } = trainHtmlModel(items, FOLDS, { version, textModel: textModel.version, dataHash });
+const { file, foldFiles, oof, oofBlock, oofViews, thresholds } = trainHtmlModel(items, FOLDS, { version, textModel: textModel.version, dataHash, views });
 log(`trained in ${Date.now() - t1} ms`);
 
 // Held-out (by site) article figures of the parts, for the note: the text model alone on the
@@ -83,6 +84,8 @@ const heldOut = {
   [fast ? "fastRegion" : "readabilityRegion"]: articleScores(items, (it) => (it.page.input.region ? chooseRegion(it.page.input.region, it.nWords, it.p2) : Uint8Array.from(it.page.input.blocks, (b) => +b.inArticle)), 1),
   blockPass: articleScores(items, (it) => oofBlock.get(it)!, thresholds.balanced),
   htmlPass: articleScores(items, (it) => oof.get(it)!, thresholds.balanced),
+  // Share of the body blocks of the body-only views kept (held out): 1 is right.
+  bodyOnlyViewsKept: keptShare(views, (it) => oofViews.get(it)!, thresholds.balanced),
 };
 file.metrics = { ...file.metrics, heldOut, pages: pages.length, dom: fast ? "htmlparser2" : dom.name, engine: args.engine };
 console.log(JSON.stringify({ version, thresholds, metrics: file.metrics }, null, 2));

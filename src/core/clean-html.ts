@@ -5,9 +5,10 @@ import type { Budget } from "./budget.ts";
 import { analyze, assemble } from "./clean.ts";
 import { confidenceFeatures } from "./confidence.ts";
 import { contextFeatures } from "./context.ts";
-import { extractHtmlFeatures, LANDMARKS, type BlockSignals } from "./html-features.ts";
+import { extractHtmlFeatures, htmlContextRows, LANDMARKS, type BlockSignals } from "./html-features.ts";
 import type { HtmlModel } from "./html-model.ts";
 import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
+import { forestScore } from "./trees.ts";
 import type { CleanOptions } from "./options.ts";
 import { chooseRegion, type RegionInput } from "./region.ts";
 import type { CleanResult, HtmlTrace, PageInfo, Segment } from "./types.ts";
@@ -64,8 +65,8 @@ function withRegion<T extends Pick<HtmlBlocksInput, "blocks" | "readability">>(i
 export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: HtmlModel, langHint?: string, budget?: Budget) {
   const { a, f, nWords, useArticle, markers, articleBlocks } = blockFeatures(input, model, htmlModel.hashBits, langHint, budget);
   const pBlock = Float64Array.from(f.dense, (x, i) => sigmoid(dot(htmlModel.dense, x) + hashedScore(htmlModel.hashed, f.hashed[i])));
-  const ctx = contextFeatures(pBlock, a.doc.dense, nWords, markers);
-  const p = Float64Array.from(ctx, (x) => sigmoid(dot(htmlModel.context, x)));
+  const rows = htmlContextRows(contextFeatures(pBlock, a.doc.dense, nWords, markers), f.dense);
+  const p = Float64Array.from(rows, (x) => sigmoid(forestScore(htmlModel.context, x)));
   return { a, pBlock, p, nWords, useArticle, articleBlocks };
 }
 

@@ -3,6 +3,7 @@
 // model's two probabilities for the block's text, Readability's verdict on the block and its
 // neighbours, the block's tag, heading level, link density, landmarks, and its class/id tokens
 // (hashed, so "related", "newsletter", "promo" are learned like words).
+import { CONTEXT_FEATURES, CONTEXT_SIZE } from "./context.ts";
 import { fnv1a } from "./hash.ts";
 
 /** What the HTML pass reads of a block: plain data, so the core needs no DOM. */
@@ -32,6 +33,21 @@ export const HTML_FEATURES = [
 ] as const;
 export type HtmlFeatureName = (typeof HTML_FEATURES)[number];
 export const HTML_INDEX = Object.fromEntries(HTML_FEATURES.map((n, i) => [n, i])) as Record<HtmlFeatureName, number>;
+
+// The context pass reads the text model's context features recomputed over the block pass, then
+// the block's own HTML features (the bias dropped): trees can then learn, say, that a short line
+// between two paragraphs is body in a <p> and a teaser in an <aside>.
+export const HTML_CONTEXT_FEATURES = [...CONTEXT_FEATURES, ...HTML_FEATURES.slice(1).map((n) => `html_${n}`)] as const;
+
+/** One context-pass row per block: its context features, then its HTML features without the bias. */
+export function htmlContextRows(ctx: Float32Array[], dense: Float32Array[]): Float32Array[] {
+  return ctx.map((c, i) => {
+    const row = new Float32Array(HTML_CONTEXT_FEATURES.length);
+    row.set(c);
+    row.set(dense[i].subarray(1), CONTEXT_SIZE);
+    return row;
+  });
+}
 
 // Window of Readability's verdict around a block: ±3 blocks, the width of a typical
 // paragraph/caption/teaser interleaving in the corpus's article bodies.

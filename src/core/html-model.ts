@@ -1,13 +1,14 @@
-// The HTML pass's model: a logistic regression over HTML_FEATURES plus hashed class/id tokens,
-// stacked on the text model (whose version it records: a retrained text model needs a retrained
+// The HTML pass's model: a block pass (logistic regression over HTML_FEATURES plus hashed class/id
+// tokens) and a context pass (boosted trees over the text model's context features recomputed on
+// the block pass, beside the block's own HTML features), stacked on the text model (whose version it records: a retrained text model needs a retrained
 // HTML model, and loading refuses a mismatch), with its own thresholds and confidence calibration.
 import { CONFIDENCE_FEATURES } from "./confidence.ts";
-import { CONTEXT_FEATURES } from "./context.ts";
-import { HTML_FEATURES } from "./html-features.ts";
+import { HTML_CONTEXT_FEATURES, HTML_FEATURES } from "./html-features.ts";
 import { decodeBase64, ModelError, type DenseWeights } from "./model.ts";
+import { compileForest, type CompiledForest, type Forest } from "./trees.ts";
 
 export interface HtmlModelFile {
-  format: 1;
+  format: 2;
   kind: "html";
   version: string;
   /** Version of the text model whose probabilities this model was trained on. */
@@ -16,8 +17,8 @@ export interface HtmlModelFile {
   trainingDataHash: string;
   hashBits: number;
   block: DenseWeights & { hashed: { scale: number; int8: string } };
-  /** Second pass: the text model's context features recomputed over the block pass's output. */
-  context: DenseWeights;
+  /** Second pass: the text model's context features recomputed over the block pass's output, and the block's HTML features. */
+  context: Forest;
   confidence: DenseWeights;
   thresholds: { balanced: number; precision: number; recall: number };
   metrics?: Record<string, unknown>;
@@ -29,7 +30,7 @@ export interface HtmlModel {
   hashBits: number;
   dense: Float32Array;
   hashed: Float32Array;
-  context: Float32Array;
+  context: CompiledForest;
   confidence: Float32Array;
 }
 
@@ -40,12 +41,12 @@ function sameNames(part: string, got: string[], want: readonly string[]) {
 }
 
 export function loadHtmlModel(file: HtmlModelFile, textModelVersion?: string): HtmlModel {
-  if (!file || file.format !== 1 || file.kind !== "html") throw new ModelError("unsupported HTML model file");
+  if (!file || file.format !== 2 || file.kind !== "html") throw new ModelError("unsupported HTML model file; retrain with npm run train:html");
   if (textModelVersion !== undefined && file.textModel !== textModelVersion) {
     throw new ModelError(`HTML model ${file.version} was trained on text model ${file.textModel}, not ${textModelVersion}; retrain with npm run train:html`);
   }
   sameNames("block", file.block.features, HTML_FEATURES);
-  sameNames("context", file.context.features, CONTEXT_FEATURES);
+  sameNames("context", file.context.features, HTML_CONTEXT_FEATURES);
   sameNames("confidence", file.confidence.features, CONFIDENCE_FEATURES);
   const bytes = decodeBase64(file.block.hashed.int8);
   if (bytes.length !== 1 << file.hashBits) throw new ModelError("HTML model hashed table has the wrong size");
@@ -56,7 +57,7 @@ export function loadHtmlModel(file: HtmlModelFile, textModelVersion?: string): H
     hashBits: file.hashBits,
     dense: Float32Array.from(file.block.weights),
     hashed: Float32Array.from(int8, (x) => x * file.block.hashed.scale),
-    context: Float32Array.from(file.context.weights),
+    context: compileForest(file.context),
     confidence: Float32Array.from(file.confidence.weights),
   };
 }
