@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { REPO_ROOT } from "../src/eval/corpus.ts";
-import { defaultHtmlModel, defaultModel } from "../src/model/index.ts";
+import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../src/model/index.ts";
 import { benchHtml } from "./bench/html.ts";
 import { seededSample } from "./bench/sample.ts";
 import { articleRequests, benchServer } from "./bench/serve.ts";
@@ -55,7 +55,7 @@ if (only.has("text") || only.has("readability")) {
   report.text = text;
   if (only.has("readability")) report.readability_jsdom = benchReadability(sample, text);
 }
-if (only.has("html")) report.html = benchHtml(sample, model, defaultHtmlModel());
+if (only.has("html")) report.html = benchHtml(sample, model, defaultHtmlModel(), defaultFastHtmlModel());
 if (only.has("scaling")) report.scaling = benchScaling(sample, REPO_ROOT);
 console.log();
 if (only.has("worker")) {

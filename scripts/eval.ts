@@ -40,11 +40,12 @@ import { chooseHtmlModels, chooseModels } from "../src/eval/models.ts";
 import { PageCache } from "../src/eval/page-cache.ts";
 import { jsdomImpl } from "../src/dom/jsdom.ts";
 import { linkedomImpl } from "../src/dom/linkedom.ts";
-import { cleanReadPage } from "../src/html/clean-page.ts";
+import { cleanReadPage, streamedBlocks } from "../src/html/clean-page.ts";
+import { cleanHtmlBlocks } from "../src/core/clean-html.ts";
 import { resolveOptions } from "../src/core/options.ts";
 import { lostBodyLines } from "../src/eval/losses.ts";
 
-const USAGE = `usage: npm run eval -- [--limit N] [--corpus PATH] [--out reports/eval.json] [--model cv|bundled|FILE] [--compare old.json] [--no-readability] [--no-cache] [--html jsdom,linkedom|none]`;
+const USAGE = `usage: npm run eval -- [--limit N] [--corpus PATH] [--out reports/eval.json] [--model cv|bundled|FILE] [--compare old.json] [--no-readability] [--no-cache] [--html jsdom,linkedom,fast|none]`;
 
 function parse() {
   try {
@@ -57,7 +58,7 @@ function parse() {
         model: { type: "string", default: "cv" },
         "no-readability": { type: "boolean", default: false },
         "no-cache": { type: "boolean", default: false },
-        html: { type: "string", default: "jsdom,linkedom" },
+        html: { type: "string", default: "jsdom,linkedom,fast" },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -81,7 +82,7 @@ function parse() {
       readability: !values["no-readability"],
       cache: !values["no-cache"],
       html: values.html === "none" ? [] : values.html!.split(",").map((d) => {
-        if (d !== "jsdom" && d !== "linkedom") throw new Error(`--html takes jsdom, linkedom or none, not ${d}`);
+        if (d !== "jsdom" && d !== "linkedom" && d !== "fast") throw new Error(`--html takes jsdom, linkedom, fast or none, not ${d}`);
         return d;
       }),
     };
@@ -145,8 +146,9 @@ async function main(): Promise<void> {
   const cache = args.readability && args.cache ? new ReadabilityCache(path.join(REPO_ROOT, ".tmp", "eval-cache", "readability.jsonl")) : null;
 
   const models = chooseModels(args.model);
-  const htmlModels = args.html.length ? chooseHtmlModels(args.model) : null;
-  const htmlRuns = args.html.map((name) => ({
+  const htmlModels = args.html.some((d) => d !== "fast") ? chooseHtmlModels(args.model) : null;
+  const fastModels = args.html.includes("fast") ? chooseHtmlModels(args.model, "fast") : null;
+  const htmlRuns = args.html.filter((d) => d !== "fast").map((name) => ({
     name,
     kind: `html-${name}` as const,
     cache: new PageCache(name === "jsdom" ? jsdomImpl : linkedomImpl),
@@ -154,6 +156,9 @@ async function main(): Promise<void> {
     learned: new Timer(),
   }));
   if (htmlModels) console.log(`boilerstrip html: ${htmlModels.describe}`);
+  if (fastModels) console.log(`boilerstrip html-fast: ${fastModels.describe}`);
+  // The fast engine reads each page itself (the stream takes milliseconds: no cache).
+  const fastRun = fastModels ? { read: new Timer(), learned: new Timer() } : null;
   console.log(`boilerstrip: ${models.describe}`);
   console.error(`corpus ${args.corpus}${args.limit ? ` (first ${args.limit} pages)` : ""}`);
   let lastTick = t0;
@@ -218,6 +223,19 @@ async function main(): Promise<void> {
       score("boilerstrip", run.kind, res.text, { confidence: res.confidence, ms: round(ms + rp.timings.parse + rp.timings.readability + rp.timings.segment) });
     }
 
+    if (fastRun) {
+      const opts = resolveOptions(page.url ? { url: page.url, htmlEngine: "fast" } : { htmlEngine: "fast" });
+      const ts = performance.now();
+      const read = streamedBlocks(page.html, opts.url);
+      const t1 = performance.now();
+      const { model, htmlModel } = fastModels!.forSite(base.site);
+      const res = cleanHtmlBlocks({ ...read, inputChars: page.html.length }, opts, model, htmlModel);
+      const t2 = performance.now();
+      fastRun.read.add(t1 - ts);
+      fastRun.learned.add(t2 - t1);
+      score("boilerstrip", "html-fast", res.text, { confidence: res.confidence, ms: round(t2 - ts) });
+    }
+
     const now = performance.now();
     if (now - lastTick > 15_000) {
       lastTick = now;
@@ -240,6 +258,7 @@ async function main(): Promise<void> {
     boilerstrip_page_text: timers.page_text.summary(),
     boilerstrip_loose_text: timers.loose_text.summary(),
     ...Object.fromEntries(htmlRuns.map((r) => [`boilerstrip_html_${r.name}`, { parse: r.read.parse.summary(), readability: r.read.readability.summary(), segment: r.read.segment.summary(), learned: r.learned.summary() }])),
+    ...(fastRun ? { boilerstrip_html_fast: { stream: fastRun.read.summary(), learned: fastRun.learned.summary() } } : {}),
     max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 
@@ -268,6 +287,11 @@ async function main(): Promise<void> {
     console.log(`  boilerstrip html on ${run.name} (${run.cache.hits} pages read from .tmp/page-cache; times as recorded when read):`);
     for (const k of ["parse", "readability", "segment"] as const) console.log(`  ${run.read[k].line(`  ${k}`)}`);
     console.log(`  ${run.learned.line("  features + classify + assemble")}`);
+  }
+  if (fastRun) {
+    console.log("  boilerstrip html-fast (streaming segmenter + learned region):");
+    console.log(`  ${fastRun.read.line("  stream (parse + segment + metadata)")}`);
+    console.log(`  ${fastRun.learned.line("  region + features + classify + assemble")}`);
   }
 
   const report: EvalReport = {

@@ -1,8 +1,11 @@
-// npm run train:html [-- --dom jsdom|linkedom] [--corpus PATH] [--limit N] [--no-write]
+// npm run train:html [-- --dom jsdom|linkedom] [--engine readability|fast] [--corpus PATH] [--limit N] [--no-write]
 // Trains the HTML pass on ../shared/corpus's HTML, stacked on the text model (src/model/model.json
 // and its fold models in src/model/cv/, written by `npm run train`, which must run first), and
 // writes src/model/html-model.json and its fold models src/model/cv/html-fold-K.json.
 // Deterministic. The pages' blocks (parse + Readability) are cached in .tmp/page-cache/.
+// --engine fast trains the fast engine's model on the streaming segmenter's blocks and the region
+// chosen from the text model's view (src/core/region.ts), and writes src/model/html-fast-model.json
+// and src/model/cv/html-fast-fold-K.json (no cache: the stream reads the corpus in seconds).
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -10,10 +13,12 @@ import type { ModelFile } from "../src/core/model.ts";
 import { fnv1a } from "../src/core/hash.ts";
 import { HTML_CONTEXT_FEATURES } from "../src/core/html-features.ts";
 import { loadModelFile } from "../src/core/schema.ts";
+import { chooseRegion } from "../src/core/region.ts";
 import { jsdomImpl } from "../src/dom/jsdom.ts";
 import { linkedomImpl } from "../src/dom/linkedom.ts";
 import { DEFAULT_CORPUS, pageSite, readCorpus, REPO_ROOT } from "../src/eval/corpus.ts";
 import { PageCache } from "../src/eval/page-cache.ts";
+import { streamedBlocks } from "../src/html/clean-page.ts";
 import { labelLinesFromGold } from "../src/train/align.ts";
 import { articleOnlyViews, articleScores, keptShare, prepareHtml, trainHtmlModel, type HtmlTrainPage } from "../src/train/html-train.ts";
 import { FOLDS, foldOf } from "../src/train/train.ts";
@@ -23,28 +28,41 @@ const CV_DIR = path.join(REPO_ROOT, "src", "model", "cv");
 const { values: args } = parseArgs({
   options: {
     dom: { type: "string", default: "jsdom" },
+    engine: { type: "string", default: "readability" },
     corpus: { type: "string", default: process.env.BOILERSTRIP_CORPUS ?? DEFAULT_CORPUS },
     limit: { type: "string" },
     "no-write": { type: "boolean", default: false },
   },
 });
 const dom = args.dom === "linkedom" ? linkedomImpl : jsdomImpl;
+if (args.engine !== "readability" && args.engine !== "fast") throw new Error(`--engine takes readability or fast, not ${args.engine}`);
+const fast = args.engine === "fast";
+const prefix = fast ? "html-fast" : "html";
 const log = (s: string) => process.stderr.write(s + "\n");
 const t0 = Date.now();
+
+function readabilityInput(id: string, html: string, url: string | undefined): HtmlTrainPage["input"] {
+  const r = cache.read(id, html, url);
+  return { blocks: r.blocks.map((b, i) => ({ ...b, textChars: b.text.length, inArticle: r.inArticle[i] === 1 })), readability: r.readability, page: r.meta };
+}
+
+function fastInput(html: string, url: string | undefined): HtmlTrainPage["input"] {
+  const { blocks, readability, page, region } = streamedBlocks(html, url);
+  return { blocks, readability, page, region };
+}
 
 const cache = new PageCache(dom);
 const pages: HtmlTrainPage[] = [];
 let h = 0x811c9dc5;
 for await (const page of readCorpus({ path: args.corpus, limit: args.limit ? Number(args.limit) : undefined })) {
-  const r = cache.read(page.id, page.html, page.url ?? undefined);
-  const blocks = r.blocks.map((b, i) => ({ ...b, textChars: b.text.length, inArticle: r.inArticle[i] === 1 }));
-  const y = Uint8Array.from(labelLinesFromGold(blocks.map((b) => b.text), page.gold), (a) => (a.label === "body" ? 1 : 0));
-  pages.push({ id: page.id, fold: foldOf(pageSite(page)), pageType: page.meta.page_type, gold: page.gold, input: { blocks, readability: r.readability, page: r.meta }, y });
+  const input = fast ? fastInput(page.html, page.url ?? undefined) : readabilityInput(page.id, page.html, page.url ?? undefined);
+  const y = Uint8Array.from(labelLinesFromGold(input.blocks.map((b) => b.text), page.gold), (a) => (a.label === "body" ? 1 : 0));
+  pages.push({ id: page.id, fold: foldOf(pageSite(page)), pageType: page.meta.page_type, gold: page.gold, input, y });
   h = fnv1a(page.id + "\0" + page.gold, h);
   if (pages.length % 200 === 0) log(`  read ${pages.length} pages (${cache.hits} cached) ${Date.now() - t0} ms`);
 }
 await cache.close();
-log(`read ${pages.length} pages with ${dom.name} (${cache.hits} cached, ${cache.misses} parsed) in ${Date.now() - t0} ms`);
+log(`read ${pages.length} pages with ${fast ? "the streaming segmenter" : dom.name} (${cache.hits} cached, ${cache.misses} parsed) in ${Date.now() - t0} ms`);
 
 // Read from disk, not through src/model/index.ts, which also loads the HTML model this writes.
 const textModel = loadModelFile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "src", "model", "model.json"), "utf8")) as ModelFile);
@@ -53,7 +71,7 @@ const items = prepareHtml(pages, (k) => foldModels[k]);
 const views = prepareHtml(articleOnlyViews(pages), (k) => foldModels[k], true);
 const dataHash = h.toString(16).padStart(8, "0");
 const schemaHash = fnv1a(JSON.stringify(HTML_CONTEXT_FEATURES)).toString(16).padStart(8, "0").slice(0, 4);
-const version = `bh-${new Date().toISOString().slice(0, 10)}-${dataHash}-${schemaHash}`;
+const version = `${fast ? "bhf" : "bh"}-${new Date().toISOString().slice(0, 10)}-${dataHash}-${schemaHash}`;
 const t1 = Date.now();
 const { file, foldFiles, oof, oofBlock, oofViews, thresholds, curve } = trainHtmlModel(items, FOLDS, { version, textModel: textModel.version, dataHash, views });
 log(`trained in ${Date.now() - t1} ms`);
@@ -63,7 +81,7 @@ log(`trained in ${Date.now() - t1} ms`);
 const textT = foldModels[0].file.thresholds.balanced;
 const heldOut = {
   textModelOnBlocks: articleScores(items, (it) => it.p2, textT),
-  readabilityRegion: articleScores(items, (it) => Uint8Array.from(it.page.input.blocks, (b) => +b.inArticle), 1),
+  [fast ? "fastRegion" : "readabilityRegion"]: articleScores(items, (it) => (it.page.input.region ? chooseRegion(it.page.input.region, it.nWords, it.p2) : Uint8Array.from(it.page.input.blocks, (b) => +b.inArticle)), 1),
   blockPass: articleScores(items, (it) => oofBlock.get(it)!, thresholds.balanced),
   htmlPass: articleScores(items, (it) => oof.get(it)!, thresholds.balanced),
   // Share of the body blocks of the body-only views kept (held out): 1 is right.
@@ -71,12 +89,12 @@ const heldOut = {
   thresholdCurve: curve.map((x) => ({ t: Number(x.t.toFixed(2)), f1: Number(x.f1.toFixed(4)), r: Number(x.r.toFixed(4)) })),
   bodyOnlyViewsKept: keptShare(views, (it) => oofViews.get(it)!, thresholds.balanced),
 };
-file.metrics = { ...file.metrics, heldOut, pages: pages.length, dom: dom.name };
+file.metrics = { ...file.metrics, heldOut, pages: pages.length, dom: fast ? "htmlparser2" : dom.name, engine: args.engine };
 console.log(JSON.stringify({ version, thresholds, metrics: file.metrics }, null, 2));
 if (!args["no-write"]) {
-  const out = path.join(REPO_ROOT, "src", "model", "html-model.json");
+  const out = path.join(REPO_ROOT, "src", "model", `${prefix}-model.json`);
   fs.writeFileSync(out, JSON.stringify(file) + "\n");
-  foldFiles.forEach((f, k) => fs.writeFileSync(path.join(CV_DIR, `html-fold-${k}.json`), JSON.stringify(f) + "\n"));
+  foldFiles.forEach((f, k) => fs.writeFileSync(path.join(CV_DIR, `${prefix}-fold-${k}.json`), JSON.stringify(f) + "\n"));
   log(`wrote ${out} (${(fs.statSync(out).size / 1024).toFixed(0)} KiB) and ${FOLDS} fold models; ${Date.now() - t0} ms in all`);
 }
 

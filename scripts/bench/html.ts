@@ -6,7 +6,8 @@ import type { Model } from "../../src/core/model.ts";
 import type { HtmlModel } from "../../src/core/html-model.ts";
 import { jsdomImpl } from "../../src/dom/jsdom.ts";
 import { linkedomImpl } from "../../src/dom/linkedom.ts";
-import { cleanReadPage } from "../../src/html/clean-page.ts";
+import { cleanHtmlBlocks } from "../../src/core/clean-html.ts";
+import { cleanReadPage, streamedBlocks } from "../../src/html/clean-page.ts";
 import type { DomImpl } from "../../src/html/dom.ts";
 import { stripScriptsAndStyles } from "../../src/html/prepare.ts";
 import { readPage } from "../../src/html/read-page.ts";
@@ -38,8 +39,35 @@ function readabilityAlone(html: string, dom: DomImpl, url?: string): number {
   return performance.now() - t;
 }
 
-export function benchHtml(sample: CorpusPage[], model: Model, htmlModel: HtmlModel): Record<string, HtmlRow> {
+export interface FastRow {
+  total: Timing;
+  /** Parse + segment + metadata: the streaming segmenter. */
+  stream: Timing;
+  /** Region + features + classify + assemble. */
+  region_classify_assemble: Timing;
+  vs_readability_jsdom?: { p50: number; total: number };
+}
+
+/** The fast engine on the same pages: stream, then region + the learned passes. */
+function benchFast(sample: CorpusPage[], model: Model, fastModel: HtmlModel): FastRow {
+  const opts = resolveOptions({ htmlEngine: "fast" });
+  const run = (p: CorpusPage) => cleanHtmlBlocks({ ...streamedBlocks(p.html, p.url ?? undefined), inputChars: p.html.length }, opts, model, fastModel);
+  for (const p of sample.slice(0, 5)) run(p); // warm up
+  const stream: number[] = [], learn: number[] = [], total: number[] = [];
+  for (const p of sample) {
+    const t = performance.now();
+    const read = streamedBlocks(p.html, p.url ?? undefined);
+    const t1 = performance.now();
+    cleanHtmlBlocks({ ...read, inputChars: p.html.length }, opts, model, fastModel);
+    const t2 = performance.now();
+    stream.push(t1 - t); learn.push(t2 - t1); total.push(t2 - t);
+  }
+  return { total: timing(total), stream: timing(stream), region_classify_assemble: timing(learn) };
+}
+
+export function benchHtml(sample: CorpusPage[], model: Model, htmlModel: HtmlModel, fastModel?: HtmlModel): Record<string, HtmlRow | FastRow> {
   const out: Record<string, HtmlRow> = {};
+  const fast = fastModel ? benchFast(sample, model, fastModel) : undefined;
   const opts = resolveOptions({});
   for (const dom of [jsdomImpl, linkedomImpl]) {
     for (const p of sample.slice(0, 5)) readPage(p.html, dom); // warm up
@@ -65,5 +93,10 @@ export function benchHtml(sample: CorpusPage[], model: Model, htmlModel: HtmlMod
     console.log(`  ${name.padEnd(8)} total ${f(r.total)}  = parse ${f(r.parse)} + readability ${f(r.readability)} + segment ${f(r.segment)} + classify/assemble ${f(r.classify_assemble)}`);
     console.log(`  ${"".padEnd(8)} Readability alone on ${name}: ${f(r.readability_alone)}; Readability alone on jsdom / this mode: ${fmt(r.vs_readability_jsdom.p50)}x at p50, ${fmt(r.vs_readability_jsdom.total)}x in total`);
   }
-  return out;
+  if (!fast) return out;
+  fast.vs_readability_jsdom = { p50: base.p50_ms / fast.total.p50_ms, total: base.total_ms / fast.total.total_ms };
+  const f = (t: Timing) => `${fmt(t.p50_ms)} / ${fmt(t.p90_ms)}`;
+  console.log(`  ${"fast".padEnd(8)} total ${f(fast.total)}  = stream (parse + segment + metadata) ${f(fast.stream)} + region/classify/assemble ${f(fast.region_classify_assemble)}`);
+  console.log(`  ${"".padEnd(8)} Readability alone on jsdom / the fast engine: ${fmt(fast.vs_readability_jsdom.p50)}x at p50, ${fmt(fast.vs_readability_jsdom.total)}x in total`);
+  return { ...out, fast };
 }

@@ -10,6 +10,7 @@ import type { HtmlModel } from "./html-model.ts";
 import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
 import { forestScore } from "./trees.ts";
 import type { CleanOptions } from "./options.ts";
+import { chooseRegion, type RegionInput } from "./region.ts";
 import type { CleanResult, HtmlTrace, PageInfo, Segment } from "./types.ts";
 
 const FIGURE = 1 << LANDMARKS.indexOf("figure");
@@ -22,6 +23,9 @@ export interface HtmlBlocksInput {
   title?: string;
   page: PageInfo;
   inputChars: number;
+  /** The fast engine: the page's element table; the region is chosen from the text model's view
+   *  (src/core/region.ts) instead of Readability's, and `inArticle` of the blocks is ignored. */
+  region?: RegionInput;
 }
 
 // Readability's region guides the filters only when it holds at least this share of the words of
@@ -31,10 +35,11 @@ export interface HtmlBlocksInput {
 const MIN_ARTICLE_WORD_SHARE = 0.02;
 
 /** The text model's view of the blocks and the HTML pass's features; shared with training. */
-export function blockFeatures(input: Pick<HtmlBlocksInput, "blocks" | "readability" | "page">, model: Model, hashBits: number, langHint?: string, budget?: Budget) {
-  const segments: Segment[] = input.blocks.map((b, i) => ({ line: i, text: b.text }));
-  const a = analyze(segments, model, langHint ?? input.page.lang, budget);
+export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readability" | "page" | "region">, model: Model, hashBits: number, langHint?: string, budget?: Budget) {
+  const segments: Segment[] = given.blocks.map((b, i) => ({ line: i, text: b.text }));
+  const a = analyze(segments, model, langHint ?? given.page.lang, budget);
   const nWords = a.doc.info.map((x) => x.nWords);
+  const input = given.region ? withRegion(given, chooseRegion(given.region, nWords, a.p2)) : given;
   let words = 0, articleWords = 0;
   input.blocks.forEach((b, i) => { words += nWords[i]; if (b.inArticle) articleWords += nWords[i]; });
   const useArticle = input.readability === "ok" && words > 0 && articleWords / words >= MIN_ARTICLE_WORD_SHARE;
@@ -47,20 +52,26 @@ export function blockFeatures(input: Pick<HtmlBlocksInput, "blocks" | "readabili
     at.forEach((s, k) => { articleP2[s.line] = pa[k]; });
   }
   const f = extractHtmlFeatures(signals, a.p1, a.p2, articleP2, nWords, useArticle, hashBits);
-  return { a, f, nWords, useArticle, markers: a.markers, signals };
+  const articleBlocks = input.blocks.reduce((s, b) => s + (b.inArticle ? 1 : 0), 0);
+  return { a, f, nWords, useArticle, markers: a.markers, articleBlocks, signals };
+}
+
+/** The blocks marked with the fast engine's region, which takes Readability's place. */
+function withRegion<T extends Pick<HtmlBlocksInput, "blocks" | "readability">>(input: T, inside: Uint8Array): T {
+  return { ...input, blocks: input.blocks.map((b, i) => ({ ...b, inArticle: inside[i] === 1 })), readability: inside.includes(1) ? "ok" : "null" };
 }
 
 /** P(body) of each block from the HTML pass. */
 export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: HtmlModel, langHint?: string, budget?: Budget) {
-  const { a, f, nWords, useArticle, markers, signals } = blockFeatures(input, model, htmlModel.hashBits, langHint, budget);
+  const { a, f, nWords, useArticle, markers, articleBlocks, signals } = blockFeatures(input, model, htmlModel.hashBits, langHint, budget);
   const pBlock = Float64Array.from(f.dense, (x, i) => sigmoid(dot(htmlModel.dense, x) + hashedScore(htmlModel.hashed, f.hashed[i])));
   const rows = htmlContextRows(contextFeatures(pBlock, a.doc.dense, nWords, markers), f.dense, signals, pBlock, nWords);
   const p = Float64Array.from(rows, (x) => sigmoid(forestScore(htmlModel.context, x)));
-  return { a, pBlock, p, nWords, useArticle };
+  return { a, pBlock, p, nWords, useArticle, articleBlocks };
 }
 
 export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, model: Model, htmlModel: HtmlModel, budget?: Budget): CleanResult {
-  const { a, pBlock, p, nWords, useArticle } = scoreBlocks(input, model, htmlModel, undefined, budget);
+  const { a, pBlock, p, nWords, useArticle, articleBlocks } = scoreBlocks(input, model, htmlModel, undefined, budget);
   const threshold = htmlModel.file.thresholds[opts.preference];
   const keep = Array.from(p, (x) => x >= threshold);
   const confidence = sigmoid(dot(htmlModel.confidence, confidenceFeatures(p, pBlock, keep, nWords, threshold, a.doc.language !== "und")));
@@ -73,12 +84,14 @@ export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, mode
   const result = assemble({ ...a, p1: pBlock }, p, threshold, confidence, opts, model, "html", input.inputChars, known);
   result.model = `${model.version}+${htmlModel.version}`;
   result.page = input.page;
+  const fast = input.region !== undefined;
   result.html = {
+    engine: fast ? "fast" : "readability",
     dom: input.dom,
-    readability: input.readability,
-    path: useArticle ? "readability" : "body",
+    readability: fast ? "skipped" : input.readability,
+    path: useArticle ? (fast ? "region" : "readability") : "body",
     blocks: input.blocks.length,
-    articleBlocks: input.blocks.reduce((s, b) => s + (b.inArticle ? 1 : 0), 0),
+    articleBlocks,
   };
   if (input.page.lang && result.language === "und") result.language = input.page.lang;
   return result;

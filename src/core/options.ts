@@ -1,6 +1,10 @@
 // The one options object and the one place it is merged with the defaults.
 
 export type Preference = "balanced" | "precision" | "recall";
+/** HTML mode's reader: "readability" (a DOM + Readability's region) or "fast" (the streaming
+ *  segmenter + the region chosen from the text model's view). */
+export type HtmlEngine = "readability" | "fast";
+export const HTML_ENGINES: readonly HtmlEngine[] = ["readability", "fast"];
 
 export interface CleanOptions {
   /** Return every line with label, score and reason. */
@@ -13,6 +17,8 @@ export interface CleanOptions {
   url?: string;
   /** A site key (host name by default) for site memory. */
   site?: string;
+  /** HTML mode's reader (the server's default: BOILERSTRIP_HTML_ENGINE). */
+  htmlEngine: HtmlEngine;
 }
 
 export const DEFAULT_OPTIONS: Readonly<CleanOptions> = Object.freeze({
@@ -21,6 +27,8 @@ export const DEFAULT_OPTIONS: Readonly<CleanOptions> = Object.freeze({
   // 0.5: the confidence is a calibrated probability that body F1 >= 0.9, so below
   // one half the result is more likely wrong than right.
   minConfidence: 0.5,
+  // The DOM + Readability path until the fast engine is measured at least as good (issue 6).
+  htmlEngine: "readability",
 });
 
 const PREFERENCES: readonly Preference[] = ["balanced", "precision", "recall"];
@@ -31,12 +39,12 @@ export class OptionsError extends Error {}
  * Merge caller options over the defaults, checking types. Unknown keys are ignored so that
  * clients built against a newer API keep working; a known key with a wrong type is an error.
  */
-export function resolveOptions(input: unknown = {}): CleanOptions {
+export function resolveOptions(input: unknown = {}, hostDefaults: Partial<Pick<CleanOptions, "htmlEngine">> = {}): CleanOptions {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
     throw new OptionsError("options must be an object");
   }
   const o = input as Record<string, unknown>;
-  const out: CleanOptions = { ...DEFAULT_OPTIONS };
+  const out: CleanOptions = { ...DEFAULT_OPTIONS, ...hostDefaults };
   if (o.explain !== undefined) out.explain = asBool(o.explain, "explain");
   if (o.preference !== undefined) {
     if (!PREFERENCES.includes(o.preference as Preference)) {
@@ -50,6 +58,10 @@ export function resolveOptions(input: unknown = {}): CleanOptions {
       throw new OptionsError("options.minConfidence must be a number in [0, 1]");
     }
     out.minConfidence = v;
+  }
+  if (o.htmlEngine !== undefined) {
+    if (!HTML_ENGINES.includes(o.htmlEngine as HtmlEngine)) throw new OptionsError(`options.htmlEngine must be one of ${HTML_ENGINES.join(", ")}`);
+    out.htmlEngine = o.htmlEngine as HtmlEngine;
   }
   if (o.url !== undefined) out.url = asString(o.url, "url");
   if (o.site !== undefined) out.site = asString(o.site, "site");

@@ -92,11 +92,15 @@ export interface PageInfo {
 
 /** How HTML mode read the page: which DOM, what Readability said, which blocks were cleaned. */
 export interface HtmlTrace {
+  /** "readability": a DOM and Readability's region; "fast": the streaming segmenter and the
+   *  region chosen from the text model's view (src/core/region.ts). */
+  engine: "readability" | "fast";
+  /** The DOM ("jsdom", "linkedom"), or "htmlparser2" for the fast engine's stream. */
   dom: string;
   readability: "ok" | "null" | "error" | "skipped";
   /** "readability": Readability's article region guided the filters; "body": it found nothing
    *  (or too little of the page's prose) and the whole body's blocks were cleaned on their own. */
-  path: "readability" | "body";
+  path: "readability" | "region" | "body";
   blocks: number;
   articleBlocks: number;
 }

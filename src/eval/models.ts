@@ -7,7 +7,8 @@ import path from "node:path";
 import { loadHtmlModel, type HtmlModel, type HtmlModelFile } from "../core/html-model.ts";
 import type { Model, ModelFile } from "../core/model.ts";
 import { loadModelFile } from "../core/schema.ts";
-import { defaultHtmlModel, defaultModel } from "../model/index.ts";
+import type { HtmlEngine } from "../core/options.ts";
+import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../model/index.ts";
 import { FOLDS, foldOf } from "../train/train.ts";
 import { REPO_ROOT } from "./corpus.ts";
 
@@ -45,13 +46,14 @@ export interface HtmlModelChoice {
 }
 
 /** The same choice for HTML mode: text model + HTML model, per fold for cross-validation. */
-export function chooseHtmlModels(spec: string): HtmlModelChoice {
+export function chooseHtmlModels(spec: string, engine: HtmlEngine = "readability"): HtmlModelChoice {
+  const prefix = engine === "fast" ? "html-fast" : "html";
   if (spec === "cv") {
     const text = chooseModels("cv");
     const folds: HtmlModel[] = [];
     for (let k = 0; k < FOLDS; k++) {
-      const file = path.join(CV_DIR, `html-fold-${k}.json`);
-      if (!fs.existsSync(file)) throw new Error(`missing ${file}: run \`npm run train:html\` to write the HTML fold models`);
+      const file = path.join(CV_DIR, `${prefix}-fold-${k}.json`);
+      if (!fs.existsSync(file)) throw new Error(`missing ${file}: run \`npm run train:html${engine === "fast" ? " -- --engine fast" : ""}\` to write the HTML fold models`);
       folds.push(loadHtmlModel(JSON.parse(fs.readFileSync(file, "utf8")) as HtmlModelFile));
     }
     return {
@@ -60,6 +62,6 @@ export function chooseHtmlModels(spec: string): HtmlModelChoice {
     };
   }
   const model = spec === "bundled" ? defaultModel() : chooseModels(spec).forSite("");
-  const htmlModel = defaultHtmlModel();
+  const htmlModel = engine === "fast" ? defaultFastHtmlModel() : defaultHtmlModel();
   return { describe: `bundled HTML model ${htmlModel.version} on every page`, forSite: () => ({ model, htmlModel }) };
 }

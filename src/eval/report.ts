@@ -5,7 +5,7 @@ import path from "node:path";
 import { macro, type MacroScore } from "./score.ts";
 
 export type SystemName = "unchanged" | "readability" | "boilerstrip" | "boilerstrip:recall" | "boilerstrip:precision";
-export type Kind = "page_text" | "loose_text" | "html" | "html-jsdom" | "html-linkedom";
+export type Kind = "page_text" | "loose_text" | "html" | "html-jsdom" | "html-linkedom" | "html-fast";
 
 /** One page scored for one system on one input kind. */
 export interface PageScore {
@@ -34,6 +34,7 @@ export const ROWS: readonly { system: SystemName; kind: Kind }[] = [
   { system: "boilerstrip", kind: "loose_text" },
   { system: "boilerstrip", kind: "html-jsdom" },
   { system: "boilerstrip", kind: "html-linkedom" },
+  { system: "boilerstrip", kind: "html-fast" },
   { system: "boilerstrip:recall", kind: "page_text" },
   { system: "boilerstrip:recall", kind: "loose_text" },
   { system: "boilerstrip:precision", kind: "page_text" },

@@ -19,11 +19,11 @@ export const BLOCK_TAGS = new Set([
   "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul",
   "option", "html",
 ]);
-const SKIP_TAGS = new Set([
+export const SKIP_TAGS = new Set([
   "script", "style", "noscript", "template", "title", "svg", "math", "iframe", "object",
   "embed", "canvas", "video", "audio", "select", "textarea",
 ]);
-const CELL_TAGS = new Set(["td", "th"]);
+export const CELL_TAGS = new Set(["td", "th"]);
 const PAGE_ROOTS = new Set(["html", "head", "body"]);
 
 /** Landmarks and containers a block can sit in; one bit each in Block.flags. */
@@ -66,18 +66,24 @@ export interface Block {
   classTokens: readonly string[];
 }
 
-interface Ctx {
+/** What a block inherits from the elements around it. */
+export interface Ctx {
   tag: string;
   heading: number;
   flags: number;
   tokens: readonly string[];
   link: boolean;
   pre: boolean;
+  /** Index of the innermost element in the streaming segmenter's element table; -1 otherwise. */
+  el: number;
 }
 
-function classTokensOf(el: Element, inherited: readonly string[]): readonly string[] {
-  const cls = (el.getAttribute("class") ?? "").slice(0, MAX_ATTR_CHARS);
-  const id = (el.getAttribute("id") ?? "").slice(0, MAX_ATTR_CHARS);
+/** An element's attribute by name, null when absent (Element.getAttribute, or a parser's map). */
+export type AttrOf = (name: string) => string | null;
+
+function classTokensOf(attr: AttrOf, inherited: readonly string[]): readonly string[] {
+  const cls = (attr("class") ?? "").slice(0, MAX_ATTR_CHARS);
+  const id = (attr("id") ?? "").slice(0, MAX_ATTR_CHARS);
   if (!cls && !id) return inherited;
   const own: string[] = [];
   for (const raw of `${cls} ${id}`.toLowerCase().split(/[^a-z0-9]+/)) {
@@ -90,90 +96,109 @@ function classTokensOf(el: Element, inherited: readonly string[]): readonly stri
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute("hidden")) return true;
-  const style = el.getAttribute("style");
+export function isHidden(attr: AttrOf): boolean {
+  if (attr("hidden") !== null) return true;
+  const style = attr("style");
   return style !== null && HIDDEN_STYLE_RE.test(style.slice(0, MAX_ATTR_CHARS));
 }
 
-function enter(el: Element, tag: string, outer: Ctx): Ctx {
+/** The context inside element `tag` (lower-case) with these attributes, within `outer`. */
+export function enter(attr: AttrOf, tag: string, outer: Ctx, el = -1): Ctx {
   let flags = outer.flags | (TAG_FLAGS[tag] ?? 0);
-  const role = el.getAttribute("role");
+  const role = attr("role");
   if (role) flags |= ROLE_FLAGS[role.toLowerCase()] ?? 0;
   const block = BLOCK_TAGS.has(tag);
-  const h = /^h[1-6]$/.test(tag) ? Number(tag[1]) : role === "heading" ? Number(el.getAttribute("aria-level")) || 2 : 0;
+  const h = /^h[1-6]$/.test(tag) ? Number(tag[1]) : role === "heading" ? Number(attr("aria-level")) || 2 : 0;
   return {
     tag: block ? tag : outer.tag,
     heading: h || (block ? 0 : outer.heading),
     flags,
     // <html>, <head> and <body> carry page-wide classes (page type, template), not the block's.
-    tokens: PAGE_ROOTS.has(tag) ? outer.tokens : classTokensOf(el, outer.tokens),
+    tokens: PAGE_ROOTS.has(tag) ? outer.tokens : classTokensOf(attr, outer.tokens),
     link: outer.link || tag === "a",
     pre: outer.pre || tag === "pre",
+    el,
   };
+}
+
+export const ROOT_CTX: Ctx = Object.freeze({ tag: "body", heading: 0, flags: 0, tokens: [], link: false, pre: false, el: -1 });
+
+/**
+ * Collects text into blocks: `text` appends what a text node holds (a <pre>'s line breaks end
+ * blocks), `flush` ends the pending block. Shared by the DOM walker and the streaming segmenter,
+ * so both normalise alike. `starts` holds each block's starting context.
+ */
+export class BlockSink {
+  readonly blocks: Block[] = [];
+  readonly starts: Ctx[] = [];
+  private buf = "";
+  private linkChars = 0;
+  private start: Ctx | null = null; // the context where the pending block's text began
+
+  flush(): void {
+    const start = this.start;
+    if (start) {
+      const text = this.buf.replace(/\s+/g, " ").trim();
+      if (text) {
+        this.blocks.push({ text, tag: start.tag, heading: start.heading, linkChars: Math.min(this.linkChars, text.length), flags: start.flags, classTokens: start.tokens });
+        this.starts.push(start);
+      }
+    }
+    this.buf = "";
+    this.linkChars = 0;
+    this.start = null;
+  }
+
+  append(t: string, ctx: Ctx): void {
+    if (!t) return;
+    if (!this.start) {
+      if (!/\S/.test(t)) return;
+      this.start = ctx;
+    }
+    this.buf += t;
+    if (ctx.link) this.linkChars += t.replace(/\s+/g, " ").length;
+  }
+
+  text(t: string, ctx: Ctx): void {
+    if (ctx.pre && t.includes("\n")) {
+      const parts = t.split("\n");
+      for (let i = 0; i < parts.length - 1; i++) {
+        this.append(parts[i], ctx);
+        this.flush();
+      }
+      this.append(parts[parts.length - 1], ctx);
+    } else {
+      this.append(t, ctx);
+    }
+  }
 }
 
 /** The blocks under `root` in document order. */
 export function extractBlocks(root: Node): Block[] {
-  const blocks: Block[] = [];
-  let buf = "";
-  let linkChars = 0;
-  let start: Ctx | null = null; // the context where the pending block's text began
-
-  const flush = (): void => {
-    if (start) {
-      const text = buf.replace(/\s+/g, " ").trim();
-      if (text) {
-        blocks.push({ text, tag: start.tag, heading: start.heading, linkChars: Math.min(linkChars, text.length), flags: start.flags, classTokens: start.tokens });
-      }
-    }
-    buf = "";
-    linkChars = 0;
-    start = null;
-  };
-  const append = (t: string, ctx: Ctx): void => {
-    if (!t) return;
-    if (!start) {
-      if (!/\S/.test(t)) return;
-      start = ctx;
-    }
-    buf += t;
-    if (ctx.link) linkChars += t.replace(/\s+/g, " ").length;
-  };
-
-  const rootCtx: Ctx = { tag: "body", heading: 0, flags: 0, tokens: [], link: false, pre: false };
+  const sink = new BlockSink();
   const stack: { node: Node; ctx: Ctx; block: boolean; cell: boolean }[] = [];
-  let ctx = rootCtx;
+  let ctx = ROOT_CTX;
   let cur: Node | null = root.nodeType === 1 || root.nodeType === 9 || root.nodeType === 11 ? root.firstChild : null;
-  if (root.nodeType === 3) append(root.nodeValue ?? "", ctx);
+  if (root.nodeType === 3) sink.append(root.nodeValue ?? "", ctx);
 
   for (;;) {
     if (cur) {
       const type = cur.nodeType;
       if (type === 3 || type === 4) {
-        const t = cur.nodeValue ?? "";
-        if (ctx.pre && t.includes("\n")) {
-          const parts = t.split("\n");
-          for (let i = 0; i < parts.length - 1; i++) {
-            append(parts[i], ctx);
-            flush();
-          }
-          append(parts[parts.length - 1], ctx);
-        } else {
-          append(t, ctx);
-        }
+        sink.text(cur.nodeValue ?? "", ctx);
       } else if (type === 1) {
         const el = cur as Element;
         const tag = el.localName.toLowerCase();
+        const attr: AttrOf = (name) => el.getAttribute(name);
         if (tag === "br") {
-          flush();
-        } else if (!SKIP_TAGS.has(tag) && !isHidden(el)) {
+          sink.flush();
+        } else if (!SKIP_TAGS.has(tag) && !isHidden(attr)) {
           const block = BLOCK_TAGS.has(tag);
           const cell = CELL_TAGS.has(tag);
-          if (block) flush();
-          else if (cell) append(" ", ctx);
+          if (block) sink.flush();
+          else if (cell) sink.append(" ", ctx);
           stack.push({ node: cur, ctx, block, cell });
-          ctx = enter(el, tag, ctx);
+          ctx = enter(attr, tag, ctx);
           cur = cur.firstChild;
           continue;
         }
@@ -183,13 +208,13 @@ export function extractBlocks(root: Node): Block[] {
     }
     const f = stack.pop();
     if (!f) break;
-    if (f.block) flush();
-    else if (f.cell) append(" ", f.ctx);
+    if (f.block) sink.flush();
+    else if (f.cell) sink.append(" ", f.ctx);
     ctx = f.ctx;
     cur = f.node.nextSibling;
   }
-  flush();
-  return blocks;
+  sink.flush();
+  return sink.blocks;
 }
 
 /** The text under `root`, one block per line (what `page_text` is for the whole body). */

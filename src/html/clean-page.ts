@@ -1,18 +1,35 @@
 // HTML mode end to end, for any runtime: the DOM is injected (jsdom under Node, linkedom in the
 // Worker), the models are passed in. readPage -> cleanHtmlBlocks.
 import type { Budget } from "../core/budget.ts";
-import { cleanHtmlBlocks } from "../core/clean-html.ts";
 import type { HtmlModel } from "../core/html-model.ts";
 import type { Model } from "../core/model.ts";
 import type { CleanOptions } from "../core/options.ts";
 import type { CleanResult } from "../core/types.ts";
+import { cleanHtmlBlocks, type HtmlBlocksInput } from "../core/clean-html.ts";
 import type { DomImpl } from "./dom.ts";
 import { readPage, type ReadPage } from "./read-page.ts";
+import { streamPage } from "./stream-blocks.ts";
 
 export interface HtmlDeps {
   dom: DomImpl;
   model: Model;
   htmlModel: HtmlModel;
+  /** The fast engine's model (options.htmlEngine "fast"). */
+  fastHtmlModel?: HtmlModel;
+}
+
+/** The fast engine's reading of a page: the streaming segmenter's blocks, element table and metadata. */
+export function streamedBlocks(html: string, url?: string): Omit<HtmlBlocksInput, "inputChars"> {
+  const s = streamPage(html, url);
+  const { title, ...page } = s.meta;
+  return {
+    blocks: s.blocks.map((b) => ({ ...b, textChars: b.text.length, inArticle: false })),
+    readability: "skipped",
+    dom: "htmlparser2",
+    title,
+    page,
+    region: { parent: s.elements.parent, blockEl: s.blockEl },
+  };
 }
 
 /** Cleans a page already read (by readPage, or from a cache of it). */
@@ -32,6 +49,12 @@ export function cleanReadPage(page: ReadPage, opts: CleanOptions, deps: Omit<Htm
 }
 
 export function cleanHtml(html: string, opts: CleanOptions, deps: HtmlDeps, budget?: Budget): CleanResult {
+  if (opts.htmlEngine === "fast") {
+    if (!deps.fastHtmlModel) throw new Error("the fast HTML engine has no model here");
+    const read = streamedBlocks(html, opts.url);
+    budget?.check("reading the page");
+    return cleanHtmlBlocks({ ...read, inputChars: html.length }, opts, deps.model, deps.fastHtmlModel, budget);
+  }
   const page = readPage(html, deps.dom, opts.url);
   budget?.check("parse and Readability");
   return cleanReadPage(page, opts, { ...deps, dom: deps.dom.name }, html.length, budget);

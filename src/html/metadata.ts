@@ -11,12 +11,15 @@ export interface PageMeta extends PageInfo {
 // Meta values longer than this are not metadata (a hostile page can put megabytes in one).
 const MAX_META_CHARS = 1000;
 
+/** A <meta>'s key and content, as the metadata readers look them up. */
+export const metaPair = (attr: (name: string) => string | null): [string, string | null] => [
+  (attr("property") ?? attr("name") ?? attr("itemprop") ?? "").toLowerCase(),
+  attr("content"),
+];
+
 /** The page's <meta> key/content pairs in document order, read once. */
 function metaPairs(doc: Document): [string, string | null][] {
-  return Array.from(doc.querySelectorAll("meta"), (el) => [
-    (el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop") ?? "").toLowerCase(),
-    el.getAttribute("content"),
-  ]);
+  return Array.from(doc.querySelectorAll("meta"), (el) => metaPair((n) => el.getAttribute(n)));
 }
 
 /** The first non-empty content, in document order, of a <meta> with one of these keys. */
@@ -43,13 +46,24 @@ function resolveUrl(href: string | undefined, base: string | undefined): string 
   }
 }
 
-export function readPageMeta(doc: Document, url?: string): PageMeta {
-  const htmlLang = doc.documentElement?.getAttribute("lang") ?? undefined;
+/** What the metadata is read from, however the page was read (a DOM, or the streaming segmenter). */
+export interface MetaSources {
+  /** The page's <meta> key/content pairs in document order (key: property, name or itemprop). */
+  metas: [string, string | null][];
+  htmlLang?: string | null;
+  /** href of the first <link rel=canonical>. */
+  canonicalHref?: string | null;
+  /** Text of the first <title>. */
+  titleText?: string | null;
+}
+
+export function pageMetaFrom(src: MetaSources, url?: string): PageMeta {
+  const htmlLang = src.htmlLang ?? undefined;
   const lang = htmlLang ? htmlLang.trim().toLowerCase().split(/[-_]/)[0] || undefined : undefined;
-  const metas = metaPairs(doc);
-  const canonical = doc.querySelector('link[rel="canonical" i]')?.getAttribute("href") ?? metaContent(metas, ["og:url"]);
+  const metas = src.metas;
+  const canonical = src.canonicalHref ?? metaContent(metas, ["og:url"]);
   return {
-    title: metaContent(metas, ["og:title", "twitter:title"]) ?? clip(doc.querySelector("title")?.textContent),
+    title: metaContent(metas, ["og:title", "twitter:title"]) ?? clip(src.titleText),
     byline: metaContent(metas, ["author", "article:author", "parsely-author", "dc.creator"]),
     published: metaContent(metas, ["article:published_time", "datepublished", "date", "dc.date", "parsely-pub-date"]),
     siteName: metaContent(metas, ["og:site_name", "application-name"]),
@@ -57,6 +71,15 @@ export function readPageMeta(doc: Document, url?: string): PageMeta {
     canonicalUrl: resolveUrl(clip(canonical), url),
     excerpt: metaContent(metas, ["description", "og:description"]),
   };
+}
+
+export function readPageMeta(doc: Document, url?: string): PageMeta {
+  return pageMetaFrom({
+    metas: metaPairs(doc),
+    htmlLang: doc.documentElement?.getAttribute("lang"),
+    canonicalHref: doc.querySelector('link[rel="canonical" i]')?.getAttribute("href"),
+    titleText: doc.querySelector("title")?.textContent,
+  }, url);
 }
 
 /** Readability's findings over ours, field by field. */

@@ -1,5 +1,6 @@
 // Configuration from environment-style variables (process.env under Node, vars, secrets and
 // bindings in the Worker), checked and merged with the defaults in this one place.
+import { HTML_ENGINES, type HtmlEngine } from "../core/options.ts";
 import { DEFAULT_MAX_BODY_BYTES, type AppConfig } from "./app.ts";
 import { bindingLimiter, tokenBucketLimiter, type RateLimitBinding } from "./rate-limit.ts";
 
@@ -15,6 +16,8 @@ export interface ServiceEnv {
   BOILERSTRIP_CORS_ORIGINS?: string;
   /** Node only: ms a client has to send its whole request (headers and body). */
   BOILERSTRIP_REQUEST_TIMEOUT_MS?: string;
+  /** HTML mode's default reader: "readability" (default) or "fast"; a request's options.htmlEngine wins. */
+  BOILERSTRIP_HTML_ENGINE?: string;
   /** Worker only: the Workers Rate Limiting binding; used instead of the in-memory bucket. */
   BOILERSTRIP_RATE_LIMITER?: RateLimitBinding;
 }
@@ -44,6 +47,14 @@ export function serviceConfigFrom(env: ServiceEnv): ServiceConfig {
     corsOrigins: listFrom(env.BOILERSTRIP_CORS_ORIGINS),
     rateLimiter: binding && typeof binding.limit === "function" ? bindingLimiter(binding) : perMinute > 0 ? tokenBucketLimiter(perMinute) : undefined,
   };
+}
+
+/** BOILERSTRIP_HTML_ENGINE, checked; undefined when unset (the options' default holds). */
+export function htmlEngineFrom(env: Pick<ServiceEnv, "BOILERSTRIP_HTML_ENGINE">): HtmlEngine | undefined {
+  const v = env.BOILERSTRIP_HTML_ENGINE;
+  if (v === undefined || v === "") return undefined;
+  if (!HTML_ENGINES.includes(v as HtmlEngine)) throw new Error(`BOILERSTRIP_HTML_ENGINE must be one of ${HTML_ENGINES.join(", ")}, not ${v}`);
+  return v as HtmlEngine;
 }
 
 export function maxBodyBytesFrom(env: ServiceEnv): number {

@@ -4,7 +4,7 @@ import { deadline } from "../core/budget.ts";
 import { clean } from "../core/clean.ts";
 import type { HtmlModel } from "../core/html-model.ts";
 import type { Model } from "../core/model.ts";
-import { resolveOptions } from "../core/options.ts";
+import { resolveOptions, type HtmlEngine } from "../core/options.ts";
 import type { CleanResult } from "../core/types.ts";
 import { cleanHtml } from "../html/clean-page.ts";
 import type { DomImpl } from "../html/dom.ts";
@@ -27,14 +27,16 @@ export interface CleanDeps {
   /** Per-document time budget of the pipeline in ms (0 or absent: none). */
   timeBudgetMs?: number;
   /** HTML mode: the runtime's DOM and the HTML model. Without it HTML input answers 415. */
-  html?: { dom: DomImpl; model: () => HtmlModel };
+  html?: { dom: DomImpl; model: () => HtmlModel; fastModel: () => HtmlModel; engine?: HtmlEngine };
 }
 
 export function cleanDocument(input: DocumentInput, deps: CleanDeps): CleanResult {
   const budget = deadline(deps.timeBudgetMs ?? 0);
   if (input.kind === "text") return clean(input.content, input.options, deps.model(), budget);
   if (!deps.html) throw new HttpError(415, "unsupported_media_type", "HTML input is not enabled here: send the page's text");
-  return cleanHtml(input.content, resolveOptions(input.options), { dom: deps.html.dom, model: deps.model(), htmlModel: deps.html.model() }, budget);
+  const opts = resolveOptions(input.options, deps.html.engine ? { htmlEngine: deps.html.engine } : {});
+  const html = deps.html;
+  return cleanHtml(input.content, opts, { dom: html.dom, model: deps.model(), htmlModel: html.model(), fastHtmlModel: opts.htmlEngine === "fast" ? html.fastModel() : undefined }, budget);
 }
 
 /** Text that is really an HTML page (a scraper that saved the page as text) goes to HTML mode. */

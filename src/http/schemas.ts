@@ -15,6 +15,7 @@ export const CleanOptionsSchema = z
     minConfidence: z.number().min(0).max(1).optional().openapi({ description: "Results below it carry `lowConfidence: true`." }),
     url: z.string().max(MAX_URL_CHARS).optional(),
     site: z.string().max(MAX_URL_CHARS).optional(),
+    htmlEngine: z.enum(["readability", "fast"]).optional().openapi({ description: 'HTML mode\'s reader: "readability" (a DOM and Readability\'s region) or "fast" (a streaming parser and a learned region); the server\'s default is BOILERSTRIP_HTML_ENGINE.' }),
   })
   .openapi("CleanOptions", { description: "Unknown keys are ignored." });
 
@@ -39,6 +40,7 @@ export const QuerySchema = z.object({
   minConfidence: z.coerce.number().min(0).max(1).optional(),
   url: z.string().max(MAX_URL_CHARS).optional(),
   site: z.string().max(MAX_URL_CHARS).optional(),
+  htmlEngine: z.enum(["readability", "fast"]).optional(),
 });
 
 const LabelSchema = z.enum(["body", "title", "meta", "boilerplate"]);

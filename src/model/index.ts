@@ -3,6 +3,7 @@
 import type { Model, ModelFile } from "../core/model.ts";
 import { loadModelFile } from "../core/schema.ts";
 import { loadHtmlModel, type HtmlModel, type HtmlModelFile } from "../core/html-model.ts";
+import htmlFastFile from "./html-fast-model.json" with { type: "json" };
 import htmlFile from "./html-model.json" with { type: "json" };
 import file from "./model.json" with { type: "json" };
 
@@ -17,4 +18,11 @@ let cachedHtml: HtmlModel | undefined;
 /** The bundled HTML-mode model (`npm run train:html`), checked against the bundled text model. */
 export function defaultHtmlModel(): HtmlModel {
   return (cachedHtml ??= loadHtmlModel(htmlFile as unknown as HtmlModelFile, defaultModel().version));
+}
+
+let cachedFast: HtmlModel | undefined;
+
+/** The bundled model of the fast HTML engine (`npm run train:html -- --engine fast`). */
+export function defaultFastHtmlModel(): HtmlModel {
+  return (cachedFast ??= loadHtmlModel(htmlFastFile as unknown as HtmlModelFile, defaultModel().version));
 }

@@ -4,8 +4,10 @@
 import type { CleanDeps } from "../http/document.ts";
 import { jsdomImpl } from "../dom/jsdom.ts";
 import { linkedomImpl } from "../dom/linkedom.ts";
-import { defaultHtmlModel, defaultModel } from "../model/index.ts";
+import { htmlEngineFrom } from "../http/config.ts";
+import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../model/index.ts";
 
 export function nodeDeps(env: NodeJS.ProcessEnv = process.env): CleanDeps {
-  return { model: defaultModel, html: { dom: env.BOILERSTRIP_DOM === "linkedom" ? linkedomImpl : jsdomImpl, model: defaultHtmlModel } };
+  const dom = env.BOILERSTRIP_DOM === "linkedom" ? linkedomImpl : jsdomImpl;
+  return { model: defaultModel, html: { dom, model: defaultHtmlModel, fastModel: defaultFastHtmlModel, engine: htmlEngineFrom(env) } };
 }

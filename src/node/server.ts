@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { createApp } from "../http/app.ts";
 import { serviceConfigFrom } from "../http/config.ts";
 import { answerClientErrors } from "./client-errors.ts";
-import { defaultHtmlModel, defaultModel } from "../model/index.ts";
+import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../model/index.ts";
 import { nodeDeps } from "./deps.ts";
 
 // 10 s to send the request headers (Node's default is 60 s): headers are a few hundred bytes, so
@@ -25,6 +25,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const port = opts.port ?? (env.PORT ? Number(env.PORT) : 8787);
   defaultModel(); // load before the first request, and fail at start-up if the model is bad
   defaultHtmlModel();
+  defaultFastHtmlModel();
   const { requestTimeoutMs, ...config } = serviceConfigFrom(env);
   const app = createApp({ ...config, ...nodeDeps(env), clientAddress: (c) => getConnInfo(c).remote.address });
   const serverOptions = {

@@ -42,7 +42,7 @@ export interface HtmlTrainPage {
   fold: number;
   pageType: string;
   gold: string;
-  input: Pick<HtmlBlocksInput, "blocks" | "readability" | "page">;
+  input: Pick<HtmlBlocksInput, "blocks" | "readability" | "page" | "region">;
   /** 1 where the block is body by alignment to the gold. */
   y: Uint8Array;
 }
@@ -78,10 +78,13 @@ export function articleOnlyViews(pages: HtmlTrainPage[]): HtmlTrainPage[] {
   const views: HtmlTrainPage[] = [];
   for (const page of pages) {
     if (page.pageType !== "article") continue;
-    const body = page.input.blocks.filter((_, i) => page.y[i] === 1);
+    const bodyAt = page.input.blocks.flatMap((_, i) => (page.y[i] === 1 ? [i] : []));
+    const body = bodyAt.map((i) => page.input.blocks[i]);
     if (!body.length) continue;
+    // The fast engine's element table stays; its blocks' elements follow the blocks kept.
+    const region = page.input.region && { parent: page.input.region.parent, blockEl: Int32Array.from(bodyAt, (i) => page.input.region!.blockEl[i]) };
     const make = (id: string, blocks: typeof body, readability: HtmlTrainPage["input"]["readability"], inArticle: boolean): HtmlTrainPage => ({
-      ...page, id, input: { ...page.input, readability, blocks: blocks.map((b) => ({ ...b, inArticle })) }, y: new Uint8Array(blocks.length).fill(1),
+      ...page, id, input: { ...page.input, readability, blocks: blocks.map((b) => ({ ...b, inArticle })), region: region && { ...region, blockEl: region.blockEl.slice(0, blocks.length) } }, y: new Uint8Array(blocks.length).fill(1),
     });
     views.push(make(`${page.id}#body`, body, "ok", true), make(`${page.id}#first`, body.slice(0, 1), "skipped", false));
   }

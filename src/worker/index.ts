@@ -2,8 +2,8 @@
 // bindings (BOILERSTRIP_API_KEYS as a secret, BOILERSTRIP_RATE_LIMITER as a rate-limit binding).
 import type { Hono } from "hono";
 import { createApp } from "../http/app.ts";
-import { serviceConfigFrom, type ServiceEnv } from "../http/config.ts";
-import { defaultHtmlModel, defaultModel } from "../model/index.ts";
+import { htmlEngineFrom, serviceConfigFrom, type ServiceEnv } from "../http/config.ts";
+import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../model/index.ts";
 import { linkedomImpl } from "../dom/linkedom.ts";
 
 let app: Hono | undefined;
@@ -14,7 +14,7 @@ export default {
       // requestTimeoutMs is Node's; the edge bounds slow clients itself.
       const { requestTimeoutMs: _, ...config } = serviceConfigFrom(env);
       // Cloudflare sets cf-connecting-ip at its edge; a client cannot forge it there.
-      app = createApp({ ...config, model: defaultModel, html: { dom: linkedomImpl, model: defaultHtmlModel }, clientAddress: (c) => c.req.header("cf-connecting-ip") });
+      app = createApp({ ...config, model: defaultModel, html: { dom: linkedomImpl, model: defaultHtmlModel, fastModel: defaultFastHtmlModel, engine: htmlEngineFrom(env) }, clientAddress: (c) => c.req.header("cf-connecting-ip") });
     }
     return app.fetch(request, env, ctx);
   },

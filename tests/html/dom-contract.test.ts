@@ -10,7 +10,7 @@ import { extractBlocks, FLAG } from "../../src/html/blocks.ts";
 import { cleanHtml, cleanReadPage } from "../../src/html/clean-page.ts";
 import type { DomImpl } from "../../src/html/dom.ts";
 import { readPage } from "../../src/html/read-page.ts";
-import { defaultHtmlModel, defaultModel } from "../../src/model/index.ts";
+import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../../src/model/index.ts";
 import page from "./fixtures/article.html?raw";
 
 const DOMS: DomImpl[] = [jsdomImpl, linkedomImpl];
@@ -145,12 +145,13 @@ describe("no script runs and nothing is fetched", () => {
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-  it.each(DOMS.map((d) => [d.name, d] as const))("%s: subresources and scripts are inert", async (_name, dom) => {
+  it.each([...DOMS.map((d) => [d.name, d, "readability"] as const), ["the fast engine", jsdomImpl, "fast"] as const])("%s: subresources and scripts are inert", async (_name, dom, htmlEngine) => {
     const html = `<html><head><link rel="stylesheet" href="${base}/a.css"><script src="${base}/a.js"></script>
       <script>globalThis.__boilerstripRan = true; fetch("${base}/inline");</script></head>
       <body onload="globalThis.__boilerstripRan = true"><img src="${base}/a.png"><iframe src="${base}/frame"></iframe>
       <p>${ARTICLE.join(". ")}.</p><img src="x" onerror="globalThis.__boilerstripRan = true"></body></html>`;
-    clean(html, dom);
+    const r = cleanHtml(html, resolveOptions({ htmlEngine }), { dom, model: defaultModel(), htmlModel: defaultHtmlModel(), fastHtmlModel: defaultFastHtmlModel() });
+    expect(r.html?.engine).toBe(htmlEngine);
     await new Promise((r) => setTimeout(r, 300));
     expect(hits).toBe(0);
     expect((globalThis as Record<string, unknown>).__boilerstripRan).toBeUndefined();

@@ -211,7 +211,7 @@ const PARAGRAPHS = ["Work began on Monday to rebuild", "The old wall, built in t
 
 interface HtmlBody extends CleanBody {
   page?: { canonicalUrl?: string; byline?: string; lang?: string };
-  html?: { dom: string; path: string; readability: string };
+  html?: { engine: string; dom: string; path: string; readability: string };
 }
 
 async function expectArticle(res: Response): Promise<HtmlBody> {
@@ -267,6 +267,41 @@ export const HTML_CASES: HttpCase[] = [
       expect(r2.status).toBe(200);
       expect(((await r2.json()) as HtmlBody).mode).toBe("html");
       await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "text/html" }, body: "   " }), 400, "no_text");
+    },
+  },
+  {
+    name: "the fast engine (options.htmlEngine, query or JSON): no DOM, no Readability, the same article and metadata",
+    async run(send) {
+      const json = (options: Record<string, unknown>) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ html: page, url: "https://courier.example/news/x", options }) });
+      const body = await expectArticle(await send("/v1/clean", json({ htmlEngine: "fast" })));
+      expect(body.html).toMatchObject({ engine: "fast", dom: "htmlparser2", readability: "skipped", path: "region" });
+      expect(body.page).toMatchObject({ canonicalUrl: "https://courier.example/news/2025/03/sea-wall-rebuilt", byline: "Maria Lindqvist", lang: "en" });
+      expect(body.removed.some((r) => r.category === "caption")).toBe(true);
+      const viaQuery = await expectArticle(await send("/v1/clean?htmlEngine=fast", { method: "POST", headers: { "content-type": "text/html" }, body: page }));
+      expect(viaQuery.html?.engine).toBe("fast");
+      const byDefault = await expectArticle(await send("/v1/clean", json({})));
+      expect(byDefault.html?.engine).toBe("readability");
+      await expectError(await send("/v1/clean", json({ htmlEngine: "regex" })), 400, "invalid_options");
+    },
+  },
+  {
+    name: "the fast engine on hostile HTML (100,000-deep nesting, stray end tags, a 1.9 MB attribute, invalid bytes): a result, never a 500",
+    async run(send) {
+      const fast = (body: BodyInit, type = "text/html") => send("/v1/clean?htmlEngine=fast", { method: "POST", headers: { "content-type": type }, body });
+      const para = "The deepest paragraph still reaches the reader in the end, whole and in one line.";
+      const deep = await fast("<html><body>" + "<div>".repeat(100_000) + `<p>${para}</p>` + "</div>".repeat(100_000) + "</body></html>");
+      expect(deep.status).toBe(200);
+      expect(((await deep.json()) as HtmlBody).text).toBe(para);
+      const stray = await fast("<html><body>" + "<div>".repeat(20_000) + "</span>".repeat(100_000) + `<p>${para}</p>`);
+      expect(stray.status).toBe(200);
+      const attr = await fast(`<html><body><p title="${"x".repeat(1_900_000)}">${para}</p></body></html>`);
+      expect(((await attr.json()) as HtmlBody).text).toBe(para);
+      const unclosed = await fast("<html><body><div><p>" + "<span><b><i><table><tr><td><svg><a>".repeat(3000) + para);
+      expect(unclosed.status).toBe(200);
+      const invalid = new Uint8Array([...new TextEncoder().encode("<html><body><p>Broken "), 0xff, 0xfe, 0xc3, 0x28, 0, ...new TextEncoder().encode(" bytes in a paragraph.</p></body></html>")]);
+      const r = await fast(invalid, "text/html; charset=utf-8");
+      expect(r.status).toBe(200);
+      expect(((await r.json()) as HtmlBody).html?.engine).toBe("fast");
     },
   },
 ];

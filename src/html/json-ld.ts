@@ -1,0 +1,54 @@
+// The article's metadata from a page's JSON-LD, as Readability reads it: the first object of an
+// article type (at the top level, in an array, or in an @graph) gives the headline, the author's
+// name(s), the publication date and the publisher's name.
+
+export interface JsonLdMeta {
+  title?: string;
+  byline?: string;
+  published?: string;
+  siteName?: string;
+}
+
+// Readability's list of schema.org article types (Readability.js, _getJSONLD).
+const ARTICLE_TYPE_RE = /^(Article|AdvertiserContentArticle|NewsArticle|AnalysisNewsArticle|AskPublicNewsArticle|BackgroundNewsArticle|BlogPosting|DiscussionForumPosting|LiveBlogPosting|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|Report|SatiricalArticle|ScholarlyArticle|MedicalScholarlyArticle|SocialMediaPosting|TechArticle)$/;
+
+type Json = Record<string, unknown>;
+
+const isObject = (x: unknown): x is Json => typeof x === "object" && x !== null && !Array.isArray(x);
+const str = (x: unknown): string | undefined => (typeof x === "string" && x.trim() ? x.trim() : undefined);
+const isArticle = (o: Json): boolean => [o["@type"]].flat().some((t) => typeof t === "string" && ARTICLE_TYPE_RE.test(t));
+
+function nameOf(x: unknown): string | undefined {
+  if (Array.isArray(x)) {
+    const names = x.map(nameOf).filter((n): n is string => !!n);
+    return names.length ? names.join(", ") : undefined;
+  }
+  return isObject(x) ? str(x.name) : str(x);
+}
+
+function findArticle(x: unknown): Json | undefined {
+  if (Array.isArray(x)) return x.map(findArticle).find((o) => o !== undefined);
+  if (!isObject(x)) return undefined;
+  if (isArticle(x)) return x;
+  return Array.isArray(x["@graph"]) ? findArticle(x["@graph"]) : undefined;
+}
+
+/** The metadata of the first article object in one <script type="application/ld+json">'s text. */
+export function readJsonLd(text: string): JsonLdMeta {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\s*<[!?]\[CDATA\[|\]\]>\s*$/g, ""));
+  } catch {
+    return {};
+  }
+  const a = findArticle(data);
+  if (!a) return {};
+  const out: JsonLdMeta = {
+    title: str(a.headline) ?? str(a.name),
+    byline: nameOf(a.author),
+    published: str(a.datePublished),
+    siteName: nameOf(a.publisher),
+  };
+  for (const k of Object.keys(out) as (keyof JsonLdMeta)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}

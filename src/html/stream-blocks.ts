@@ -1,0 +1,270 @@
+// HTML -> blocks in one pass over the markup, without a DOM (the fast HTML engine, issue 6).
+//
+// htmlparser2's tokenizer reads the markup; this file builds just enough of the tree to know, at
+// every piece of text, which elements are open: the same Ctx the DOM walker (blocks.ts) derives,
+// through the same BlockSink, so the blocks are the same where the tree is the same. The tree
+// rules are a subset of the HTML standard's tree construction that decides where blocks begin and
+// end: <p>, <li>, <dd>/<dt>, headings, table cells and rows close implicitly as a browser closes
+// them; an end tag closes only an element it finds in scope; cells outside a table are ignored.
+// (Not done: foster parenting of text misplaced in tables, the adoption agency's re-opening of
+// formatting elements; both rarely move text across a block boundary.)
+//
+// Beside the blocks it keeps the element table (each element's parent and tag) and each block's
+// element, so a region can be chosen from them (src/core/region.ts), and it reads the page's
+// metadata (<title>, <meta>, <html lang>, <link rel=canonical>, JSON-LD) in the same pass.
+//
+// Linear in the page: the stack of open elements is capped (elements nested deeper lose their tags,
+// not their text, as prepare.ts bounds the DOM's input), so every stack search is bounded.
+import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
+import { BLOCK_TAGS, BlockSink, CELL_TAGS, enter, isHidden, ROOT_CTX, SKIP_TAGS, type AttrOf, type Block, type Ctx } from "./blocks.ts";
+import { readJsonLd, type JsonLdMeta } from "./json-ld.ts";
+import { metaPair, pageMetaFrom, type PageMeta } from "./metadata.ts";
+
+// Open elements nested deeper than this are read as if their tags were absent. 512 is ~3x the
+// corpus's deepest page (179 levels without <p>/<li>) and keeps a stray end tag's search of the
+// stack (bounded by it) cheap on hostile input (100,000-deep nesting: tests/hostile).
+const MAX_OPEN = 512;
+// A JSON-LD block longer than this is not parsed for metadata (real ones are a few KiB).
+const MAX_JSON_LD_CHARS = 256 * 1024;
+// The <title> text kept; a title is a line.
+const MAX_TITLE_CHARS = 4096;
+
+const VOID = new Set([
+  "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "image", "input", "keygen",
+  "link", "meta", "param", "source", "track", "wbr",
+]);
+// Elements whose start closes an open <p> (HTML standard, "in body" insertion mode).
+const CLOSES_P = new Set([
+  "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
+  "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "p", "search", "section",
+  "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "listing", "form", "table", "hr", "xmp", "li",
+  "dd", "dt", "plaintext",
+]);
+const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+// "Special" elements: a search for an <li>/<dd>/<dt> to close, or for the element an unknown end
+// tag names, stops at them.
+const SPECIAL = new Set([
+  "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br",
+  "button", "caption", "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed", "fieldset",
+  "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+  "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta",
+  "nav", "noembed", "noframes", "noscript", "object", "ol", "p", "param", "plaintext", "pre", "script", "search",
+  "section", "select", "source", "style", "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th",
+  "thead", "title", "tr", "track", "ul", "wbr", "xmp",
+]);
+// Scope boundaries of "has an element in scope".
+const SCOPE = new Set(["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"]);
+const TABLE_CONTEXT = new Set(["table", "tbody", "thead", "tfoot", "tr"]);
+const SECTIONS = new Set(["tbody", "thead", "tfoot"]);
+const FOREIGN = new Set(["svg", "math"]);
+// HTML start tags that end open <svg>/<math> content (the standard's "breakout" list): an unclosed
+// icon <svg> does not swallow the page.
+const BREAKOUT = new Set([
+  "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2", "h3",
+  "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s",
+  "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+]);
+
+/** The elements of a page as the streaming segmenter saw them: parent index (-1: the page) and tag. */
+export interface ElementTable {
+  parent: Int32Array;
+  tag: string[];
+}
+
+export interface StreamPage {
+  blocks: Block[];
+  /** Each block's element: the innermost open element where its text began (-1: none). */
+  blockEl: Int32Array;
+  elements: ElementTable;
+  meta: PageMeta;
+}
+
+interface Open {
+  tag: string;
+  /** Context inside the element. */
+  ctx: Ctx;
+  /** Context outside it (restored when it closes). */
+  outer: Ctx;
+  block: boolean;
+  cell: boolean;
+  /** Inside a skipped or hidden element: nothing under it is text. */
+  skip: boolean;
+}
+
+/** Reads `html` in one pass: blocks, element table and metadata. `url` resolves the canonical link. */
+export function streamPage(html: string, url?: string): StreamPage {
+  const sink = new BlockSink();
+  const parents: number[] = [];
+  const tags: string[] = [];
+  const stack: Open[] = [];
+  let ctx: Ctx = ROOT_CTX;
+  let skip = false;
+  let overflow = 0; // start tags past MAX_OPEN not pushed, awaiting their end tags
+
+  // Metadata read on the way.
+  const metas: [string, string | null][] = [];
+  let htmlLang: string | null | undefined;
+  let canonicalHref: string | null | undefined;
+  let titleText: string | undefined;
+  let jsonLd: JsonLdMeta = {};
+  let raw: { kind: "title" | "json-ld"; text: string } | null = null;
+
+  // The tag being read.
+  let tagName = "";
+  let attrs: Map<string, string> | null = null;
+  let attrName = "";
+  let attrValue = "";
+  const attrOf = (m: Map<string, string>): AttrOf => (n) => m.get(n) ?? null;
+
+  const top = () => stack[stack.length - 1];
+  const pop = (): void => {
+    const o = stack.pop()!;
+    if (FOREIGN.has(o.tag)) foreignOpen--;
+    ctx = o.outer;
+    skip = stack.length > 0 && top().skip;
+    if (raw && (o.tag === "title" || o.tag === "script")) finishRaw();
+    if (o.skip) return;
+    if (o.block) sink.flush();
+    else if (o.cell) sink.append(" ", o.outer);
+  };
+  const popTo = (i: number): void => { while (stack.length > i) pop(); };
+  /** Index of the innermost open `names` element, searching down to a `stop` element; -1 if none. */
+  const find = (names: ReadonlySet<string> | string, stop: ReadonlySet<string> | null): number => {
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const t = stack[i].tag;
+      if (typeof names === "string" ? t === names : names.has(t)) return i;
+      if (stop?.has(t)) return -1;
+    }
+    return -1;
+  };
+  let foreignOpen = 0; // open <svg>/<math> elements
+  const inForeign = (): boolean => foreignOpen > 0;
+
+  function finishRaw(): void {
+    const r = raw!;
+    raw = null;
+    if (r.kind === "title") titleText ??= r.text;
+    else if (r.text.length <= MAX_JSON_LD_CHARS) jsonLd = { ...readJsonLd(r.text), ...jsonLd };
+  }
+
+  /** Closes what a start tag `tag` closes implicitly. Returns false when the tag is to be ignored. */
+  function implyEnds(tag: string): boolean {
+    if (CLOSES_P.has(tag)) {
+      const p = find("p", new Set([...SCOPE, "button"]));
+      if (p >= 0) popTo(p);
+    }
+    if (HEADINGS.has(tag) && stack.length && HEADINGS.has(top().tag)) pop();
+    if (tag === "li" || tag === "dd" || tag === "dt") {
+      const want = tag === "li" ? new Set(["li"]) : new Set(["dd", "dt"]);
+      for (let i = stack.length - 1; i >= 0; i--) {
+        const t = stack[i].tag;
+        if (want.has(t)) { popTo(i); break; }
+        if (SPECIAL.has(t) && t !== "address" && t !== "div" && t !== "p") break;
+      }
+    }
+    if (tag === "a") {
+      const a = find("a", SCOPE);
+      if (a >= 0) popTo(a);
+    }
+    if (tag === "option" && stack.length && top().tag === "option") pop();
+    if (tag === "td" || tag === "th" || tag === "tr" || SECTIONS.has(tag) || tag === "caption") {
+      const t = find(TABLE_CONTEXT, new Set(["html", "template"]));
+      if (t < 0) return false; // a cell or row outside any table: the standard ignores the tag
+      const keep = tag === "td" || tag === "th" ? TABLE_CONTEXT : tag === "tr" ? new Set(["table", ...SECTIONS]) : new Set(["table"]);
+      // Close back to the table context the new element belongs in (an open cell, row, ...).
+      let i = stack.length - 1;
+      while (i >= 0 && !keep.has(stack[i].tag)) i--;
+      if (i >= 0) popTo(i + 1);
+    }
+    return true;
+  }
+
+  function openTag(tag: string, a: Map<string, string>, selfClosing: boolean): void {
+    const attr = attrOf(a);
+    if (tag === "html") { htmlLang ??= attr("lang"); sink.flush(); return; }
+    if (tag === "head") return;
+    if (tag === "body") { sink.flush(); return; }
+    if (tag === "meta") metas.push(metaPair(attr));
+    else if (tag === "link" && canonicalHref === undefined && (attr("rel") ?? "").toLowerCase() === "canonical") canonicalHref = attr("href");
+    if (inForeign() && BREAKOUT.has(tag)) while (foreignOpen > 0) pop();
+    const foreign = inForeign();
+    if (!foreign && !implyEnds(tag)) return;
+    if (tag === "br") { if (!skip) sink.flush(); return; }
+    if (VOID.has(tag) && tag !== "hr") return;
+    if (stack.length >= MAX_OPEN) { overflow++; return; }
+    const hidden = skip || SKIP_TAGS.has(tag) || isHidden(attr);
+    const block = !hidden && BLOCK_TAGS.has(tag);
+    const cell = !hidden && CELL_TAGS.has(tag);
+    if (!hidden) {
+      if (block) sink.flush();
+      else if (cell) sink.append(" ", ctx);
+    }
+    const el = parents.length;
+    parents.push(stack.length ? top().ctx.el : -1);
+    tags.push(tag);
+    const inner = hidden ? ctx : enter(attr, tag, ctx, el);
+    stack.push({ tag, ctx: inner, outer: ctx, block, cell, skip: hidden });
+    if (FOREIGN.has(tag)) foreignOpen++;
+    ctx = inner;
+    skip = hidden;
+    if (tag === "title" && titleText === undefined) raw = { kind: "title", text: "" };
+    else if (tag === "script" && (attr("type") ?? "").toLowerCase().includes("ld+json")) raw = { kind: "json-ld", text: "" };
+    if (tag === "hr" || (selfClosing && foreign)) pop();
+  }
+
+  function closeTag(tag: string): void {
+    if (tag === "html" || tag === "head" || tag === "body") return;
+    if (tag === "br") { if (!skip) sink.flush(); return; }
+    if (overflow > 0 && !VOID.has(tag)) { overflow--; return; }
+    if (tag === "p" && find("p", new Set([...SCOPE, "button"])) < 0) {
+      if (!skip) sink.flush(); // </p> without <p>: the standard inserts an empty <p>
+      return;
+    }
+    if (VOID.has(tag)) return;
+    const i = SPECIAL.has(tag) || inForeign() ? find(tag, SCOPE) : find(tag, SPECIAL);
+    if (i >= 0) popTo(i);
+  }
+
+  const text = (t: string): void => {
+    if (raw) { if (raw.text.length < MAX_JSON_LD_CHARS + 1) raw.text += t; return; }
+    if (!skip) sink.text(t.includes("\0") ? t.replace(/\0/g, "") : t, ctx); // the standard drops NULs in body text
+  };
+
+  const cbs: TokenizerCallbacks = {
+    ontext: (s, e) => text(html.slice(s, e)),
+    ontextentity: (cp) => text(String.fromCodePoint(cp)),
+    onopentagname: (s, e) => { tagName = html.slice(s, e).toLowerCase(); attrs = new Map(); },
+    onattribname: (s, e) => { attrName = html.slice(s, e).toLowerCase(); attrValue = ""; },
+    onattribdata: (s, e) => { attrValue += html.slice(s, e); },
+    onattribentity: (cp) => { attrValue += String.fromCodePoint(cp); },
+    onattribend: () => { if (attrs && !attrs.has(attrName)) attrs.set(attrName, attrValue); },
+    onopentagend: () => { if (attrs) openTag(tagName, attrs, false); attrs = null; },
+    onselfclosingtag: () => { if (attrs) openTag(tagName, attrs, true); attrs = null; },
+    onclosetag: (s, e) => closeTag(html.slice(s, e).toLowerCase()),
+    oncdata: (s, e) => text(html.slice(s, e)),
+    oncomment: () => {},
+    ondeclaration: () => {},
+    onprocessinginstruction: () => {},
+    onend: () => {},
+    isInForeignContext: inForeign,
+  };
+  const tokenizer = new Tokenizer({ decodeEntities: true }, cbs);
+  // htmlparser2 reads <![CDATA[ as CDATA up to ]]> everywhere; in HTML content the standard reads
+  // it as a bogus comment ending at the next ">", as it reads <?...> (same length: offsets hold).
+  if (html.includes("<![CDATA[")) html = html.replaceAll("<![CDATA[", "<?[CDATA[");
+  tokenizer.write(html);
+  tokenizer.end();
+  popTo(0);
+  if (raw) finishRaw();
+  sink.flush();
+
+  const meta = pageMetaFrom({ metas, htmlLang, canonicalHref, titleText: titleText?.slice(0, MAX_TITLE_CHARS) }, url);
+  // JSON-LD first, as Readability reads it (its metadata prefers JSON-LD over <meta>).
+  for (const k of ["title", "byline", "published", "siteName"] as const) if (jsonLd[k]) meta[k] = jsonLd[k];
+  return {
+    blocks: sink.blocks,
+    blockEl: Int32Array.from(sink.starts, (c) => c.el),
+    elements: { parent: Int32Array.from(parents), tag: tags },
+    meta,
+  };
+}
