@@ -1,5 +1,5 @@
 // classify -> smooth: the two learned passes over a document's lines.
-import { contextFeatures, type Markers } from "./context.ts";
+import { CONTEXT_SIZE, contextMatrix, type Markers } from "./context.ts";
 import type { DocFeatures } from "./features.ts";
 import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
 import { forestScore } from "./trees.ts";
@@ -23,8 +23,8 @@ export function markLines(doc: DocFeatures, model: Model): Markers {
 
 /** Second pass: P(body) of each line given its neighbours' first-pass probabilities and the markers. */
 export function smoothLines(p1: Float64Array, doc: DocFeatures, model: Model, markers: Markers): Float64Array {
-  const ctx = contextFeatures(p1, doc.dense, doc.info.map((x) => x.nWords), markers);
+  const ctx = contextMatrix(p1, doc.dense, doc.info.map((x) => x.nWords), markers);
   const p = new Float64Array(p1.length);
-  for (let i = 0; i < p.length; i++) p[i] = sigmoid(forestScore(model.context, ctx[i]));
+  for (let i = 0; i < p.length; i++) p[i] = sigmoid(forestScore(model.context, ctx, i * CONTEXT_SIZE));
   return p;
 }

@@ -50,7 +50,14 @@ const SINCE_CAP = 50;
 // A running sum of end-marker probabilities is capped: several markers are as clear as five.
 const END_SUM_CAP = 5;
 
+/** Line i's context vector as its own array (a view of `contextMatrix`): what training reads. */
 export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords: ArrayLike<number>, markers: Markers): Float32Array[] {
+  const m = contextMatrix(p1, dense, nWords, markers);
+  return Array.from(p1, (_, i) => m.subarray(i * CONTEXT_SIZE, (i + 1) * CONTEXT_SIZE));
+}
+
+/** Every line's context vector in one array, line i at i * CONTEXT_SIZE: no array per line. */
+export function contextMatrix(p1: Float64Array, dense: Float32Array[], nWords: ArrayLike<number>, markers: Markers): Float32Array {
   const n = p1.length;
   // Prefix sums make every window mean O(1): the pass stays linear in the number of lines.
   const pre = new Float64Array(n + 1);
@@ -99,7 +106,7 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
   const startBelow = new Float64Array(n + 1);
   for (let i = n - 1; i >= 0; i--) startBelow[i] = Math.max(startBelow[i + 1], markers.start[i]);
 
-  const out: Float32Array[] = new Array(n);
+  const out = new Float32Array(n * CONTEXT_SIZE);
   // Forward state for the end-marker features: the strongest marker so far, the same weighted by
   // the share of likely-body words above it, their capped sum, and likely-body words since it.
   let endMax = 0, endMaxW = 0, endSum = 0, since = SINCE_CAP, seenWords = 0, wordsSinceMax = 0;
@@ -119,33 +126,32 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
     const m3 = windowMean(i, 3);
     const mn = Math.min(prev, next);
     const own = dense[i];
-    const v = new Float32Array(CONTEXT_SIZE);
-    v[0] = 1; v[1] = p; v[2] = clampLogit(p);
-    v[3] = +(p < 0.1); v[4] = +(p >= 0.1 && p < 0.3); v[5] = +(p >= 0.3 && p < 0.5);
-    v[6] = +(p >= 0.5 && p < 0.7); v[7] = +(p >= 0.7 && p < 0.9); v[8] = +(p >= 0.9);
-    v[9] = prev; v[10] = next; v[11] = mn; v[12] = Math.max(prev, next);
-    v[13] = windowMean(i, 1); v[14] = m3; v[15] = windowMean(i, 7); v[16] = windowMean(i, 15);
-    v[17] = maxPrev; v[18] = maxNext;
-    v[19] = +(first >= 0 && i < first); v[20] = +(last >= 0 && i > last); v[21] = +(first >= 0 && i >= first && i <= last);
-    v[22] = Math.log1p(d); v[23] = +(d === 1); v[24] = +(d >= 2 && d <= 3); v[25] = +(d >= 4 && d <= 10); v[26] = +(d > 10);
-    v[27] = bodyShare; v[28] = wordsShare;
-    v[29] = p * m3; v[30] = p * mn;
-    v[31] = own[D.log_words]; v[32] = own[D.prose_like]; v[33] = own[D.ends_terminal];
-    v[34] = own[D.in_list_run]; v[35] = own[D.title_case_ratio];
-    v[36] = own[D.words_0_2]; v[37] = own[D.words_3_5]; v[38] = own[D.stop_ratio]; v[39] = own[D.repeats];
-    v[40] = +(i === 0 || i === n - 1);
-    v[41] = Math.log1p(gapBefore[i]); v[42] = Math.log1p(gapAfter[i]);
-    v[43] = likelyWords ? wordsBefore[i] / likelyWords : 0;
-    v[44] = i > 0 ? Math.max(stamp[i - 1], i > 1 ? stamp[i - 2] : 0) : 0;
+    const o = i * CONTEXT_SIZE;
+    out[o + 0] = 1; out[o + 1] = p; out[o + 2] = clampLogit(p);
+    out[o + 3] = +(p < 0.1); out[o + 4] = +(p >= 0.1 && p < 0.3); out[o + 5] = +(p >= 0.3 && p < 0.5);
+    out[o + 6] = +(p >= 0.5 && p < 0.7); out[o + 7] = +(p >= 0.7 && p < 0.9); out[o + 8] = +(p >= 0.9);
+    out[o + 9] = prev; out[o + 10] = next; out[o + 11] = mn; out[o + 12] = Math.max(prev, next);
+    out[o + 13] = windowMean(i, 1); out[o + 14] = m3; out[o + 15] = windowMean(i, 7); out[o + 16] = windowMean(i, 15);
+    out[o + 17] = maxPrev; out[o + 18] = maxNext;
+    out[o + 19] = +(first >= 0 && i < first); out[o + 20] = +(last >= 0 && i > last); out[o + 21] = +(first >= 0 && i >= first && i <= last);
+    out[o + 22] = Math.log1p(d); out[o + 23] = +(d === 1); out[o + 24] = +(d >= 2 && d <= 3); out[o + 25] = +(d >= 4 && d <= 10); out[o + 26] = +(d > 10);
+    out[o + 27] = bodyShare; out[o + 28] = wordsShare;
+    out[o + 29] = p * m3; out[o + 30] = p * mn;
+    out[o + 31] = own[D.log_words]; out[o + 32] = own[D.prose_like]; out[o + 33] = own[D.ends_terminal];
+    out[o + 34] = own[D.in_list_run]; out[o + 35] = own[D.title_case_ratio];
+    out[o + 36] = own[D.words_0_2]; out[o + 37] = own[D.words_3_5]; out[o + 38] = own[D.stop_ratio]; out[o + 39] = own[D.repeats];
+    out[o + 40] = +(i === 0 || i === n - 1);
+    out[o + 41] = Math.log1p(gapBefore[i]); out[o + 42] = Math.log1p(gapAfter[i]);
+    out[o + 43] = likelyWords ? wordsBefore[i] / likelyWords : 0;
+    out[o + 44] = i > 0 ? Math.max(stamp[i - 1], i > 1 ? stamp[i - 2] : 0) : 0;
     const a = Math.max(0, i - 3), b = Math.min(n, i + 4);
-    v[45] = (preStamp[b] - preStamp[a] - stamp[i]) / Math.max(1, b - a - 1);
-    v[46] = p * v[41]; v[47] = p * v[42]; v[48] = p * v[43]; v[49] = p * Math.max(v[44], v[45]);
+    out[o + 45] = (preStamp[b] - preStamp[a] - stamp[i]) / Math.max(1, b - a - 1);
+    out[o + 46] = p * out[o + 41]; out[o + 47] = p * out[o + 42]; out[o + 48] = p * out[o + 43]; out[o + 49] = p * Math.max(out[o + 44], out[o + 45]);
     const e = markers.end;
-    v[50] = e[i]; v[51] = i > 0 ? e[i - 1] : 0; v[52] = i < n - 1 ? e[i + 1] : 0;
-    v[53] = endMax; v[54] = endMaxW; v[55] = Math.min(endSum, END_SUM_CAP); v[56] = Math.log1p(Math.min(since, SINCE_CAP));
-    v[57] = likelyWords ? wordsSinceMax / likelyWords : 0;
-    v[58] = markers.start[i]; v[59] = startBelow[i + 1];
-    out[i] = v;
+    out[o + 50] = e[i]; out[o + 51] = i > 0 ? e[i - 1] : 0; out[o + 52] = i < n - 1 ? e[i + 1] : 0;
+    out[o + 53] = endMax; out[o + 54] = endMaxW; out[o + 55] = Math.min(endSum, END_SUM_CAP); out[o + 56] = Math.log1p(Math.min(since, SINCE_CAP));
+    out[o + 57] = likelyWords ? wordsSinceMax / likelyWords : 0;
+    out[o + 58] = markers.start[i]; out[o + 59] = startBelow[i + 1];
     if (p > LIKELY_BODY) seenWords += nWords[i];
     const shareAbove = likelyWords ? Math.min(1, seenWords / likelyWords) : 0;
     if (e[i] > endMax) { endMax = e[i]; since = 0; wordsSinceMax = 0; } else since++;
