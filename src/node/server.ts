@@ -1,11 +1,13 @@
 // Node adapter: serve the app with @hono/node-server. `npm start` runs this file.
 import { serve, type ServerType } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
+import cluster from "node:cluster";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { createApp } from "../http/app.ts";
 import { serviceConfigFrom } from "../http/config.ts";
 import { answerClientErrors } from "./client-errors.ts";
+import { runPrimary, workerCount } from "./cluster.ts";
 import { defaultHtmlModel, defaultModel } from "../model/index.ts";
 import { nodeDeps } from "./deps.ts";
 
@@ -47,10 +49,17 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   };
 }
 
+// `npm start`: one process per core (cluster.ts; BOILERSTRIP_WORKERS=1 serves from this process).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const s = await startServer();
-  console.log(`boilerstrip listening on ${s.url} (model ${defaultModel().version})`);
-  const stop = () => void s.close().then(() => process.exit(0));
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  const workers = cluster.isPrimary ? workerCount() : 1;
+  if (workers > 1) runPrimary(workers);
+  else {
+    const s = await startServer();
+    if (cluster.isPrimary) console.log(`boilerstrip listening on ${s.url} (model ${defaultModel().version})`);
+    const stop = () => void s.close().then(() => process.exit(0));
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    // A worker whose primary is gone (killed outright) stops too, rather than serve unsupervised.
+    if (cluster.isWorker) process.on("disconnect", () => process.exit(0));
+  }
 }
