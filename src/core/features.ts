@@ -6,9 +6,14 @@
 //   lexical       - hashed words, word pairs, first/last word and short whole lines
 // Dense values are returned in a Float32Array laid out as DENSE_FEATURES; lexical ones as hashed
 // bucket indexes, so a model is a dense weight vector plus a hashed weight table.
-import { detectLanguage, isStopword, languageIndex, stopwordEntry } from "./language.ts";
-import { lexicalBuckets } from "./lexical.ts";
-import { endsAlnum, endsArrow, endsTerminal, lineKey, scanLine } from "./line-scan.ts";
+import { lineCodes } from "./codes.ts";
+import { fnv1a } from "./hash.ts";
+import { detectLanguage, languageIndex, stopwordEntry, stopwordsOf } from "./language.ts";
+import { lexicalBuckets, WHOLE_SEED } from "./lexical.ts";
+import {
+  asciiKeyHash, collapsesAt, emptyScan, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, scanCodes,
+  startsDigitAt, startsLowerAt,
+} from "./line-scan.ts";
 import { docWords } from "./words.ts";
 
 export const DENSE_FEATURES = [
@@ -55,7 +60,6 @@ const EMAIL_HANDLE_RE = /[^\s@]@[^\s@.]+\.[^\s@]|(^|\s)@\w/u;
 const BULLET_RE = /^\s*([-*•·▪►▶→✓✔☐○●◦]|\d{1,2}[.)]\s)/u;
 const DATE_RE = /\p{Nd}{1,4}[./\-年月]\p{Nd}{1,2}[./\-月日]|\p{Nd}{1,2},? \p{Nd}{4}|\b(19|20)\p{Nd}{2}\b/u;
 const TIME_RE = /\p{Nd}{1,2}:\p{Nd}{2}/u;
-const STARTS_DIGIT_RE = /^\p{Nd}/u;
 
 export interface LineInfo {
   nWords: number;
@@ -78,20 +82,24 @@ const log1p = Math.log1p;
 
 export function extractFeatures(lines: string[], hashBits: number, langHint?: string): DocFeatures {
   const n = lines.length;
-  const texts = lines.map((l) => l.trim());
+  const doc = lineCodes(lines);
+  const { codes, from, to } = doc;
+  // The trimmed line as a string, made only for what needs one (a regex, a non-ASCII line's words).
+  const texts: (string | undefined)[] = new Array(n);
+  const text = (i: number) => (texts[i] ??= lines[i].trim());
   // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
-  const words = docWords(texts);
+  const words = docWords(doc, text);
   const entry = new Int32Array(words.hash.length);
-  for (let w = 0; w < entry.length; w++) entry[w] = stopwordEntry(words.src[w], words.from[w], words.to[w], words.hash[w]);
+  for (let w = 0; w < entry.length; w++) entry[w] = stopwordEntry(words.chars, words.start[w], words.start[w + 1], words.hash[w]);
   const language = detectLanguage(entry, langHint);
-  const stop = languageIndex(language === "und" ? "en" : language);
+  const stop = stopwordsOf(languageIndex(language === "und" ? "en" : language));
   const info: LineInfo[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const nWords = words.lineStart[i + 1] - words.lineStart[i];
     let s = 0;
-    for (let j = words.lineStart[i]; j < words.lineStart[i + 1]; j++) if (isStopword(entry[j], stop)) s++;
+    for (let j = words.lineStart[i]; j < words.lineStart[i + 1]; j++) if (entry[j] >= 0) s += stop[entry[j]];
     const stopRatio = nWords ? s / nWords : 0;
-    const terminal = endsTerminal(texts[i]);
+    const terminal = endsTerminalAt(codes, from[i], to[i]);
     info[i] = { nWords, stopRatio, terminal, prose: nWords >= PROSE_MIN_WORDS && stopRatio >= PROSE_MIN_STOP };
   }
 
@@ -121,31 +129,34 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     i = j === i ? i + 1 : j;
   }
 
-  // Repetition inside the document, on a whitespace- and case-normalised key.
-  const scans = texts.map(scanLine);
-  const keys = texts.map((t, i) => (scans[i].collapse ? lineKey(t) : (words.lower[i] ?? t.toLowerCase())));
-  const counts = new Map<string, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  // Repetition inside the document, on a whitespace- and case-normalised key (lineKey), known by
+  // its hash (which is also the line's whole-line lexical feature).
+  const keyHash = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (doc.ascii[i]) keyHash[i] = asciiKeyHash(codes, from[i], to[i], WHOLE_SEED);
+    else keyHash[i] = fnv1a(collapsesAt(codes, from[i], to[i]) ? lineKey(text(i)) : text(i).toLowerCase(), WHOLE_SEED);
+  }
+  const reps = repeatCounts(keyHash, (i) => lineKey(text(i)));
 
   // One buffer for the whole document's dense vectors, a view per line: a typed array of its own
   // per line costs an off-heap allocation each, which dominated the garbage on long inputs.
   const pool = new Float32Array(n * DENSE_SIZE);
   const dense: Float32Array[] = new Array(n);
-  const hashed = lexicalBuckets(words, keys, (1 << hashBits) - 1);
+  const hashed = lexicalBuckets(words, keyHash, (1 << hashBits) - 1);
   const docLogLines = log1p(n);
   const proseShare = n ? proseLines / n : 0;
   const runShare = totalWords ? runWords / totalWords : 0;
+  const sc = emptyScan();
 
   for (let i = 0; i < n; i++) {
-    const text = texts[i];
+    const s = from[i], e = to[i];
     const li = info[i];
     const v = pool.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE);
     const nw = li.nWords;
-    const chars = text.length;
-    const sc = scans[i];
+    const chars = e - s;
+    scanCodes(codes, s, e, sc);
     const { digits, punct, commas } = sc;
     const letters = Math.max(1, chars - digits - punct);
-    const first = text[0] ?? "";
 
     v[0] = 1;
     v[1] = log1p(chars);
@@ -156,27 +167,27 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     v[10] = bin(li.stopRatio === 0); v[11] = bin(li.stopRatio > 0 && li.stopRatio < 0.15);
     v[12] = bin(li.stopRatio >= 0.15 && li.stopRatio < 0.3); v[13] = bin(li.stopRatio >= 0.3);
     v[14] = bin(li.terminal);
-    v[15] = bin(text.endsWith(":"));
-    v[16] = bin(endsAlnum(text));
-    v[17] = bin(text.endsWith("...") || text.endsWith("…"));
-    v[18] = bin(endsArrow(text));
+    v[15] = bin(endsColonAt(codes, s, e));
+    v[16] = bin(endsAlnumAt(codes, s, e));
+    v[17] = bin(endsEllipsisAt(codes, s, e));
+    v[18] = bin(endsArrowAt(codes, s, e));
     v[19] = log1p(sc.sentences);
     v[20] = nw ? Math.min(1, commas / nw) : 0;
     v[21] = nw ? words.titled[i] / nw : 0;
     v[22] = bin(sc.upper / letters > 0.6 && chars > 3);
-    v[23] = bin(first !== first.toUpperCase());
-    v[24] = bin(BULLET_RE.test(text));
-    v[25] = bin(sc.mayDigit && STARTS_DIGIT_RE.test(text));
+    v[23] = bin(startsLowerAt(codes, s, e));
+    v[24] = bin(mayBulletAt(codes, s, e) && BULLET_RE.test(text(i)));
+    v[25] = bin(startsDigitAt(codes, s, e));
     v[26] = chars ? digits / chars : 0;
     v[27] = chars ? punct / chars : 0;
-    v[28] = bin(sc.mayUrl && URL_RE.test(text));
-    v[29] = bin(sc.at && EMAIL_HANDLE_RE.test(text));
+    v[28] = bin(sc.mayUrl && URL_RE.test(text(i)));
+    v[29] = bin(sc.at && EMAIL_HANDLE_RE.test(text(i)));
     v[30] = bin(sc.copyright);
     v[31] = bin(sc.separator);
     v[32] = bin(sc.quote);
-    v[33] = bin(text.includes("("));
-    v[34] = bin(sc.mayDigit && DATE_RE.test(text));
-    v[35] = bin(sc.mayDigit && sc.colon && TIME_RE.test(text));
+    v[33] = bin(sc.paren);
+    v[34] = bin(sc.mayDigit && DATE_RE.test(text(i)));
+    v[35] = bin(sc.mayDigit && sc.colon && TIME_RE.test(text(i)));
     v[36] = nw ? words.unspaced[i] / nw : 0;
     const rel = n > 1 ? i / (n - 1) : 0;
     v[37] = rel;
@@ -197,12 +208,38 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     v[56] = i < n - 1 ? log1p(info[i + 1].nWords) : 0;
     v[57] = bin(i > 0 && info[i - 1].terminal);
     v[58] = bin(i < n - 1 && info[i + 1].terminal);
-    const reps = counts.get(keys[i]) ?? 1;
-    v[59] = bin(reps > 1);
-    v[60] = log1p(reps - 1);
+    v[59] = bin(reps[i] > 1);
+    v[60] = log1p(reps[i] - 1);
     v[61] = docLogLines;
     v[62] = proseShare;
     dense[i] = v;
   }
   return { language, dense, hashed, info };
+}
+
+/**
+ * How many lines share each line's key, counted by the keys' hashes. Lines with the same hash
+ * are checked to have the same key (`key(i)` makes it, only for such lines); if two keys ever
+ * share a hash, the document is counted by the keys themselves.
+ */
+function repeatCounts(hash: Uint32Array, key: (i: number) => string): Int32Array {
+  const n = hash.length;
+  const firstOf = new Map<number, number>();
+  const group = new Int32Array(n), count = new Int32Array(n), reps = new Int32Array(n);
+  const keys: (string | undefined)[] = new Array(n);
+  const keyOf = (i: number) => (keys[i] ??= key(i));
+  let exact = true;
+  for (let i = 0; i < n && exact; i++) {
+    const j = firstOf.get(hash[i]);
+    if (j === undefined) { firstOf.set(hash[i], i); group[i] = i; } else if (keyOf(i) === keyOf(j)) group[i] = j; else exact = false;
+  }
+  if (exact) {
+    for (let i = 0; i < n; i++) count[group[i]]++;
+    for (let i = 0; i < n; i++) reps[i] = count[group[i]];
+    return reps;
+  }
+  const counts = new Map<string, number>();
+  for (let i = 0; i < n; i++) counts.set(keyOf(i), (counts.get(keyOf(i)) ?? 0) + 1);
+  for (let i = 0; i < n; i++) reps[i] = counts.get(keyOf(i))!;
+  return reps;
 }

@@ -2,7 +2,9 @@
 // which of the feature regexes could match at all. A regex then runs only on a line where it can
 // match: each gate below is a necessary condition of its regex, so the feature value is exactly
 // the regex's (scripts/check-identical.ts and tests/core/line-scan.test.ts check it).
-import { ALNUM, astralClass, DIGIT, pairAt, SPACE, unitClass, UPPER } from "./charclass.ts";
+import { ALNUM, astralClass, codePairAt, DIGIT, LOWER, SPACE, unitClass, UPPER } from "./charclass.ts";
+import { codesOf } from "./codes.ts";
+import { FNV_OFFSET } from "./hash.ts";
 
 const SENTENCE_END = 1; // [.!?。！？؟।] followed by white space or the end: a sentence ends
 const SEPARATOR = 2; // [|•·»›/–-] between white space
@@ -33,6 +35,8 @@ export interface LineScan {
   quote: boolean;
   separator: boolean;
   copyright: boolean;
+  /** Holds "(". */
+  paren: boolean;
   /** Could hold a decimal digit of any script (DIGIT class, or a surrogate: astral digits). */
   mayDigit: boolean;
   colon: boolean;
@@ -48,15 +52,27 @@ const isAsciiPunct = (ch: number) => (ch >= 33 && ch <= 47) || (ch >= 58 && ch <
 const TLD_INITIAL = new Set([..."cdfinou"].map((c) => c.charCodeAt(0)));
 const isSpace = (c: number) => (unitClass(c) & SPACE) !== 0;
 
+export const emptyScan = (): LineScan => ({
+  digits: 0, punct: 0, commas: 0, upper: 0, sentences: 0,
+  quote: false, separator: false, copyright: false, paren: false, mayDigit: false, colon: false, at: false, mayUrl: false, collapse: false,
+});
+
+/** scanCodes of a (trimmed) string. */
 export function scanLine(text: string): LineScan {
-  const n = text.length;
+  return scanCodes(codesOf(text), 0, text.length, emptyScan());
+}
+
+/** The scan of the trimmed line codes[s, e), written into `out` (reused line after line). */
+export function scanCodes(codes: Uint16Array, s: number, e: number, out: LineScan): LineScan {
   let digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0;
-  let quote = false, separator = false, copyright = false, mayDigit = false, colon = false, at = false, mayUrl = false, collapse = false;
-  for (let i = 0; i < n; i++) {
-    const ch = text.charCodeAt(i);
+  let quote = false, separator = false, copyright = false, paren = false, mayDigit = false, colon = false, at = false, mayUrl = false, collapse = false;
+  // Neighbours outside the line read as -1, which is no character class and no mark.
+  const get = (k: number) => (k >= s && k < e ? codes[k] : -1);
+  for (let i = s; i < e; i++) {
+    const ch = codes[i];
     // Most characters are lower-case ASCII letters and spaces, which count for nothing below.
     if (ch >= 97 && ch <= 122) continue;
-    if (ch === 32) { if (isSpace(text.charCodeAt(i + 1))) collapse = true; continue; }
+    if (ch === 32) { if (i + 1 < e && isSpace(codes[i + 1])) collapse = true; continue; }
     const k = unitClass(ch);
     if (k & SPACE) collapse = true;
     if (k & UPPER) upper++;
@@ -66,38 +82,97 @@ export function scanLine(text: string): LineScan {
     if (k & DIGIT || (ch >= 0xd800 && ch <= 0xdfff)) mayDigit = true;
     const m = MARK_TABLE[ch];
     if (m !== 0) {
-      if (m & SENTENCE_END && (i + 1 === n || isSpace(text.charCodeAt(i + 1)))) sentences++;
+      if (m & SENTENCE_END && (i + 1 === e || isSpace(codes[i + 1]))) sentences++;
       if (m & QUOTE) quote = true;
-      if (m & SEPARATOR && i > 0 && i + 1 < n && isSpace(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i + 1))) separator = true;
+      if (m & SEPARATOR && i > s && i + 1 < e && isSpace(codes[i - 1]) && isSpace(codes[i + 1])) separator = true;
     }
     if (ch === 58) {
       colon = true;
-      if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) mayUrl = true;
+      if (get(i + 1) === 47 && get(i + 2) === 47) mayUrl = true;
     } else if (ch === 64) at = true;
     else if (ch === 46) {
-      if ((text.charCodeAt(i - 1) | 0x20) === 119 || TLD_INITIAL.has(text.charCodeAt(i + 1) | 0x20)) mayUrl = true;
+      if ((get(i - 1) | 0x20) === 119 || TLD_INITIAL.has(get(i + 1) | 0x20)) mayUrl = true;
     } else if (ch === 0xa9 || ch === 0x2117) copyright = true;
-    else if (ch === 40 && (text.charCodeAt(i + 1) | 0x20) === 99 && text.charCodeAt(i + 2) === 41) copyright = true;
+    else if (ch === 40) {
+      paren = true;
+      if ((get(i + 1) | 0x20) === 99 && get(i + 2) === 41) copyright = true;
+    }
   }
-  if (n && (MARK_TABLE[text.charCodeAt(0)] & SEPARATOR_EDGE || MARK_TABLE[text.charCodeAt(n - 1)] & SEPARATOR_EDGE)) separator = true;
-  return { digits, punct, commas, upper, sentences, quote, separator, copyright, mayDigit, colon, at, mayUrl, collapse };
+  if (e > s && (MARK_TABLE[codes[s]] & SEPARATOR_EDGE || MARK_TABLE[codes[e - 1]] & SEPARATOR_EDGE)) separator = true;
+  out.digits = digits; out.punct = punct; out.commas = commas; out.upper = upper; out.sentences = sentences;
+  out.quote = quote; out.separator = separator; out.copyright = copyright; out.paren = paren; out.mayDigit = mayDigit;
+  out.colon = colon; out.at = at; out.mayUrl = mayUrl; out.collapse = collapse;
+  return out;
 }
 
-/** The line (trimmed) ends like a sentence: [.!?。！？؟।…"”’»)\]]. */
-export const endsTerminal = (text: string) => text.length > 0 && (MARK_TABLE[text.charCodeAt(text.length - 1)] & TERMINAL) !== 0;
+// What the dense features ask of a trimmed line's ends, on codes[s, e); each is the regex or
+// string test named beside it, with the string form kept for the tests.
 
-/** The line (trimmed) ends with [|›»→>]. */
-export const endsArrow = (text: string) => text.length > 0 && (MARK_TABLE[text.charCodeAt(text.length - 1)] & END_ARROW) !== 0;
+/** Ends like a sentence: `[.!?。！？؟।…"”’»)\]]$`. */
+export const endsTerminalAt = (codes: Uint16Array, s: number, e: number) => e > s && (MARK_TABLE[codes[e - 1]] & TERMINAL) !== 0;
+export const endsTerminal = (text: string) => endsTerminalAt(codesOf(text), 0, text.length);
 
-/** The line's last code point is a letter or a number (`[\p{L}\p{N}]$`). */
-export function endsAlnum(text: string): boolean {
-  const n = text.length;
-  if (!n) return false;
-  if (n >= 2) {
-    const cp = pairAt(text, n - 2, text.charCodeAt(n - 2));
+/** Ends with `[|›»→>]`. */
+export const endsArrowAt = (codes: Uint16Array, s: number, e: number) => e > s && (MARK_TABLE[codes[e - 1]] & END_ARROW) !== 0;
+export const endsArrow = (text: string) => endsArrowAt(codesOf(text), 0, text.length);
+
+/** The last code point is a letter or a number (`[\p{L}\p{N}]$`). */
+export function endsAlnumAt(codes: Uint16Array, s: number, e: number): boolean {
+  if (e <= s) return false;
+  if (e - s >= 2) {
+    const cp = codePairAt(codes, e - 2, e);
     if (cp >= 0) return (astralClass(cp) & ALNUM) !== 0;
   }
-  return (unitClass(text.charCodeAt(n - 1)) & ALNUM) !== 0;
+  return (unitClass(codes[e - 1]) & ALNUM) !== 0;
+}
+export const endsAlnum = (text: string) => endsAlnumAt(codesOf(text), 0, text.length);
+
+/** `text.endsWith(":")`. */
+export const endsColonAt = (codes: Uint16Array, s: number, e: number) => e > s && codes[e - 1] === 58;
+/** `text.endsWith("...") || text.endsWith("…")`. */
+export const endsEllipsisAt = (codes: Uint16Array, s: number, e: number) =>
+  (e - s >= 3 && codes[e - 1] === 46 && codes[e - 2] === 46 && codes[e - 3] === 46) || (e > s && codes[e - 1] === 0x2026);
+/** `text[0] !== text[0].toUpperCase()`: the first code unit has an upper case. */
+export const startsLowerAt = (codes: Uint16Array, s: number, e: number) => e > s && (unitClass(codes[s]) & LOWER) !== 0;
+/** `/^\p{Nd}/u`: the first code point is a decimal digit. */
+export function startsDigitAt(codes: Uint16Array, s: number, e: number): boolean {
+  if (e <= s) return false;
+  const cp = codePairAt(codes, s, e);
+  return ((cp >= 0 ? astralClass(cp) : unitClass(codes[s])) & DIGIT) !== 0;
+}
+// The characters a bullet starts with (BULLET_RE in features.ts), and ASCII digits ("1. ", "2) ").
+const BULLET_FIRST = new Set([..."-*•·▪►▶→✓✔☐○●◦0123456789"].map((c) => c.charCodeAt(0)));
+/** Whether a trimmed line can match BULLET_RE at all: its first character starts a bullet. */
+export const mayBulletAt = (codes: Uint16Array, s: number, e: number) => e > s && BULLET_FIRST.has(codes[s]);
+
+/** Holds white space other than single spaces (scanCodes' `collapse`), so lineKey has runs to collapse. */
+export function collapsesAt(codes: Uint16Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    if (codes[i] === 32 ? i + 1 < e && (unitClass(codes[i + 1]) & SPACE) !== 0 : (unitClass(codes[i]) & SPACE) !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * FNV-1a (from `seed`) of the repetition key (lineKey) of the trimmed ASCII line codes[s, e):
+ * white-space runs as one space, A-Z lower-cased, without making the key.
+ */
+export function asciiKeyHash(codes: Uint16Array, s: number, e: number, seed = FNV_OFFSET): number {
+  let h = seed >>> 0, space = false;
+  for (let i = s; i < e; i++) {
+    let c = codes[i];
+    if ((unitClass(c) & SPACE) !== 0) {
+      if (space) continue;
+      space = true;
+      c = 32;
+    } else {
+      space = false;
+      if (c >= 65 && c <= 90) c += 32;
+    }
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /**

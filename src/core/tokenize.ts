@@ -18,56 +18,51 @@ export interface Tokens {
 }
 
 export function tokenize(text: string): Tokens {
-  const n = text.length;
   // Lower-casing an ASCII line maps each character on its own, so the line is lower-cased once
   // and words are cut from it. Elsewhere a word is lower-cased on its own, as its case mapping
   // can depend on its neighbours (Greek final sigma) or change its length (İ).
   let ascii = true;
-  for (let i = 0; i < n; i++) if (text.charCodeAt(i) >= 128) { ascii = false; break; }
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) { ascii = false; break; }
   const lower = ascii ? text.toLowerCase() : null;
   const words: string[] = [];
+  const counts = tokenRanges(text, (from, to) => { words.push(lower !== null ? lower.slice(from, to) : text.slice(from, to).toLowerCase()); });
+  return { words, ...counts };
+}
+
+/**
+ * The words of `text` as ranges [from, to) of it, in order, given to `word`; returns how many are
+ * single unspaced-script characters of the BMP and how many start with a capital. (The words of
+ * `tokenize` are these ranges, lower-cased.)
+ */
+export function tokenRanges(text: string, word: (from: number, to: number) => void): { unspaced: number; titled: number } {
+  const n = text.length;
   let unspaced = 0, titled = 0;
   let start = -1; // start of the current run of spaced word characters
+  const cut = (from: number, to: number) => {
+    word(from, to);
+    if (unitClass(text.charCodeAt(from)) & UPPER) titled++;
+  };
   for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     const cp = c < 0xd800 ? -1 : pairAt(text, i, c);
     const k = cp < 0 ? unitClass(c) : astralClass(cp);
     const width = cp < 0 ? 1 : 2;
     if (!(k & WORD)) {
-      if (start >= 0) { titled += cut(text, lower, start, i, words); start = -1; }
+      if (start >= 0) { cut(start, i); start = -1; }
     } else if (k & UNSPACED) {
-      if (start >= 0) { titled += cut(text, lower, start, i, words); start = -1; }
-      titled += cut(text, lower, i, i + width, words);
+      if (start >= 0) { cut(start, i); start = -1; }
+      cut(i, i + width);
       if (width === 1) unspaced++;
     } else if (start < 0) start = i;
     i += width;
   }
-  if (start >= 0) titled += cut(text, lower, start, n, words);
-  return { words, unspaced, titled };
-}
-
-/** Adds the lower-cased word [from, to) of the line; 1 if it starts with a capital, else 0. */
-function cut(text: string, lower: string | null, from: number, to: number, words: string[]): number {
-  words.push(lower !== null ? lower.slice(from, to) : text.slice(from, to).toLowerCase());
-  return unitClass(text.charCodeAt(from)) & UPPER ? 1 : 0;
+  if (start >= 0) cut(start, n);
+  return { unspaced, titled };
 }
 
 /**
- * The words of an ASCII line as [from, to) ranges appended to `from` and `to`: runs of letters
- * and digits, which is what `tokenize` finds on ASCII. Returns how many start with a capital.
+ * Whether lower-casing `text` whole maps each code point on its own, so that a word's lower case
+ * is the same range of the whole line's: no "Σ" (its lower case depends on the letters around
+ * it, across word boundaries) and no "İ" (its lower case is two code units long).
  */
-export function asciiWords(text: string, from: number[], to: number[]): number {
-  let titled = 0, start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    const lc = c | 0x20;
-    if ((lc >= 97 && lc <= 122) || (c >= 48 && c <= 57)) {
-      if (start < 0) { start = i; if (c >= 65 && c <= 90) titled++; }
-    } else if (start >= 0) {
-      from.push(start);
-      to.push(i);
-      start = -1;
-    }
-  }
-  return titled;
-}
+export const lowersPointwise = (text: string) => !text.includes("\u03a3") && !text.includes("\u0130");
