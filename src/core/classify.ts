@@ -1,13 +1,16 @@
 // classify -> smooth: the two learned passes over a document's lines.
 import { CONTEXT_SIZE, contextMatrix, type Markers } from "./context.ts";
-import type { DocFeatures } from "./features.ts";
+import { DENSE_SIZE, type DocFeatures } from "./features.ts";
 import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
 import { forestScore } from "./trees.ts";
 
 function linearProbs(doc: DocFeatures, dense: Float32Array, hashed: Float32Array): Float64Array {
-  const n = doc.dense.length;
+  const { denseFlat, bucketFlat, bucketStart } = doc;
+  const n = doc.nWords.length;
   const p = new Float64Array(n);
-  for (let i = 0; i < n; i++) p[i] = sigmoid(dot(dense, doc.dense[i]) + hashedScore(hashed, doc.hashed[i]));
+  for (let i = 0; i < n; i++) {
+    p[i] = sigmoid(dot(dense, denseFlat, i * DENSE_SIZE) + hashedScore(hashed, bucketFlat, bucketStart[i], bucketStart[i + 1]));
+  }
   return p;
 }
 
@@ -23,7 +26,7 @@ export function markLines(doc: DocFeatures, model: Model): Markers {
 
 /** Second pass: P(body) of each line given its neighbours' first-pass probabilities and the markers. */
 export function smoothLines(p1: Float64Array, doc: DocFeatures, model: Model, markers: Markers): Float64Array {
-  const ctx = contextMatrix(p1, doc.dense, doc.info.map((x) => x.nWords), markers);
+  const ctx = contextMatrix(p1, doc.denseFlat, doc.nWords, markers);
   const p = new Float64Array(p1.length);
   for (let i = 0; i < p.length; i++) p[i] = sigmoid(forestScore(model.context, ctx, i * CONTEXT_SIZE));
   return p;

@@ -7,7 +7,7 @@
 // kicker or byline just before it: learned from the line's words, in any language the data has),
 // and every line sees the strongest end marker above it and start marker below it: prose after a
 // clear end of the article is comments or teasers, not body.
-import { DENSE_INDEX as D } from "./features.ts";
+import { DENSE_INDEX as D, DENSE_SIZE } from "./features.ts";
 
 export const CONTEXT_FEATURES = [
   "bias", "p1", "logit_p1",
@@ -52,12 +52,17 @@ const END_SUM_CAP = 5;
 
 /** Line i's context vector as its own array (a view of `contextMatrix`): what training reads. */
 export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords: ArrayLike<number>, markers: Markers): Float32Array[] {
-  const m = contextMatrix(p1, dense, nWords, markers);
+  const flat = new Float32Array(dense.length * DENSE_SIZE);
+  dense.forEach((x, i) => flat.set(x, i * DENSE_SIZE));
+  const m = contextMatrix(p1, flat, nWords, markers);
   return Array.from(p1, (_, i) => m.subarray(i * CONTEXT_SIZE, (i + 1) * CONTEXT_SIZE));
 }
 
-/** Every line's context vector in one array, line i at i * CONTEXT_SIZE: no array per line. */
-export function contextMatrix(p1: Float64Array, dense: Float32Array[], nWords: ArrayLike<number>, markers: Markers): Float32Array {
+/**
+ * Every line's context vector in one array, line i at i * CONTEXT_SIZE: no array per line.
+ * `dense` holds the lines' dense vectors the same way (line i at i * DENSE_SIZE).
+ */
+export function contextMatrix(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers): Float32Array {
   const n = p1.length;
   // Prefix sums make every window mean O(1): the pass stays linear in the number of lines.
   const pre = new Float64Array(n + 1);
@@ -98,7 +103,10 @@ export function contextMatrix(p1: Float64Array, dense: Float32Array[], nWords: A
   const wordsBefore = new Float64Array(n);
   for (let i = 1; i < n; i++) wordsBefore[i] = wordsBefore[i - 1] + (p1[i - 1] > LIKELY_BODY ? nWords[i - 1] : 0);
   // Short date/time lines ("December 18, 2025, 9:46 pm") head comments and posts in a thread.
-  const stamp = Float64Array.from(dense, (x) => (x[D.words_41_up] === 0 && (x[D.has_time_like] > 0 || x[D.has_date_like] > 0) && x[D.log_words] < Math.log1p(8) ? 1 : 0));
+  const stamp = new Float64Array(n);
+  for (let i = 0, x = 0; i < n; i++, x += DENSE_SIZE) {
+    stamp[i] = dense[x + D.words_41_up] === 0 && (dense[x + D.has_time_like] > 0 || dense[x + D.has_date_like] > 0) && dense[x + D.log_words] < Math.log1p(8) ? 1 : 0;
+  }
   const preStamp = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) preStamp[i + 1] = preStamp[i] + stamp[i];
 
@@ -125,7 +133,7 @@ export function contextMatrix(p1: Float64Array, dense: Float32Array[], nWords: A
     const d = Math.min(dBody, 50);
     const m3 = windowMean(i, 3);
     const mn = Math.min(prev, next);
-    const own = dense[i];
+    const own = i * DENSE_SIZE;
     const o = i * CONTEXT_SIZE;
     out[o + 0] = 1; out[o + 1] = p; out[o + 2] = clampLogit(p);
     out[o + 3] = +(p < 0.1); out[o + 4] = +(p >= 0.1 && p < 0.3); out[o + 5] = +(p >= 0.3 && p < 0.5);
@@ -137,9 +145,9 @@ export function contextMatrix(p1: Float64Array, dense: Float32Array[], nWords: A
     out[o + 22] = Math.log1p(d); out[o + 23] = +(d === 1); out[o + 24] = +(d >= 2 && d <= 3); out[o + 25] = +(d >= 4 && d <= 10); out[o + 26] = +(d > 10);
     out[o + 27] = bodyShare; out[o + 28] = wordsShare;
     out[o + 29] = p * m3; out[o + 30] = p * mn;
-    out[o + 31] = own[D.log_words]; out[o + 32] = own[D.prose_like]; out[o + 33] = own[D.ends_terminal];
-    out[o + 34] = own[D.in_list_run]; out[o + 35] = own[D.title_case_ratio];
-    out[o + 36] = own[D.words_0_2]; out[o + 37] = own[D.words_3_5]; out[o + 38] = own[D.stop_ratio]; out[o + 39] = own[D.repeats];
+    out[o + 31] = dense[own + D.log_words]; out[o + 32] = dense[own + D.prose_like]; out[o + 33] = dense[own + D.ends_terminal];
+    out[o + 34] = dense[own + D.in_list_run]; out[o + 35] = dense[own + D.title_case_ratio];
+    out[o + 36] = dense[own + D.words_0_2]; out[o + 37] = dense[own + D.words_3_5]; out[o + 38] = dense[own + D.stop_ratio]; out[o + 39] = dense[own + D.repeats];
     out[o + 40] = +(i === 0 || i === n - 1);
     out[o + 41] = Math.log1p(gapBefore[i]); out[o + 42] = Math.log1p(gapAfter[i]);
     out[o + 43] = likelyWords ? wordsBefore[i] / likelyWords : 0;

@@ -19,15 +19,14 @@ export const WHOLE_SEED = fnv1a("=");
  * Buckets of each line, in one pass over the document's words; `keyHash[i]` is the fnv1a of
  * "=" + line i's repetition key (its whole-line feature).
  */
-export function lexicalBuckets(words: DocWords, keyHash: Uint32Array, mask: number): Uint32Array[] {
+export function lexicalBuckets(words: DocWords, keyHash: Uint32Array, mask: number): { flat: Uint32Array; start: Int32Array } {
   const { chars, start, hash, lineStart } = words;
   const n = keyHash.length;
   const pool = new Uint32Array(hash.length * 2 + n * 3);
-  const out: Uint32Array[] = new Array(n);
+  const lineAt = new Int32Array(n + 1);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const a = lineStart[i], b = lineStart[i + 1];
-    const from = k;
     for (let w = a; w < b; w++) {
       pool[k++] = hash[w] & mask;
       if (w + 1 < b) pool[k++] = fnv1aCodes(chars, start[w + 1], start[w + 2], hash[w] ^ PAIR_SALT) & mask;
@@ -37,7 +36,7 @@ export function lexicalBuckets(words: DocWords, keyHash: Uint32Array, mask: numb
       pool[k++] = fnv1a("$", hash[b - 1]) & mask;
     }
     if (b - a <= WHOLE_LINE_MAX_WORDS) pool[k++] = keyHash[i] & mask;
-    out[i] = pool.subarray(from, k);
+    lineAt[i + 1] = k;
   }
-  return out;
+  return { flat: pool, start: lineAt };
 }
