@@ -2,7 +2,7 @@
 //   input -> segment -> features -> classify -> smooth -> decide -> title/meta -> assemble
 import { NO_BUDGET, type Budget } from "./budget.ts";
 import { categorize } from "./categorize.ts";
-import { classifyLines, markLines, smoothLines } from "./classify.ts";
+import { firstPass, smoothLines } from "./classify.ts";
 import type { Markers } from "./context.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
 import { DENSE_INDEX, DENSE_SIZE, extractFeatures, type DocFeatures } from "./features.ts";
@@ -27,8 +27,7 @@ export function analyze(segments: Segment[], model: Model, langHint?: string, bu
   budget.check("segment");
   const doc = extractFeatures(segments.map((s) => s.text), model.hashBits, langHint);
   budget.check("features");
-  const p1 = classifyLines(doc, model);
-  const markers = markLines(doc, model);
+  const { p1, markers } = firstPass(doc, model);
   const p2 = smoothLines(p1, doc, model, markers);
   budget.check("classify");
   return { segments, doc, p1, p2, markers };

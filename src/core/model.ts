@@ -98,23 +98,18 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
-/** w . x, or w . x[at, at + w.length) when `at` is given (a row of a flat matrix). */
-export function dot(w: Float32Array, x: ArrayLike<number>, at?: number): number {
+export function dot(w: Float32Array, x: ArrayLike<number>): number {
   let z = 0;
-  if (at === undefined) for (let i = 0; i < x.length; i++) z += w[i] * x[i];
-  else for (let i = 0; i < w.length; i++) z += w[i] * x[at + i];
+  for (let i = 0; i < x.length; i++) z += w[i] * x[i];
   return z;
 }
 
-/**
- * Sum of hashed weights, each bucket weighted 1/sqrt(count) so long lines do not drown; the
- * buckets are buckets[from, to) (all of them by default).
- */
-export function hashedScore(w: Float32Array, buckets: Uint32Array, from = 0, to = buckets.length): number {
-  if (to <= from) return 0;
+/** Sum of hashed weights, each bucket weighted 1/sqrt(count) so long lines do not drown. */
+export function hashedScore(w: Float32Array, buckets: Uint32Array): number {
+  if (!buckets.length) return 0;
   let z = 0;
-  for (let i = from; i < to; i++) z += w[buckets[i]];
-  return z / Math.sqrt(to - from);
+  for (let i = 0; i < buckets.length; i++) z += w[buckets[i]];
+  return z / Math.sqrt(buckets.length);
 }
 
 export function encodeBase64(bytes: Uint8Array): string {
