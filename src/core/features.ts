@@ -11,7 +11,7 @@ import { fnv1a } from "./hash.ts";
 import { detectLanguage, languageIndex, stopwordEntry, stopwordsOf } from "./language.ts";
 import { lexicalBuckets, WHOLE_SEED } from "./lexical.ts";
 import {
-  asciiKeyHash, collapsesAt, emptyScan, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, scanCodes,
+  asciiKeyHash, collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, scanCodes,
   startsDigitAt, startsLowerAt,
 } from "./line-scan.ts";
 import { docWords } from "./words.ts";
@@ -53,13 +53,13 @@ const PROSE_MIN_STOP = 0.2;
 const LIST_MAX_WORDS = 12;
 // No regex here has two adjacent unbounded runs over the same characters, so none can backtrack
 // quadratically on a long line (tests/core/regex-safety.test.ts times the worst cases). Each runs
-// only on lines where scanLine found what it needs to match (line-scan.ts); the simpler ones
-// (terminal, ellipsis, copyright, separator, quote, sentence ends) are that scan itself.
+// only on lines where scanCodes found what it needs to match (line-scan.ts); the simpler ones
+// (terminal, ellipsis, copyright, separator, quote, sentence ends, a first digit) are that scan
+// itself, and dates and times are matched by hand (hasDateAt, hasTimeAt: the regexes they replace
+// are their specification in tests/core/line-scan.test.ts).
 const URL_RE = /https?:\/\/|www\.|[\p{L}\p{N}]\.(com|org|net|io|co|uk|de|fr)\b/iu;
 const EMAIL_HANDLE_RE = /[^\s@]@[^\s@.]+\.[^\s@]|(^|\s)@\w/u;
 const BULLET_RE = /^\s*([-*•·▪►▶→✓✔☐○●◦]|\d{1,2}[.)]\s)/u;
-const DATE_RE = /\p{Nd}{1,4}[./\-年月]\p{Nd}{1,2}[./\-月日]|\p{Nd}{1,2},? \p{Nd}{4}|\b(19|20)\p{Nd}{2}\b/u;
-const TIME_RE = /\p{Nd}{1,2}:\p{Nd}{2}/u;
 
 export interface LineInfo {
   nWords: number;
@@ -224,8 +224,8 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     pool[o + 31] = bin(sc.separator);
     pool[o + 32] = bin(sc.quote);
     pool[o + 33] = bin(sc.paren);
-    pool[o + 34] = bin(sc.mayDigit && DATE_RE.test(text(i)));
-    pool[o + 35] = bin(sc.mayDigit && sc.colon && TIME_RE.test(text(i)));
+    pool[o + 34] = bin(sc.mayDigit && hasDateAt(codes, s, e));
+    pool[o + 35] = bin(sc.mayDigit && sc.colon && hasTimeAt(codes, s, e));
     pool[o + 36] = nw ? words.unspaced[i] / nw : 0;
     const rel = n > 1 ? i / (n - 1) : 0;
     pool[o + 37] = rel;

@@ -145,6 +145,74 @@ const BULLET_FIRST = new Set([..."-*•·▪►▶→✓✔☐○●◦012345678
 /** Whether a trimmed line can match BULLET_RE at all: its first character starts a bullet. */
 export const mayBulletAt = (codes: Uint16Array, s: number, e: number) => e > s && BULLET_FIRST.has(codes[s]);
 
+// Date and time shapes, as DATE_RE and TIME_RE in features.ts match them (u flag: over code points;
+// \p{Nd} is a decimal digit of any script; \b is between [A-Za-z0-9_] and anything else).
+const DATE_SEP1 = new Set([..."./-年月"].map((c) => c.charCodeAt(0)));
+const DATE_SEP2 = new Set([..."./-月日"].map((c) => c.charCodeAt(0)));
+const isRegexWordUnit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Width (1 or 2 code units) of the decimal digit code point at codes[k] (k < e), else 0. */
+function digitAt(codes: Uint16Array, k: number, e: number): number {
+  if (k >= e) return 0;
+  const cp = codePairAt(codes, k, e);
+  if (cp >= 0) return astralClass(cp) & DIGIT ? 2 : 0;
+  return unitClass(codes[k]) & DIGIT ? 1 : 0;
+}
+
+/** Whether the code point that ends just before k (k > s) is a decimal digit. */
+function digitBefore(codes: Uint16Array, s: number, k: number): boolean {
+  if (k - 2 >= s && codePairAt(codes, k - 2, k) >= 0) return digitAt(codes, k - 2, k) === 2;
+  return k - 1 >= s && digitAt(codes, k - 1, k) === 1;
+}
+
+/**
+ * DATE_RE on the trimmed line codes[s, e): "12/03/", "3.4.", "2024年3月", "18, 2025", "1999".
+ * Each alternative is read as "somewhere": at least one digit before a separator needs only one.
+ */
+export function hasDateAt(codes: Uint16Array, s: number, e: number): boolean {
+  for (let q = s; q < e; q++) {
+    const c = codes[q];
+    // \p{Nd}{1,4}[./\-年月]\p{Nd}{1,2}[./\-月日]
+    if (DATE_SEP1.has(c) && q > s && digitBefore(codes, s, q)) {
+      const w1 = digitAt(codes, q + 1, e);
+      if (w1) {
+        const r = q + 1 + w1;
+        if (r < e && DATE_SEP2.has(codes[r])) return true;
+        const w2 = digitAt(codes, r, e);
+        if (w2 && r + w2 < e && DATE_SEP2.has(codes[r + w2])) return true;
+      }
+    }
+    // \p{Nd}{1,2},? \p{Nd}{4}
+    if (c === 32 && q > s && (digitBefore(codes, s, q) || (codes[q - 1] === 44 && q - 1 > s && digitBefore(codes, s, q - 1)))) {
+      let k = q + 1, n = 0;
+      for (let w; n < 4 && (w = digitAt(codes, k, e)); n++) k += w;
+      if (n === 4) return true;
+    }
+    // \b(19|20)\p{Nd}{2}\b
+    if ((c === 49 && codes[q + 1] === 57) || (c === 50 && codes[q + 1] === 48)) {
+      if (q + 1 < e && (q === s || !isRegexWordUnit(codes[q - 1]))) {
+        const w1 = digitAt(codes, q + 2, e), w2 = w1 ? digitAt(codes, q + 2 + w1, e) : 0;
+        if (w2) {
+          const t = q + 2 + w1 + w2;
+          const lastIsWord = w2 === 1 && isRegexWordUnit(codes[t - 1]);
+          if (lastIsWord !== (t < e && isRegexWordUnit(codes[t]))) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** TIME_RE (`\p{Nd}{1,2}:\p{Nd}{2}`) on the trimmed line codes[s, e): "9:46", "12:30". */
+export function hasTimeAt(codes: Uint16Array, s: number, e: number): boolean {
+  for (let q = s + 1; q < e; q++) {
+    if (codes[q] !== 58 || !digitBefore(codes, s, q)) continue;
+    const w1 = digitAt(codes, q + 1, e);
+    if (w1 && digitAt(codes, q + 1 + w1, e)) return true;
+  }
+  return false;
+}
+
 /** Holds white space other than single spaces (scanCodes' `collapse`), so lineKey has runs to collapse. */
 export function collapsesAt(codes: Uint16Array, s: number, e: number): boolean {
   for (let i = s; i < e; i++) {
