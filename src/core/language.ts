@@ -63,6 +63,13 @@ function sameCodes(chars: Uint16Array, from: number, at: number, len: number): b
   return true;
 }
 
+// The languages of each entry flattened for the detection loop: entry e's are
+// LANG_IDS[LANG_AT[e], LANG_AT[e + 1]), each counting 1 / (their number) = LANG_WEIGHT[e].
+const LANG_AT = new Int32Array(WORDS.length + 1);
+LANGS.forEach((l, e) => { LANG_AT[e + 1] = LANG_AT[e] + l.length; });
+const LANG_IDS = Int32Array.from(LANGS.flat());
+const LANG_WEIGHT = Float64Array.from(LANGS, (l) => 1 / l.length);
+
 // Detection reads at most this many words: a few thousand settle the language of any page and
 // keep the cost constant on huge inputs.
 const MAX_DETECT_WORDS = 4000;
@@ -81,11 +88,11 @@ export function detectLanguage(entries: Int32Array, hint?: string): string {
   const hits = new Float64Array(LANGUAGES.length);
   const n = Math.min(entries.length, MAX_DETECT_WORDS);
   for (let j = 0; j < n; j++) {
-    if (entries[j] < 0) continue;
+    const e = entries[j];
+    if (e < 0) continue;
     // A word shared by many languages says little; weight it down by how many share it.
-    const langs = LANGS[entries[j]];
-    const weight = 1 / langs.length;
-    for (const i of langs) hits[i] += weight;
+    const weight = LANG_WEIGHT[e];
+    for (let k = LANG_AT[e]; k < LANG_AT[e + 1]; k++) hits[LANG_IDS[k]] += weight;
   }
   let best = -1;
   for (let i = 0; i < hits.length; i++) if (best < 0 || hits[i] > hits[best]) best = i;

@@ -12,6 +12,8 @@ const SEPARATOR_EDGE = 4; // [|•·»›] first or last
 const QUOTE = 8; // ["“”«»„]
 const TERMINAL = 16; // [.!?。！？؟।…"”’»)\]] last: the line ends like a sentence
 const END_ARROW = 32; // [|›»→>] last: a breadcrumb or "more" link
+const DATE_SEP1 = 64; // [./\-年月]: between the first two numbers of a date (DATE_RE)
+const DATE_SEP2 = 128; // [./\-月日]: after the second
 
 const MARKS = new Map<number, number>();
 const mark = (chars: string, bit: number) => { for (const ch of chars) MARKS.set(ch.charCodeAt(0), (MARKS.get(ch.charCodeAt(0)) ?? 0) | bit); };
@@ -21,6 +23,8 @@ mark("|•·»›", SEPARATOR_EDGE);
 mark("\"“”«»„", QUOTE);
 mark(".!?。！？؟।…\"”’»)]", TERMINAL);
 mark("|›»→>", END_ARROW);
+mark("./-年月", DATE_SEP1);
+mark("./-月日", DATE_SEP2);
 // Marks are ASCII or BMP punctuation: a flat table makes the per-character test one load.
 const MARK_TABLE = new Uint8Array(0x10000);
 for (const [c, bits] of MARKS) MARK_TABLE[c] = bits;
@@ -147,8 +151,6 @@ export const mayBulletAt = (codes: Uint16Array, s: number, e: number) => e > s &
 
 // Date and time shapes, as DATE_RE and TIME_RE in features.ts match them (u flag: over code points;
 // \p{Nd} is a decimal digit of any script; \b is between [A-Za-z0-9_] and anything else).
-const DATE_SEP1 = new Set([..."./-年月"].map((c) => c.charCodeAt(0)));
-const DATE_SEP2 = new Set([..."./-月日"].map((c) => c.charCodeAt(0)));
 const isRegexWordUnit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** Width (1 or 2 code units) of the decimal digit code point at codes[k] (k < e), else 0. */
@@ -173,13 +175,13 @@ export function hasDateAt(codes: Uint16Array, s: number, e: number): boolean {
   for (let q = s; q < e; q++) {
     const c = codes[q];
     // \p{Nd}{1,4}[./\-年月]\p{Nd}{1,2}[./\-月日]
-    if (DATE_SEP1.has(c) && q > s && digitBefore(codes, s, q)) {
+    if (MARK_TABLE[c] & DATE_SEP1 && q > s && digitBefore(codes, s, q)) {
       const w1 = digitAt(codes, q + 1, e);
       if (w1) {
         const r = q + 1 + w1;
-        if (r < e && DATE_SEP2.has(codes[r])) return true;
+        if (r < e && MARK_TABLE[codes[r]] & DATE_SEP2) return true;
         const w2 = digitAt(codes, r, e);
-        if (w2 && r + w2 < e && DATE_SEP2.has(codes[r + w2])) return true;
+        if (w2 && r + w2 < e && MARK_TABLE[codes[r + w2]] & DATE_SEP2) return true;
       }
     }
     // \p{Nd}{1,2},? \p{Nd}{4}
@@ -229,7 +231,8 @@ export function asciiKeyHash(codes: Uint16Array, s: number, e: number, seed = FN
   let h = seed >>> 0, space = false;
   for (let i = s; i < e; i++) {
     let c = codes[i];
-    if ((unitClass(c) & SPACE) !== 0) {
+    // ASCII white space as \s sees it: tab, line feed, vertical tab, form feed, return, space.
+    if (c === 32 || (c >= 9 && c <= 13)) {
       if (space) continue;
       space = true;
       c = 32;

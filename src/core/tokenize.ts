@@ -6,7 +6,8 @@
 // One pass over the code units with the class table of charclass.ts. It gives exactly what
 // matching /[\p{L}\p{N}\p{M}]+/gu and splitting each match around its unspaced-script characters
 // gives (scripts/check-identical.ts compares them on the corpus), at a fraction of the cost.
-import { astralClass, pairAt, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
+import { astralClass, codePairAt, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
+import { codesOf } from "./codes.ts";
 
 export interface Tokens {
   /** Lower-cased word tokens (characters, for unspaced scripts). */
@@ -25,26 +26,25 @@ export function tokenize(text: string): Tokens {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) { ascii = false; break; }
   const lower = ascii ? text.toLowerCase() : null;
   const words: string[] = [];
-  const counts = tokenRanges(text, (from, to) => { words.push(lower !== null ? lower.slice(from, to) : text.slice(from, to).toLowerCase()); });
+  const counts = tokenRanges(codesOf(text), 0, text.length, (from, to) => { words.push(lower !== null ? lower.slice(from, to) : text.slice(from, to).toLowerCase()); });
   return { words, ...counts };
 }
 
 /**
- * The words of `text` as ranges [from, to) of it, in order, given to `word`; returns how many are
- * single unspaced-script characters of the BMP and how many start with a capital. (The words of
- * `tokenize` are these ranges, lower-cased.)
+ * The words of the text codes[s, n) as ranges [from, to) of it, in order, given to `word`;
+ * returns how many are single unspaced-script characters of the BMP and how many start with a
+ * capital. (The words of `tokenize` are these ranges, lower-cased.)
  */
-export function tokenRanges(text: string, word: (from: number, to: number) => void): { unspaced: number; titled: number } {
-  const n = text.length;
+export function tokenRanges(codes: Uint16Array, s: number, n: number, word: (from: number, to: number) => void): { unspaced: number; titled: number } {
   let unspaced = 0, titled = 0;
   let start = -1; // start of the current run of spaced word characters
   const cut = (from: number, to: number) => {
     word(from, to);
-    if (unitClass(text.charCodeAt(from)) & UPPER) titled++;
+    if (unitClass(codes[from]) & UPPER) titled++;
   };
-  for (let i = 0; i < n; ) {
-    const c = text.charCodeAt(i);
-    const cp = c < 0xd800 ? -1 : pairAt(text, i, c);
+  for (let i = s; i < n; ) {
+    const c = codes[i];
+    const cp = c < 0xd800 ? -1 : codePairAt(codes, i, n);
     const k = cp < 0 ? unitClass(c) : astralClass(cp);
     const width = cp < 0 ? 1 : 2;
     if (!(k & WORD)) {

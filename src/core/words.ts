@@ -81,9 +81,10 @@ export function docWords(doc: LineCodes, text: (i: number) => string): DocWords 
       const line = text(i);
       // The line lower-cased once when that is the same as word by word (tokenize.ts).
       const lower = lowersPointwise(line) ? line.toLowerCase() : null;
-      const counts = tokenRanges(line, (a, b) => {
-        const w = lower ?? line.slice(a, b).toLowerCase();
-        const k0 = lower ? a : 0, k1 = lower ? b : w.length;
+      const s = from[i];
+      const counts = tokenRanges(codes, s, to[i], (a, b) => {
+        const w = lower ?? line.slice(a - s, b - s).toLowerCase();
+        const k0 = lower ? a - s : 0, k1 = lower ? b - s : w.length;
         t.room(k1 - k0);
         const w0 = t.used;
         let h = FNV_OFFSET;
