@@ -57,13 +57,6 @@ export function astralClass(cp: number): number {
   return k;
 }
 
-/** The code point at `i` when `s` holds a surrogate pair there, else -1. */
-export function pairAt(s: string, i: number, c: number): number {
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) return -1;
-  const d = s.charCodeAt(i + 1);
-  return d >= 0xdc00 && d <= 0xdfff ? ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000 : -1;
-}
-
 /** The code point at codes[i] when codes[i], codes[i + 1] (before `end`) are a surrogate pair, else -1. */
 export function codePairAt(codes: Uint16Array, i: number, end: number): number {
   const c = codes[i];
