@@ -66,12 +66,15 @@ export function scanLine(text: string): LineScan {
   return scanCodes(codesOf(text), 0, text.length, emptyScan());
 }
 
+// A neighbour of the line codes[s, e): outside it reads as -1, which is no class and no mark.
+// (Functions here are top-level rather than closures in the per-line functions: the TypeScript
+// loader names every closure it creates with a call, once per line if made per line.)
+const near = (codes: Uint16Array, s: number, e: number, k: number) => (k >= s && k < e ? codes[k] : -1);
+
 /** The scan of the trimmed line codes[s, e), written into `out` (reused line after line). */
 export function scanCodes(codes: Uint16Array, s: number, e: number, out: LineScan): LineScan {
   let digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0;
   let quote = false, separator = false, copyright = false, paren = false, mayDigit = false, colon = false, at = false, mayUrl = false, collapse = false;
-  // Neighbours outside the line read as -1, which is no character class and no mark.
-  const get = (k: number) => (k >= s && k < e ? codes[k] : -1);
   for (let i = s; i < e; i++) {
     const ch = codes[i];
     // Most characters are lower-case ASCII letters and spaces, which count for nothing below.
@@ -92,14 +95,14 @@ export function scanCodes(codes: Uint16Array, s: number, e: number, out: LineSca
     }
     if (ch === 58) {
       colon = true;
-      if (get(i + 1) === 47 && get(i + 2) === 47) mayUrl = true;
+      if (near(codes, s, e, i + 1) === 47 && near(codes, s, e, i + 2) === 47) mayUrl = true;
     } else if (ch === 64) at = true;
     else if (ch === 46) {
-      if ((get(i - 1) | 0x20) === 119 || TLD_INITIAL.has(get(i + 1) | 0x20)) mayUrl = true;
+      if ((near(codes, s, e, i - 1) | 0x20) === 119 || TLD_INITIAL.has(near(codes, s, e, i + 1) | 0x20)) mayUrl = true;
     } else if (ch === 0xa9 || ch === 0x2117) copyright = true;
     else if (ch === 40) {
       paren = true;
-      if ((get(i + 1) | 0x20) === 99 && get(i + 2) === 41) copyright = true;
+      if ((near(codes, s, e, i + 1) | 0x20) === 99 && near(codes, s, e, i + 2) === 41) copyright = true;
     }
   }
   if (e > s && (MARK_TABLE[codes[s]] & SEPARATOR_EDGE || MARK_TABLE[codes[e - 1]] & SEPARATOR_EDGE)) separator = true;

@@ -38,25 +38,21 @@ export function tokenize(text: string): Tokens {
 export function tokenRanges(codes: Uint16Array, s: number, n: number, word: (from: number, to: number) => void): { unspaced: number; titled: number } {
   let unspaced = 0, titled = 0;
   let start = -1; // start of the current run of spaced word characters
-  const cut = (from: number, to: number) => {
-    word(from, to);
-    if (unitClass(codes[from]) & UPPER) titled++;
-  };
   for (let i = s; i < n; ) {
     const c = codes[i];
     const cp = c < 0xd800 ? -1 : codePairAt(codes, i, n);
     const k = cp < 0 ? unitClass(c) : astralClass(cp);
     const width = cp < 0 ? 1 : 2;
     if (!(k & WORD)) {
-      if (start >= 0) { cut(start, i); start = -1; }
+      if (start >= 0) { titled += cut(codes, start, i, word); start = -1; }
     } else if (k & UNSPACED) {
-      if (start >= 0) { cut(start, i); start = -1; }
-      cut(i, i + width);
+      if (start >= 0) { titled += cut(codes, start, i, word); start = -1; }
+      titled += cut(codes, i, i + width, word);
       if (width === 1) unspaced++;
     } else if (start < 0) start = i;
     i += width;
   }
-  if (start >= 0) cut(start, n);
+  if (start >= 0) titled += cut(codes, start, n, word);
   return { unspaced, titled };
 }
 
@@ -66,3 +62,9 @@ export function tokenRanges(codes: Uint16Array, s: number, n: number, word: (fro
  * it, across word boundaries) and no "İ" (its lower case is two code units long).
  */
 export const lowersPointwise = (text: string) => !text.includes("\u03a3") && !text.includes("\u0130");
+
+/** Gives the word [from, to) to `word`; 1 if it starts with a capital, else 0. */
+function cut(codes: Uint16Array, from: number, to: number, word: (from: number, to: number) => void): number {
+  word(from, to);
+  return unitClass(codes[from]) & UPPER ? 1 : 0;
+}

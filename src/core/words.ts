@@ -55,6 +55,22 @@ export function docWords(doc: LineCodes, text: (i: number) => string): DocWords 
   const n = from.length;
   const t = new Table(codes.length);
   const lineStart = new Int32Array(n + 1), titled = new Int32Array(n), unspaced = new Int32Array(n);
+  // A non-ASCII line's words, added to the table (one function for the document, reading the
+  // line it is at from these).
+  let line = "", lower: string | null = null, lineFrom = 0;
+  const addWord = (a: number, b: number) => {
+    const w = lower ?? line.slice(a - lineFrom, b - lineFrom).toLowerCase();
+    const k0 = lower ? a - lineFrom : 0, k1 = lower ? b - lineFrom : w.length;
+    t.room(k1 - k0);
+    const w0 = t.used;
+    let h = FNV_OFFSET;
+    for (let k = k0; k < k1; k++) {
+      const c = w.charCodeAt(k);
+      t.chars[t.used++] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    t.end(w0, h);
+  };
   for (let i = 0; i < n; i++) {
     if (ascii[i]) {
       // Runs of [A-Za-z0-9], as `tokenize` finds them on ASCII.
@@ -78,23 +94,11 @@ export function docWords(doc: LineCodes, text: (i: number) => string): DocWords 
       }
       titled[i] = caps;
     } else {
-      const line = text(i);
+      line = text(i);
       // The line lower-cased once when that is the same as word by word (tokenize.ts).
-      const lower = lowersPointwise(line) ? line.toLowerCase() : null;
-      const s = from[i];
-      const counts = tokenRanges(codes, s, to[i], (a, b) => {
-        const w = lower ?? line.slice(a - s, b - s).toLowerCase();
-        const k0 = lower ? a - s : 0, k1 = lower ? b - s : w.length;
-        t.room(k1 - k0);
-        const w0 = t.used;
-        let h = FNV_OFFSET;
-        for (let k = k0; k < k1; k++) {
-          const c = w.charCodeAt(k);
-          t.chars[t.used++] = c;
-          h = Math.imul(h ^ c, 0x01000193);
-        }
-        t.end(w0, h);
-      });
+      lower = lowersPointwise(line) ? line.toLowerCase() : null;
+      lineFrom = from[i];
+      const counts = tokenRanges(codes, lineFrom, to[i], addWord);
       titled[i] = counts.titled;
       unspaced[i] = counts.unspaced;
     }
