@@ -1,5 +1,5 @@
 // classify -> smooth: the two learned passes over a document's lines.
-import { CONTEXT_SIZE, contextMatrix, type Markers } from "./context.ts";
+import { contextRows, type Markers } from "./context.ts";
 import { DENSE_SIZE, type DocFeatures } from "./features.ts";
 import { sigmoid, type Model } from "./model.ts";
 import { forestScore } from "./trees.ts";
@@ -32,8 +32,8 @@ export function firstPass(doc: DocFeatures, model: Model): { p1: Float64Array; m
 
 /** Second pass: P(body) of each line given its neighbours' first-pass probabilities and the markers. */
 export function smoothLines(p1: Float64Array, doc: DocFeatures, model: Model, markers: Markers): Float64Array {
-  const ctx = contextMatrix(p1, doc.denseFlat, doc.nWords, markers);
   const p = new Float64Array(p1.length);
-  for (let i = 0; i < p.length; i++) p[i] = sigmoid(forestScore(model.context, ctx, i * CONTEXT_SIZE));
+  const forest = model.context;
+  contextRows(p1, doc.denseFlat, doc.nWords, markers, (i, row) => { p[i] = sigmoid(forestScore(forest, row)); });
   return p;
 }

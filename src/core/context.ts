@@ -63,6 +63,17 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
  * `dense` holds the lines' dense vectors the same way (line i at i * DENSE_SIZE).
  */
 export function contextMatrix(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers): Float32Array {
+  const out = new Float32Array(p1.length * CONTEXT_SIZE);
+  contextRows(p1, dense, nWords, markers, (i, row) => out.set(row, i * CONTEXT_SIZE));
+  return out;
+}
+
+/**
+ * Each line's context vector in turn, given to `each` in one buffer that the next line reuses:
+ * the second pass scores a line as soon as its vector is made, so a long document never holds
+ * all of them (on a 1.5 MB input they were 6 MB, read back from memory instead of from cache).
+ */
+export function contextRows(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers, each: (i: number, row: Float32Array) => void): void {
   const n = p1.length;
   // Prefix sums make every window mean O(1): the pass stays linear in the number of lines.
   const pre = new Float64Array(n + 1);
@@ -114,7 +125,7 @@ export function contextMatrix(p1: Float64Array, dense: Float32Array, nWords: Arr
   const startBelow = new Float64Array(n + 1);
   for (let i = n - 1; i >= 0; i--) startBelow[i] = Math.max(startBelow[i + 1], markers.start[i]);
 
-  const out = new Float32Array(n * CONTEXT_SIZE);
+  const row = new Float32Array(CONTEXT_SIZE);
   // Forward state for the end-marker features: the strongest marker so far, the same weighted by
   // the share of likely-body words above it, their capped sum, and likely-body words since it.
   let endMax = 0, endMaxW = 0, endSum = 0, since = SINCE_CAP, seenWords = 0, wordsSinceMax = 0;
@@ -134,32 +145,32 @@ export function contextMatrix(p1: Float64Array, dense: Float32Array, nWords: Arr
     const m3 = windowMean(i, 3);
     const mn = Math.min(prev, next);
     const own = i * DENSE_SIZE;
-    const o = i * CONTEXT_SIZE;
-    out[o + 0] = 1; out[o + 1] = p; out[o + 2] = clampLogit(p);
-    out[o + 3] = +(p < 0.1); out[o + 4] = +(p >= 0.1 && p < 0.3); out[o + 5] = +(p >= 0.3 && p < 0.5);
-    out[o + 6] = +(p >= 0.5 && p < 0.7); out[o + 7] = +(p >= 0.7 && p < 0.9); out[o + 8] = +(p >= 0.9);
-    out[o + 9] = prev; out[o + 10] = next; out[o + 11] = mn; out[o + 12] = Math.max(prev, next);
-    out[o + 13] = windowMean(i, 1); out[o + 14] = m3; out[o + 15] = windowMean(i, 7); out[o + 16] = windowMean(i, 15);
-    out[o + 17] = maxPrev; out[o + 18] = maxNext;
-    out[o + 19] = +(first >= 0 && i < first); out[o + 20] = +(last >= 0 && i > last); out[o + 21] = +(first >= 0 && i >= first && i <= last);
-    out[o + 22] = Math.log1p(d); out[o + 23] = +(d === 1); out[o + 24] = +(d >= 2 && d <= 3); out[o + 25] = +(d >= 4 && d <= 10); out[o + 26] = +(d > 10);
-    out[o + 27] = bodyShare; out[o + 28] = wordsShare;
-    out[o + 29] = p * m3; out[o + 30] = p * mn;
-    out[o + 31] = dense[own + D.log_words]; out[o + 32] = dense[own + D.prose_like]; out[o + 33] = dense[own + D.ends_terminal];
-    out[o + 34] = dense[own + D.in_list_run]; out[o + 35] = dense[own + D.title_case_ratio];
-    out[o + 36] = dense[own + D.words_0_2]; out[o + 37] = dense[own + D.words_3_5]; out[o + 38] = dense[own + D.stop_ratio]; out[o + 39] = dense[own + D.repeats];
-    out[o + 40] = +(i === 0 || i === n - 1);
-    out[o + 41] = Math.log1p(gapBefore[i]); out[o + 42] = Math.log1p(gapAfter[i]);
-    out[o + 43] = likelyWords ? wordsBefore[i] / likelyWords : 0;
-    out[o + 44] = i > 0 ? Math.max(stamp[i - 1], i > 1 ? stamp[i - 2] : 0) : 0;
+    row[0] = 1; row[1] = p; row[2] = clampLogit(p);
+    row[3] = +(p < 0.1); row[4] = +(p >= 0.1 && p < 0.3); row[5] = +(p >= 0.3 && p < 0.5);
+    row[6] = +(p >= 0.5 && p < 0.7); row[7] = +(p >= 0.7 && p < 0.9); row[8] = +(p >= 0.9);
+    row[9] = prev; row[10] = next; row[11] = mn; row[12] = Math.max(prev, next);
+    row[13] = windowMean(i, 1); row[14] = m3; row[15] = windowMean(i, 7); row[16] = windowMean(i, 15);
+    row[17] = maxPrev; row[18] = maxNext;
+    row[19] = +(first >= 0 && i < first); row[20] = +(last >= 0 && i > last); row[21] = +(first >= 0 && i >= first && i <= last);
+    row[22] = Math.log1p(d); row[23] = +(d === 1); row[24] = +(d >= 2 && d <= 3); row[25] = +(d >= 4 && d <= 10); row[26] = +(d > 10);
+    row[27] = bodyShare; row[28] = wordsShare;
+    row[29] = p * m3; row[30] = p * mn;
+    row[31] = dense[own + D.log_words]; row[32] = dense[own + D.prose_like]; row[33] = dense[own + D.ends_terminal];
+    row[34] = dense[own + D.in_list_run]; row[35] = dense[own + D.title_case_ratio];
+    row[36] = dense[own + D.words_0_2]; row[37] = dense[own + D.words_3_5]; row[38] = dense[own + D.stop_ratio]; row[39] = dense[own + D.repeats];
+    row[40] = +(i === 0 || i === n - 1);
+    row[41] = Math.log1p(gapBefore[i]); row[42] = Math.log1p(gapAfter[i]);
+    row[43] = likelyWords ? wordsBefore[i] / likelyWords : 0;
+    row[44] = i > 0 ? Math.max(stamp[i - 1], i > 1 ? stamp[i - 2] : 0) : 0;
     const a = Math.max(0, i - 3), b = Math.min(n, i + 4);
-    out[o + 45] = (preStamp[b] - preStamp[a] - stamp[i]) / Math.max(1, b - a - 1);
-    out[o + 46] = p * out[o + 41]; out[o + 47] = p * out[o + 42]; out[o + 48] = p * out[o + 43]; out[o + 49] = p * Math.max(out[o + 44], out[o + 45]);
+    row[45] = (preStamp[b] - preStamp[a] - stamp[i]) / Math.max(1, b - a - 1);
+    row[46] = p * row[41]; row[47] = p * row[42]; row[48] = p * row[43]; row[49] = p * Math.max(row[44], row[45]);
     const e = markers.end;
-    out[o + 50] = e[i]; out[o + 51] = i > 0 ? e[i - 1] : 0; out[o + 52] = i < n - 1 ? e[i + 1] : 0;
-    out[o + 53] = endMax; out[o + 54] = endMaxW; out[o + 55] = Math.min(endSum, END_SUM_CAP); out[o + 56] = Math.log1p(Math.min(since, SINCE_CAP));
-    out[o + 57] = likelyWords ? wordsSinceMax / likelyWords : 0;
-    out[o + 58] = markers.start[i]; out[o + 59] = startBelow[i + 1];
+    row[50] = e[i]; row[51] = i > 0 ? e[i - 1] : 0; row[52] = i < n - 1 ? e[i + 1] : 0;
+    row[53] = endMax; row[54] = endMaxW; row[55] = Math.min(endSum, END_SUM_CAP); row[56] = Math.log1p(Math.min(since, SINCE_CAP));
+    row[57] = likelyWords ? wordsSinceMax / likelyWords : 0;
+    row[58] = markers.start[i]; row[59] = startBelow[i + 1];
+    each(i, row);
     if (p > LIKELY_BODY) seenWords += nWords[i];
     const shareAbove = likelyWords ? Math.min(1, seenWords / likelyWords) : 0;
     if (e[i] > endMax) { endMax = e[i]; since = 0; wordsSinceMax = 0; } else since++;
@@ -167,5 +178,4 @@ export function contextMatrix(p1: Float64Array, dense: Float32Array, nWords: Arr
     if (p > LIKELY_BODY && since > 0) wordsSinceMax += nWords[i];
     endSum += e[i] * shareAbove;
   }
-  return out;
 }
