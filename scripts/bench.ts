@@ -9,7 +9,9 @@
 //   scaling:     time and peak memory for 1x, 10x, 100x input (concatenated pages), ratio per 10x
 //   worker:      the Worker bundle's size, raw and gzip, and its start-up time in workerd
 //   http:        req/s and p50/p99 latency at concurrency 1, 8, 32, 128 for the Node server
-//                (as `npm start` runs it) and for `wrangler dev`, each started here on a free port
+//                (as `npm start` runs it: one worker process per core; and with one process) and
+//                for `wrangler dev`, each started here on a free port; with the CPU the server and
+//                the load generator (which shares the cores) each used per request
 // It writes every figure to a JSON report; --compare prints each figure beside an older report's.
 // A benchmark, not a test: it prints figures and never fails on a number.
 import fs from "node:fs";
@@ -29,7 +31,7 @@ import { benchWorker } from "./bench/worker.ts";
 // baseline, ~50-150 ms a page) keeps the whole run near two minutes.
 const DEFAULT_PAGES = 150;
 const SEED = 7;
-// Seconds per concurrency level and server: 4 levels x 2 servers x 4 s (plus start-up and warm-up)
+// Seconds per concurrency level and server: 4 levels x 3 servers x 4 s (plus start-up and warm-up)
 // keeps the whole run under 3 minutes and still gives a thousand requests or more per level.
 const HTTP_SECONDS = 4;
 const SECTIONS = ["text", "readability", "html", "scaling", "worker", "http"] as const;
@@ -71,7 +73,9 @@ if (only.has("http")) {
   console.log(`\nHTTP: POST /v1/clean, ${reqs.length} article texts (median ${(sizes[sizes.length >> 1] / 1024).toFixed(1)} KiB) cycled per connection`);
   const http: Record<string, unknown> = { bodies: reqs.length, median_body_bytes: sizes[sizes.length >> 1] };
   const seconds = Number(args["http-seconds"] ?? HTTP_SECONDS);
-  for (const [name, startServer] of [["node", startNode], ["wrangler_dev", startWrangler]] as const) {
+  // The Node server as `npm start` runs it (one worker process per core), and with one process.
+  const servers: [string, (root: string) => Promise<Server>][] = [["node", (root) => startNode(root)], ["node_1_worker", (root) => startNode(root, 1)], ["wrangler_dev", startWrangler]];
+  for (const [name, startServer] of servers) {
     let server: Server | undefined;
     try {
       server = await startServer(REPO_ROOT);

@@ -65,9 +65,11 @@ async function start(name: string, cmd: string, args: string[], opts: { cwd: str
   throw new Error(`${name} did not answer /healthz within ${START_TIMEOUT_MS} ms:\n${log}`);
 }
 
-export async function startNode(repoRoot: string): Promise<Server> {
+/** The Node server as `npm start` runs it; `workers` sets BOILERSTRIP_WORKERS (default: one per core). */
+export async function startNode(repoRoot: string, workers?: number): Promise<Server> {
   const port = await freePort();
-  return start("node", process.execPath, ["--import", "tsx", path.join(repoRoot, "src", "node", "server.ts")], { cwd: repoRoot, port, env: { PORT: String(port), HOST: "127.0.0.1" } });
+  const env = { PORT: String(port), HOST: "127.0.0.1", ...(workers ? { BOILERSTRIP_WORKERS: String(workers) } : {}) };
+  return start(workers ? `node (${workers} worker${workers > 1 ? "s" : ""})` : "node", process.execPath, ["--import", "tsx", path.join(repoRoot, "src", "node", "server.ts")], { cwd: repoRoot, port, env });
 }
 
 const wranglerBin = (repoRoot: string) => path.join(repoRoot, "node_modules", "wrangler", "bin", "wrangler.js");
@@ -123,3 +125,17 @@ export function memoryOf(pid: number): { rss_mb: number; peak_mb: number } {
   const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
   return { rss_mb: (kb("VmRSS") * 1024) / 1e6, peak_mb: (kb("VmHWM") * 1024) / 1e6 };
 }
+
+/** CPU time (user + system, ms) used so far by a process and every process below it (cluster workers, workerd). */
+export function cpuOfTree(pid: number): number {
+  let ms = 0;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // state ppid ... utime (12) stime (13)
+    ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) ms += cpuOfTree(Number(child));
+  } catch { /* exited meanwhile */ }
+  return ms;
+}
+// Linux's USER_HZ, the unit of utime/stime in /proc/PID/stat (100 on every mainstream build).
+const CLOCK_TICKS = 100;

@@ -15,6 +15,8 @@ export const DIGIT = 8;
 export const UPPER = 16;
 /** White space as `\s` and `String.prototype.trim` see it. */
 export const SPACE = 32;
+/** Changes when upper-cased (`ch !== ch.toUpperCase()`). */
+export const LOWER = 64;
 const KNOWN = 128;
 
 const WORD_RE = /^[\p{L}\p{N}\p{M}]$/u;
@@ -27,7 +29,8 @@ const SPACE_RE = /^\s$/u;
 function classify(ch: string): number {
   return KNOWN |
     (WORD_RE.test(ch) ? WORD : 0) | (ALNUM_RE.test(ch) ? ALNUM : 0) | (UNSPACED_RE.test(ch) ? UNSPACED : 0) |
-    (DIGIT_RE.test(ch) ? DIGIT : 0) | (ch !== ch.toLowerCase() ? UPPER : 0) | (SPACE_RE.test(ch) ? SPACE : 0);
+    (DIGIT_RE.test(ch) ? DIGIT : 0) | (ch !== ch.toLowerCase() ? UPPER : 0) | (SPACE_RE.test(ch) ? SPACE : 0) |
+    (ch !== ch.toUpperCase() ? LOWER : 0);
 }
 
 // 64 KiB, filled lazily: a page touches a few dozen distinct code units outside ASCII.
@@ -54,9 +57,10 @@ export function astralClass(cp: number): number {
   return k;
 }
 
-/** The code point at `i` when `s` holds a surrogate pair there, else -1. */
-export function pairAt(s: string, i: number, c: number): number {
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= s.length) return -1;
-  const d = s.charCodeAt(i + 1);
+/** The code point at codes[i] when codes[i], codes[i + 1] (before `end`) are a surrogate pair, else -1. */
+export function codePairAt(codes: Uint16Array, i: number, end: number): number {
+  const c = codes[i];
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= end) return -1;
+  const d = codes[i + 1];
   return d >= 0xdc00 && d <= 0xdfff ? ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000 : -1;
 }

@@ -1,30 +1,39 @@
 // classify -> smooth: the two learned passes over a document's lines.
-import { contextFeatures, type Markers } from "./context.ts";
-import type { DocFeatures } from "./features.ts";
-import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
+import { contextRows, type Markers } from "./context.ts";
+import { DENSE_SIZE, type DocFeatures } from "./features.ts";
+import { sigmoid, type Model } from "./model.ts";
 import { forestScore } from "./trees.ts";
 
-function linearProbs(doc: DocFeatures, dense: Float32Array, hashed: Float32Array): Float64Array {
-  const n = doc.dense.length;
-  const p = new Float64Array(n);
-  for (let i = 0; i < n; i++) p[i] = sigmoid(dot(dense, doc.dense[i]) + hashedScore(hashed, doc.hashed[i]));
-  return p;
-}
-
-/** First pass: P(body) of each line on its own features. */
-export function classifyLines(doc: DocFeatures, model: Model): Float64Array {
-  return linearProbs(doc, model.lineDense, model.lineHashed);
-}
-
-/** First pass too: how much each line reads like the line just before the article or just after it. */
-export function markLines(doc: DocFeatures, model: Model): Markers {
-  return { start: linearProbs(doc, model.startDense, model.startHashed), end: linearProbs(doc, model.endDense, model.endHashed) };
+/**
+ * First pass: P(body) of each line on its own features, and how much each line reads like the
+ * line just before the article or just after it (the start/end markers). Three logistic models
+ * over the same features, scored in one sweep over the document's rows (each sum in the same
+ * order as scoring them one by one, so the same values).
+ */
+export function firstPass(doc: DocFeatures, model: Model): { p1: Float64Array; markers: Markers } {
+  const { denseFlat: x, bucketFlat, bucketStart } = doc;
+  const n = doc.nWords.length;
+  const p1 = new Float64Array(n), start = new Float64Array(n), end = new Float64Array(n);
+  const { lineDense: w1, startDense: w2, endDense: w3, lineHashed: h1, startHashed: h2, endHashed: h3 } = model;
+  for (let i = 0; i < n; i++) {
+    let z1 = 0, z2 = 0, z3 = 0;
+    for (let k = 0, o = i * DENSE_SIZE; k < DENSE_SIZE; k++, o++) { const v = x[o]; z1 += w1[k] * v; z2 += w2[k] * v; z3 += w3[k] * v; }
+    const a = bucketStart[i], b = bucketStart[i + 1];
+    let y1 = 0, y2 = 0, y3 = 0;
+    for (let k = a; k < b; k++) { const j = bucketFlat[k]; y1 += h1[j]; y2 += h2[j]; y3 += h3[j]; }
+    // hashedScore: the bucket sum over sqrt(count), 0 for a line with no buckets.
+    const r = b > a ? Math.sqrt(b - a) : 0;
+    p1[i] = sigmoid(z1 + (r ? y1 / r : 0));
+    start[i] = sigmoid(z2 + (r ? y2 / r : 0));
+    end[i] = sigmoid(z3 + (r ? y3 / r : 0));
+  }
+  return { p1, markers: { start, end } };
 }
 
 /** Second pass: P(body) of each line given its neighbours' first-pass probabilities and the markers. */
 export function smoothLines(p1: Float64Array, doc: DocFeatures, model: Model, markers: Markers): Float64Array {
-  const ctx = contextFeatures(p1, doc.dense, doc.info.map((x) => x.nWords), markers);
   const p = new Float64Array(p1.length);
-  for (let i = 0; i < p.length; i++) p[i] = sigmoid(forestScore(model.context, ctx[i]));
+  const forest = model.context;
+  contextRows(p1, doc.denseFlat, doc.nWords, markers, (i, row) => { p[i] = sigmoid(forestScore(forest, row)); });
   return p;
 }

@@ -2,14 +2,14 @@
 //   input -> segment -> features -> classify -> smooth -> decide -> title/meta -> assemble
 import { NO_BUDGET, type Budget } from "./budget.ts";
 import { categorize } from "./categorize.ts";
-import { classifyLines, markLines, smoothLines } from "./classify.ts";
+import { firstPass, smoothLines } from "./classify.ts";
 import type { Markers } from "./context.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
-import { DENSE_INDEX, extractFeatures, type DocFeatures } from "./features.ts";
+import { DENSE_INDEX, DENSE_SIZE, extractFeatures, type DocFeatures } from "./features.ts";
 import type { Model } from "./model.ts";
 import { resolveOptions, type CleanOptions } from "./options.ts";
 import { segmentText } from "./segment.ts";
-import { findTitleAndMeta } from "./title.ts";
+import { findTitleAndMeta, titleWindow } from "./title.ts";
 import type { Category, CleanResult, Label, LineResult, RemovedLine, Segment } from "./types.ts";
 
 export interface Analysis {
@@ -27,8 +27,7 @@ export function analyze(segments: Segment[], model: Model, langHint?: string, bu
   budget.check("segment");
   const doc = extractFeatures(segments.map((s) => s.text), model.hashBits, langHint);
   budget.check("features");
-  const p1 = classifyLines(doc, model);
-  const markers = markLines(doc, model);
+  const { p1, markers } = firstPass(doc, model);
   const p2 = smoothLines(p1, doc, model, markers);
   budget.check("classify");
   return { segments, doc, p1, p2, markers };
@@ -43,8 +42,7 @@ export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Mo
   const a = analyze(segments, model, langHint, budget);
   const threshold = model.file.thresholds[opts.preference];
   const keep = Array.from(a.p2, (p) => p >= threshold);
-  const nWords = a.doc.info.map((x) => x.nWords);
-  const confidence = confidenceOf(confidenceFeatures(a.p2, a.p1, keep, nWords, threshold, a.doc.language !== "und"), model);
+  const confidence = confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
   return assemble(a, a.p2, threshold, confidence, opts, model, mode, inputChars);
 }
 
@@ -57,8 +55,13 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const { segments, doc, p1 } = a;
   const n = segments.length;
   const keep = Array.from(p, (x) => x >= threshold);
-  const nWords = doc.info.map((x) => x.nWords);
-  const found = findTitleAndMeta(doc.dense, p, keep, nWords, model);
+  const nWords = doc.nWords;
+  // The title model reads the dense vectors of the lines in its window only (title.ts): those
+  // views, not one per line.
+  const window = titleWindow(keep);
+  const dense: Float32Array[] = new Array(n);
+  for (let i = window.from; i < window.to; i++) dense[i] = doc.denseFlat.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE);
+  const found = findTitleAndMeta(dense, p, keep, nWords, model);
   const meta = new Set(found.meta);
   const knownTitle = known.title;
   const title = knownTitle === undefined ? found.title : titleLine(segments, knownTitle, found.title);
@@ -78,31 +81,32 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const metaText: string[] = [];
   for (let i = 0; i < n; i++) {
     const seg = segments[i];
-    const raw = { label: (p1[i] >= threshold ? "body" : "boilerplate") as Label, score: round(p1[i]) };
-    const line: LineResult = { line: seg.line, text: seg.text, label: labels[i], score: round(p[i]), raw };
+    // Every line's own entry only when asked for (explain): it is what `lines` returns.
+    const line: LineResult | undefined = opts.explain
+      ? { line: seg.line, text: seg.text, label: labels[i], score: round(p[i]), raw: { label: p1[i] >= threshold ? "body" : "boilerplate", score: round(p1[i]) } }
+      : undefined;
     if (labels[i] === "body") {
       bodyText.push(seg.text);
     } else if (labels[i] === "title") {
-      line.reason = "title: the headline above the article";
+      if (line) line.reason = "title: the headline above the article";
     } else {
       const c0 = categorize(seg.text, {
-        nWords: nWords[i], terminal: doc.info[i].terminal, listRun: Math.round(Math.expm1(doc.dense[i][DENSE_INDEX.list_run_log])),
+        nWords: nWords[i], terminal: doc.info[i].terminal, listRun: Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log])),
         beforeBody: i < firstBody, afterBody: i > lastBody, nextIsBody: i + 1 < n && keep[i + 1],
       }, p[i]);
       const c = hinted(c0, known.categoryHints?.[i], p[i]);
       // Between the title and the body, a short line with no boilerplate cue is the byline,
       // date, dek or source: metadata, returned apart rather than dropped.
       if (metaSet.has(i) && (c.category === "other" || c.category === "navigation" || c.category === "credit" || c.category === "caption")) {
-        line.label = labels[i] = "meta";
-        line.reason = "metadata: byline, date, dek or source between the title and the article";
+        labels[i] = "meta";
+        if (line) { line.label = "meta"; line.reason = "metadata: byline, date, dek or source between the title and the article"; }
         metaText.push(seg.text.trim());
       } else {
-        line.category = c.category;
-        line.reason = c.reason;
+        if (line) { line.category = c.category; line.reason = c.reason; }
         removed.push({ line: seg.line, text: seg.text, label: labels[i], category: c.category, reason: c.reason });
       }
     }
-    lines.push(line);
+    if (line) lines.push(line);
   }
 
   const text = bodyText.join("\n");

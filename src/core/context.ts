@@ -7,7 +7,7 @@
 // kicker or byline just before it: learned from the line's words, in any language the data has),
 // and every line sees the strongest end marker above it and start marker below it: prose after a
 // clear end of the article is comments or teasers, not body.
-import { DENSE_INDEX as D } from "./features.ts";
+import { DENSE_INDEX as D, DENSE_SIZE } from "./features.ts";
 
 export const CONTEXT_FEATURES = [
   "bias", "p1", "logit_p1",
@@ -50,7 +50,30 @@ const SINCE_CAP = 50;
 // A running sum of end-marker probabilities is capped: several markers are as clear as five.
 const END_SUM_CAP = 5;
 
+/** Line i's context vector as its own array (a view of `contextMatrix`): what training reads. */
 export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords: ArrayLike<number>, markers: Markers): Float32Array[] {
+  const flat = new Float32Array(dense.length * DENSE_SIZE);
+  dense.forEach((x, i) => flat.set(x, i * DENSE_SIZE));
+  const m = contextMatrix(p1, flat, nWords, markers);
+  return Array.from(p1, (_, i) => m.subarray(i * CONTEXT_SIZE, (i + 1) * CONTEXT_SIZE));
+}
+
+/**
+ * Every line's context vector in one array, line i at i * CONTEXT_SIZE: no array per line.
+ * `dense` holds the lines' dense vectors the same way (line i at i * DENSE_SIZE).
+ */
+export function contextMatrix(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers): Float32Array {
+  const out = new Float32Array(p1.length * CONTEXT_SIZE);
+  contextRows(p1, dense, nWords, markers, (i, row) => out.set(row, i * CONTEXT_SIZE));
+  return out;
+}
+
+/**
+ * Each line's context vector in turn, given to `each` in one buffer that the next line reuses:
+ * the second pass scores a line as soon as its vector is made, so a long document never holds
+ * all of them (on a 1.5 MB input they were 6 MB, read back from memory instead of from cache).
+ */
+export function contextRows(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers, each: (i: number, row: Float32Array) => void): void {
   const n = p1.length;
   // Prefix sums make every window mean O(1): the pass stays linear in the number of lines.
   const pre = new Float64Array(n + 1);
@@ -91,7 +114,10 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
   const wordsBefore = new Float64Array(n);
   for (let i = 1; i < n; i++) wordsBefore[i] = wordsBefore[i - 1] + (p1[i - 1] > LIKELY_BODY ? nWords[i - 1] : 0);
   // Short date/time lines ("December 18, 2025, 9:46 pm") head comments and posts in a thread.
-  const stamp = Float64Array.from(dense, (x) => (x[D.words_41_up] === 0 && (x[D.has_time_like] > 0 || x[D.has_date_like] > 0) && x[D.log_words] < Math.log1p(8) ? 1 : 0));
+  const stamp = new Float64Array(n);
+  for (let i = 0, x = 0; i < n; i++, x += DENSE_SIZE) {
+    stamp[i] = dense[x + D.words_41_up] === 0 && (dense[x + D.has_time_like] > 0 || dense[x + D.has_date_like] > 0) && dense[x + D.log_words] < Math.log1p(8) ? 1 : 0;
+  }
   const preStamp = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) preStamp[i + 1] = preStamp[i] + stamp[i];
 
@@ -99,7 +125,7 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
   const startBelow = new Float64Array(n + 1);
   for (let i = n - 1; i >= 0; i--) startBelow[i] = Math.max(startBelow[i + 1], markers.start[i]);
 
-  const out: Float32Array[] = new Array(n);
+  const row = new Float32Array(CONTEXT_SIZE);
   // Forward state for the end-marker features: the strongest marker so far, the same weighted by
   // the share of likely-body words above it, their capped sum, and likely-body words since it.
   let endMax = 0, endMaxW = 0, endSum = 0, since = SINCE_CAP, seenWords = 0, wordsSinceMax = 0;
@@ -118,34 +144,33 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
     const d = Math.min(dBody, 50);
     const m3 = windowMean(i, 3);
     const mn = Math.min(prev, next);
-    const own = dense[i];
-    const v = new Float32Array(CONTEXT_SIZE);
-    v[0] = 1; v[1] = p; v[2] = clampLogit(p);
-    v[3] = +(p < 0.1); v[4] = +(p >= 0.1 && p < 0.3); v[5] = +(p >= 0.3 && p < 0.5);
-    v[6] = +(p >= 0.5 && p < 0.7); v[7] = +(p >= 0.7 && p < 0.9); v[8] = +(p >= 0.9);
-    v[9] = prev; v[10] = next; v[11] = mn; v[12] = Math.max(prev, next);
-    v[13] = windowMean(i, 1); v[14] = m3; v[15] = windowMean(i, 7); v[16] = windowMean(i, 15);
-    v[17] = maxPrev; v[18] = maxNext;
-    v[19] = +(first >= 0 && i < first); v[20] = +(last >= 0 && i > last); v[21] = +(first >= 0 && i >= first && i <= last);
-    v[22] = Math.log1p(d); v[23] = +(d === 1); v[24] = +(d >= 2 && d <= 3); v[25] = +(d >= 4 && d <= 10); v[26] = +(d > 10);
-    v[27] = bodyShare; v[28] = wordsShare;
-    v[29] = p * m3; v[30] = p * mn;
-    v[31] = own[D.log_words]; v[32] = own[D.prose_like]; v[33] = own[D.ends_terminal];
-    v[34] = own[D.in_list_run]; v[35] = own[D.title_case_ratio];
-    v[36] = own[D.words_0_2]; v[37] = own[D.words_3_5]; v[38] = own[D.stop_ratio]; v[39] = own[D.repeats];
-    v[40] = +(i === 0 || i === n - 1);
-    v[41] = Math.log1p(gapBefore[i]); v[42] = Math.log1p(gapAfter[i]);
-    v[43] = likelyWords ? wordsBefore[i] / likelyWords : 0;
-    v[44] = i > 0 ? Math.max(stamp[i - 1], i > 1 ? stamp[i - 2] : 0) : 0;
+    const own = i * DENSE_SIZE;
+    row[0] = 1; row[1] = p; row[2] = clampLogit(p);
+    row[3] = +(p < 0.1); row[4] = +(p >= 0.1 && p < 0.3); row[5] = +(p >= 0.3 && p < 0.5);
+    row[6] = +(p >= 0.5 && p < 0.7); row[7] = +(p >= 0.7 && p < 0.9); row[8] = +(p >= 0.9);
+    row[9] = prev; row[10] = next; row[11] = mn; row[12] = Math.max(prev, next);
+    row[13] = windowMean(i, 1); row[14] = m3; row[15] = windowMean(i, 7); row[16] = windowMean(i, 15);
+    row[17] = maxPrev; row[18] = maxNext;
+    row[19] = +(first >= 0 && i < first); row[20] = +(last >= 0 && i > last); row[21] = +(first >= 0 && i >= first && i <= last);
+    row[22] = Math.log1p(d); row[23] = +(d === 1); row[24] = +(d >= 2 && d <= 3); row[25] = +(d >= 4 && d <= 10); row[26] = +(d > 10);
+    row[27] = bodyShare; row[28] = wordsShare;
+    row[29] = p * m3; row[30] = p * mn;
+    row[31] = dense[own + D.log_words]; row[32] = dense[own + D.prose_like]; row[33] = dense[own + D.ends_terminal];
+    row[34] = dense[own + D.in_list_run]; row[35] = dense[own + D.title_case_ratio];
+    row[36] = dense[own + D.words_0_2]; row[37] = dense[own + D.words_3_5]; row[38] = dense[own + D.stop_ratio]; row[39] = dense[own + D.repeats];
+    row[40] = +(i === 0 || i === n - 1);
+    row[41] = Math.log1p(gapBefore[i]); row[42] = Math.log1p(gapAfter[i]);
+    row[43] = likelyWords ? wordsBefore[i] / likelyWords : 0;
+    row[44] = i > 0 ? Math.max(stamp[i - 1], i > 1 ? stamp[i - 2] : 0) : 0;
     const a = Math.max(0, i - 3), b = Math.min(n, i + 4);
-    v[45] = (preStamp[b] - preStamp[a] - stamp[i]) / Math.max(1, b - a - 1);
-    v[46] = p * v[41]; v[47] = p * v[42]; v[48] = p * v[43]; v[49] = p * Math.max(v[44], v[45]);
+    row[45] = (preStamp[b] - preStamp[a] - stamp[i]) / Math.max(1, b - a - 1);
+    row[46] = p * row[41]; row[47] = p * row[42]; row[48] = p * row[43]; row[49] = p * Math.max(row[44], row[45]);
     const e = markers.end;
-    v[50] = e[i]; v[51] = i > 0 ? e[i - 1] : 0; v[52] = i < n - 1 ? e[i + 1] : 0;
-    v[53] = endMax; v[54] = endMaxW; v[55] = Math.min(endSum, END_SUM_CAP); v[56] = Math.log1p(Math.min(since, SINCE_CAP));
-    v[57] = likelyWords ? wordsSinceMax / likelyWords : 0;
-    v[58] = markers.start[i]; v[59] = startBelow[i + 1];
-    out[i] = v;
+    row[50] = e[i]; row[51] = i > 0 ? e[i - 1] : 0; row[52] = i < n - 1 ? e[i + 1] : 0;
+    row[53] = endMax; row[54] = endMaxW; row[55] = Math.min(endSum, END_SUM_CAP); row[56] = Math.log1p(Math.min(since, SINCE_CAP));
+    row[57] = likelyWords ? wordsSinceMax / likelyWords : 0;
+    row[58] = markers.start[i]; row[59] = startBelow[i + 1];
+    each(i, row);
     if (p > LIKELY_BODY) seenWords += nWords[i];
     const shareAbove = likelyWords ? Math.min(1, seenWords / likelyWords) : 0;
     if (e[i] > endMax) { endMax = e[i]; since = 0; wordsSinceMax = 0; } else since++;
@@ -153,5 +178,4 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
     if (p > LIKELY_BODY && since > 0) wordsSinceMax += nWords[i];
     endSum += e[i] * shareAbove;
   }
-  return out;
 }

@@ -6,9 +6,14 @@
 //   lexical       - hashed words, word pairs, first/last word and short whole lines
 // Dense values are returned in a Float32Array laid out as DENSE_FEATURES; lexical ones as hashed
 // bucket indexes, so a model is a dense weight vector plus a hashed weight table.
-import { detectLanguage, isStopword, languageIndex, stopwordEntry } from "./language.ts";
-import { lexicalBuckets } from "./lexical.ts";
-import { endsAlnum, endsArrow, endsTerminal, lineKey, scanLine } from "./line-scan.ts";
+import { lineCodes } from "./codes.ts";
+import { fnv1a } from "./hash.ts";
+import { detectLanguage, languageIndex, stopwordEntry, stopwordsOf } from "./language.ts";
+import { lexicalBuckets, WHOLE_SEED } from "./lexical.ts";
+import {
+  asciiKeyHash, collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, scanCodes,
+  startsDigitAt, startsLowerAt,
+} from "./line-scan.ts";
 import { docWords } from "./words.ts";
 
 export const DENSE_FEATURES = [
@@ -48,14 +53,13 @@ const PROSE_MIN_STOP = 0.2;
 const LIST_MAX_WORDS = 12;
 // No regex here has two adjacent unbounded runs over the same characters, so none can backtrack
 // quadratically on a long line (tests/core/regex-safety.test.ts times the worst cases). Each runs
-// only on lines where scanLine found what it needs to match (line-scan.ts); the simpler ones
-// (terminal, ellipsis, copyright, separator, quote, sentence ends) are that scan itself.
+// only on lines where scanCodes found what it needs to match (line-scan.ts); the simpler ones
+// (terminal, ellipsis, copyright, separator, quote, sentence ends, a first digit) are that scan
+// itself, and dates and times are matched by hand (hasDateAt, hasTimeAt: the regexes they replace
+// are their specification in tests/core/line-scan.test.ts).
 const URL_RE = /https?:\/\/|www\.|[\p{L}\p{N}]\.(com|org|net|io|co|uk|de|fr)\b/iu;
 const EMAIL_HANDLE_RE = /[^\s@]@[^\s@.]+\.[^\s@]|(^|\s)@\w/u;
 const BULLET_RE = /^\s*([-*•·▪►▶→✓✔☐○●◦]|\d{1,2}[.)]\s)/u;
-const DATE_RE = /\p{Nd}{1,4}[./\-年月]\p{Nd}{1,2}[./\-月日]|\p{Nd}{1,2},? \p{Nd}{4}|\b(19|20)\p{Nd}{2}\b/u;
-const TIME_RE = /\p{Nd}{1,2}:\p{Nd}{2}/u;
-const STARTS_DIGIT_RE = /^\p{Nd}/u;
 
 export interface LineInfo {
   nWords: number;
@@ -66,143 +70,216 @@ export interface LineInfo {
 
 export interface DocFeatures {
   language: string;
-  /** dense[i] is line i's dense vector (DENSE_SIZE values). */
+  /** dense[i] is line i's dense vector (DENSE_SIZE values): a view of denseFlat. */
   dense: Float32Array[];
-  /** hashed[i] is line i's lexical bucket indexes (may repeat). */
+  /** hashed[i] is line i's lexical bucket indexes (may repeat): a view of bucketFlat. */
   hashed: Uint32Array[];
   info: LineInfo[];
+  /** Every line's dense vector in one array, line i at i * DENSE_SIZE. */
+  denseFlat: Float32Array;
+  /** Every line's buckets in one array, line i's at bucketStart[i] .. bucketStart[i + 1] - 1. */
+  bucketFlat: Uint32Array;
+  bucketStart: Int32Array;
+  /** Words per line (info[i].nWords). */
+  nWords: Int32Array;
+}
+
+/**
+ * The features of a document. The inference path reads the flat arrays; the per-line views and
+ * LineInfo objects (what training and HTML mode read) are made on first use, as on a long input
+ * tens of thousands of small objects that live as long as the document were most of the work of
+ * the garbage collector.
+ */
+class Features implements DocFeatures {
+  #dense?: Float32Array[];
+  #hashed?: Uint32Array[];
+  #info?: LineInfo[];
+  constructor(
+    readonly language: string,
+    readonly denseFlat: Float32Array,
+    readonly bucketFlat: Uint32Array,
+    readonly bucketStart: Int32Array,
+    readonly nWords: Int32Array,
+    private readonly stopRatio: Float64Array,
+    private readonly terminal: Uint8Array,
+    private readonly prose: Uint8Array,
+  ) {}
+  get dense(): Float32Array[] {
+    return (this.#dense ??= Array.from(this.nWords, (_, i) => this.denseFlat.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE)));
+  }
+  get hashed(): Uint32Array[] {
+    return (this.#hashed ??= Array.from(this.nWords, (_, i) => this.bucketFlat.subarray(this.bucketStart[i], this.bucketStart[i + 1])));
+  }
+  get info(): LineInfo[] {
+    return (this.#info ??= Array.from(this.nWords, (nWords, i) => ({ nWords, stopRatio: this.stopRatio[i], terminal: this.terminal[i] === 1, prose: this.prose[i] === 1 })));
+  }
 }
 
 const bin = (b: boolean) => (b ? 1 : 0);
-const log1p = Math.log1p;
+// log1p of the small counts the features take it of (characters, words, sentences, run lengths),
+// looked up: the same values as Math.log1p, which is a call into the runtime seven times a line.
+const LOG1P_TABLE = Float64Array.from({ length: 4096 }, (_, k) => Math.log1p(k));
+const log1p = (k: number) => (k < 4096 ? LOG1P_TABLE[k] : Math.log1p(k));
 
 export function extractFeatures(lines: string[], hashBits: number, langHint?: string): DocFeatures {
   const n = lines.length;
-  const texts = lines.map((l) => l.trim());
+  const doc = lineCodes(lines);
+  const { codes, from, to } = doc;
+  // The trimmed line as a string, made only for what needs one (a regex, a non-ASCII line's words).
+  const texts: (string | undefined)[] = new Array(n);
+  const text = (i: number) => (texts[i] ??= lines[i].trim());
   // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
-  const words = docWords(texts);
+  const words = docWords(doc, text);
   const entry = new Int32Array(words.hash.length);
-  for (let w = 0; w < entry.length; w++) entry[w] = stopwordEntry(words.src[w], words.from[w], words.to[w], words.hash[w]);
+  for (let w = 0; w < entry.length; w++) entry[w] = stopwordEntry(words.chars, words.start[w], words.start[w + 1], words.hash[w]);
   const language = detectLanguage(entry, langHint);
-  const stop = languageIndex(language === "und" ? "en" : language);
-  const info: LineInfo[] = new Array(n);
+  const stop = stopwordsOf(languageIndex(language === "und" ? "en" : language));
+  const nWordsOf = new Int32Array(n), stopRatioOf = new Float64Array(n), terminalOf = new Uint8Array(n), proseOf = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const nWords = words.lineStart[i + 1] - words.lineStart[i];
     let s = 0;
-    for (let j = words.lineStart[i]; j < words.lineStart[i + 1]; j++) if (isStopword(entry[j], stop)) s++;
+    for (let j = words.lineStart[i]; j < words.lineStart[i + 1]; j++) if (entry[j] >= 0) s += stop[entry[j]];
     const stopRatio = nWords ? s / nWords : 0;
-    const terminal = endsTerminal(texts[i]);
-    info[i] = { nWords, stopRatio, terminal, prose: nWords >= PROSE_MIN_WORDS && stopRatio >= PROSE_MIN_STOP };
+    nWordsOf[i] = nWords;
+    stopRatioOf[i] = stopRatio;
+    terminalOf[i] = bin(endsTerminalAt(codes, from[i], to[i]));
+    proseOf[i] = bin(nWords >= PROSE_MIN_WORDS && stopRatio >= PROSE_MIN_STOP);
   }
 
   // The densest prose run (Kadane): prose lines add their words, other lines cost a little, so
   // the run spans the article body with its short paragraphs but not the rails around it.
   let bestSum = 0, bestStart = 0, bestEnd = -1, sum = 0, start = 0;
   for (let i = 0; i < n; i++) {
-    const gain = info[i].prose ? info[i].nWords : -Math.min(info[i].nWords, 8) - 2;
+    const gain = proseOf[i] ? nWordsOf[i] : -Math.min(nWordsOf[i], 8) - 2;
     if (sum <= 0) { sum = 0; start = i; }
     sum += gain;
     if (sum > bestSum) { bestSum = sum; bestStart = start; bestEnd = i; }
   }
   let totalWords = 0, runWords = 0, proseLines = 0;
   for (let i = 0; i < n; i++) {
-    totalWords += info[i].nWords;
-    if (i >= bestStart && i <= bestEnd) runWords += info[i].nWords;
-    if (info[i].prose) proseLines++;
+    totalWords += nWordsOf[i];
+    if (i >= bestStart && i <= bestEnd) runWords += nWordsOf[i];
+    if (proseOf[i]) proseLines++;
   }
 
   // List runs: consecutive short unpunctuated lines.
   const listRun = new Int32Array(n);
   for (let i = 0; i < n; ) {
     let j = i;
-    while (j < n && info[j].nWords > 0 && info[j].nWords <= LIST_MAX_WORDS && !info[j].terminal) j++;
+    while (j < n && nWordsOf[j] > 0 && nWordsOf[j] <= LIST_MAX_WORDS && !terminalOf[j]) j++;
     const len = j - i;
     for (let k = i; k < j; k++) listRun[k] = len;
     i = j === i ? i + 1 : j;
   }
 
-  // Repetition inside the document, on a whitespace- and case-normalised key.
-  const scans = texts.map(scanLine);
-  const keys = texts.map((t, i) => (scans[i].collapse ? lineKey(t) : (words.lower[i] ?? t.toLowerCase())));
-  const counts = new Map<string, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  // Repetition inside the document, on a whitespace- and case-normalised key (lineKey), known by
+  // its hash (which is also the line's whole-line lexical feature).
+  const keyHash = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (doc.ascii[i]) keyHash[i] = asciiKeyHash(codes, from[i], to[i], WHOLE_SEED);
+    else keyHash[i] = fnv1a(collapsesAt(codes, from[i], to[i]) ? lineKey(text(i)) : text(i).toLowerCase(), WHOLE_SEED);
+  }
+  const reps = repeatCounts(keyHash, (i) => lineKey(text(i)));
 
   // One buffer for the whole document's dense vectors, a view per line: a typed array of its own
   // per line costs an off-heap allocation each, which dominated the garbage on long inputs.
   const pool = new Float32Array(n * DENSE_SIZE);
-  const dense: Float32Array[] = new Array(n);
-  const hashed = lexicalBuckets(words, keys, (1 << hashBits) - 1);
+  const buckets = lexicalBuckets(words, keyHash, (1 << hashBits) - 1);
   const docLogLines = log1p(n);
   const proseShare = n ? proseLines / n : 0;
   const runShare = totalWords ? runWords / totalWords : 0;
+  const sc = emptyScan();
 
   for (let i = 0; i < n; i++) {
-    const text = texts[i];
-    const li = info[i];
-    const v = pool.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE);
-    const nw = li.nWords;
-    const chars = text.length;
-    const sc = scans[i];
+    const s = from[i], e = to[i];
+    const nw = nWordsOf[i], stopRatio = stopRatioOf[i];
+    const o = i * DENSE_SIZE;
+    const chars = e - s;
+    scanCodes(codes, s, e, sc);
     const { digits, punct, commas } = sc;
     const letters = Math.max(1, chars - digits - punct);
-    const first = text[0] ?? "";
 
-    v[0] = 1;
-    v[1] = log1p(chars);
-    v[2] = log1p(nw);
-    v[3] = bin(nw <= 2); v[4] = bin(nw >= 3 && nw <= 5); v[5] = bin(nw >= 6 && nw <= 10);
-    v[6] = bin(nw >= 11 && nw <= 20); v[7] = bin(nw >= 21 && nw <= 40); v[8] = bin(nw > 40);
-    v[9] = li.stopRatio;
-    v[10] = bin(li.stopRatio === 0); v[11] = bin(li.stopRatio > 0 && li.stopRatio < 0.15);
-    v[12] = bin(li.stopRatio >= 0.15 && li.stopRatio < 0.3); v[13] = bin(li.stopRatio >= 0.3);
-    v[14] = bin(li.terminal);
-    v[15] = bin(text.endsWith(":"));
-    v[16] = bin(endsAlnum(text));
-    v[17] = bin(text.endsWith("...") || text.endsWith("…"));
-    v[18] = bin(endsArrow(text));
-    v[19] = log1p(sc.sentences);
-    v[20] = nw ? Math.min(1, commas / nw) : 0;
-    v[21] = nw ? words.titled[i] / nw : 0;
-    v[22] = bin(sc.upper / letters > 0.6 && chars > 3);
-    v[23] = bin(first !== first.toUpperCase());
-    v[24] = bin(BULLET_RE.test(text));
-    v[25] = bin(sc.mayDigit && STARTS_DIGIT_RE.test(text));
-    v[26] = chars ? digits / chars : 0;
-    v[27] = chars ? punct / chars : 0;
-    v[28] = bin(sc.mayUrl && URL_RE.test(text));
-    v[29] = bin(sc.at && EMAIL_HANDLE_RE.test(text));
-    v[30] = bin(sc.copyright);
-    v[31] = bin(sc.separator);
-    v[32] = bin(sc.quote);
-    v[33] = bin(text.includes("("));
-    v[34] = bin(sc.mayDigit && DATE_RE.test(text));
-    v[35] = bin(sc.mayDigit && sc.colon && TIME_RE.test(text));
-    v[36] = nw ? words.unspaced[i] / nw : 0;
+    pool[o + 0] = 1;
+    pool[o + 1] = log1p(chars);
+    pool[o + 2] = log1p(nw);
+    pool[o + 3] = bin(nw <= 2); pool[o + 4] = bin(nw >= 3 && nw <= 5); pool[o + 5] = bin(nw >= 6 && nw <= 10);
+    pool[o + 6] = bin(nw >= 11 && nw <= 20); pool[o + 7] = bin(nw >= 21 && nw <= 40); pool[o + 8] = bin(nw > 40);
+    pool[o + 9] = stopRatio;
+    pool[o + 10] = bin(stopRatio === 0); pool[o + 11] = bin(stopRatio > 0 && stopRatio < 0.15);
+    pool[o + 12] = bin(stopRatio >= 0.15 && stopRatio < 0.3); pool[o + 13] = bin(stopRatio >= 0.3);
+    pool[o + 14] = terminalOf[i];
+    pool[o + 15] = bin(endsColonAt(codes, s, e));
+    pool[o + 16] = bin(endsAlnumAt(codes, s, e));
+    pool[o + 17] = bin(endsEllipsisAt(codes, s, e));
+    pool[o + 18] = bin(endsArrowAt(codes, s, e));
+    pool[o + 19] = log1p(sc.sentences);
+    pool[o + 20] = nw ? Math.min(1, commas / nw) : 0;
+    pool[o + 21] = nw ? words.titled[i] / nw : 0;
+    pool[o + 22] = bin(sc.upper / letters > 0.6 && chars > 3);
+    pool[o + 23] = bin(startsLowerAt(codes, s, e));
+    pool[o + 24] = bin(mayBulletAt(codes, s, e) && BULLET_RE.test(text(i)));
+    pool[o + 25] = bin(startsDigitAt(codes, s, e));
+    pool[o + 26] = chars ? digits / chars : 0;
+    pool[o + 27] = chars ? punct / chars : 0;
+    pool[o + 28] = bin(sc.mayUrl && URL_RE.test(text(i)));
+    pool[o + 29] = bin(sc.at && EMAIL_HANDLE_RE.test(text(i)));
+    pool[o + 30] = bin(sc.copyright);
+    pool[o + 31] = bin(sc.separator);
+    pool[o + 32] = bin(sc.quote);
+    pool[o + 33] = bin(sc.paren);
+    pool[o + 34] = bin(sc.mayDigit && hasDateAt(codes, s, e));
+    pool[o + 35] = bin(sc.mayDigit && sc.colon && hasTimeAt(codes, s, e));
+    pool[o + 36] = nw ? words.unspaced[i] / nw : 0;
     const rel = n > 1 ? i / (n - 1) : 0;
-    v[37] = rel;
-    v[38] = bin(rel < 0.05); v[39] = bin(rel > 0.95);
-    v[40] = bin(i === 0); v[41] = bin(i === n - 1);
+    pool[o + 37] = rel;
+    pool[o + 38] = bin(rel < 0.05); pool[o + 39] = bin(rel > 0.95);
+    pool[o + 40] = bin(i === 0); pool[o + 41] = bin(i === n - 1);
     const inRun = i >= bestStart && i <= bestEnd;
     const dist = inRun ? 0 : i < bestStart ? bestStart - i : i - bestEnd;
-    v[42] = bin(inRun); v[43] = bin(i < bestStart); v[44] = bin(i > bestEnd && bestEnd >= 0);
-    v[45] = bin(dist >= 1 && dist <= 2); v[46] = bin(dist >= 3 && dist <= 6);
-    v[47] = bin(dist >= 7 && dist <= 15); v[48] = bin(dist > 15);
-    v[49] = runShare;
-    v[50] = log1p(listRun[i]);
-    v[51] = bin(listRun[i] >= 3);
-    v[52] = bin(li.prose);
-    v[53] = bin(i > 0 && info[i - 1].prose);
-    v[54] = bin(i < n - 1 && info[i + 1].prose);
-    v[55] = i > 0 ? log1p(info[i - 1].nWords) : 0;
-    v[56] = i < n - 1 ? log1p(info[i + 1].nWords) : 0;
-    v[57] = bin(i > 0 && info[i - 1].terminal);
-    v[58] = bin(i < n - 1 && info[i + 1].terminal);
-    const reps = counts.get(keys[i]) ?? 1;
-    v[59] = bin(reps > 1);
-    v[60] = log1p(reps - 1);
-    v[61] = docLogLines;
-    v[62] = proseShare;
-    dense[i] = v;
+    pool[o + 42] = bin(inRun); pool[o + 43] = bin(i < bestStart); pool[o + 44] = bin(i > bestEnd && bestEnd >= 0);
+    pool[o + 45] = bin(dist >= 1 && dist <= 2); pool[o + 46] = bin(dist >= 3 && dist <= 6);
+    pool[o + 47] = bin(dist >= 7 && dist <= 15); pool[o + 48] = bin(dist > 15);
+    pool[o + 49] = runShare;
+    pool[o + 50] = log1p(listRun[i]);
+    pool[o + 51] = bin(listRun[i] >= 3);
+    pool[o + 52] = proseOf[i];
+    pool[o + 53] = i > 0 ? proseOf[i - 1] : 0;
+    pool[o + 54] = i < n - 1 ? proseOf[i + 1] : 0;
+    pool[o + 55] = i > 0 ? log1p(nWordsOf[i - 1]) : 0;
+    pool[o + 56] = i < n - 1 ? log1p(nWordsOf[i + 1]) : 0;
+    pool[o + 57] = i > 0 ? terminalOf[i - 1] : 0;
+    pool[o + 58] = i < n - 1 ? terminalOf[i + 1] : 0;
+    pool[o + 59] = bin(reps[i] > 1);
+    pool[o + 60] = log1p(reps[i] - 1);
+    pool[o + 61] = docLogLines;
+    pool[o + 62] = proseShare;
   }
-  return { language, dense, hashed, info };
+  return new Features(language, pool, buckets.flat, buckets.start, nWordsOf, stopRatioOf, terminalOf, proseOf);
+}
+
+/**
+ * How many lines share each line's key, counted by the keys' hashes. Lines with the same hash
+ * are checked to have the same key (`key(i)` makes it, only for such lines); if two keys ever
+ * share a hash, the document is counted by the keys themselves.
+ */
+function repeatCounts(hash: Uint32Array, key: (i: number) => string): Int32Array {
+  const n = hash.length;
+  const firstOf = new Map<number, number>();
+  const group = new Int32Array(n), count = new Int32Array(n), reps = new Int32Array(n);
+  const keys: (string | undefined)[] = new Array(n);
+  const keyOf = (i: number) => (keys[i] ??= key(i));
+  let exact = true;
+  for (let i = 0; i < n && exact; i++) {
+    const j = firstOf.get(hash[i]);
+    if (j === undefined) { firstOf.set(hash[i], i); group[i] = i; } else if (keyOf(i) === keyOf(j)) group[i] = j; else exact = false;
+  }
+  if (exact) {
+    for (let i = 0; i < n; i++) count[group[i]]++;
+    for (let i = 0; i < n; i++) reps[i] = count[group[i]];
+    return reps;
+  }
+  const counts = new Map<string, number>();
+  for (let i = 0; i < n; i++) counts.set(keyOf(i), (counts.get(keyOf(i)) ?? 0) + 1);
+  for (let i = 0; i < n; i++) reps[i] = counts.get(keyOf(i))!;
+  return reps;
 }

@@ -40,17 +40,35 @@ WORDS.forEach((w, e) => {
   SLOT_ENTRY[s] = e;
 });
 
+// The entries' words as code units, one after another: entry e is WORD_CODES[WORD_AT[e], WORD_AT[e + 1]).
+const WORD_AT = new Int32Array(WORDS.length + 1);
+WORDS.forEach((w, e) => { WORD_AT[e + 1] = WORD_AT[e] + w.length; });
+const WORD_CODES = new Uint16Array(WORD_AT[WORDS.length]);
+WORDS.forEach((w, e) => { for (let k = 0; k < w.length; k++) WORD_CODES[WORD_AT[e] + k] = w.charCodeAt(k); });
+
 /**
- * The stopword entry of the word src[from, to) (lower-cased; `hash` its fnv1a), or -1 when no
+ * The stopword entry of the word chars[from, to) (lower-cased; `hash` its fnv1a), or -1 when no
  * list holds it.
  */
-export function stopwordEntry(src: string, from: number, to: number, hash: number): number {
+export function stopwordEntry(chars: Uint16Array, from: number, to: number, hash: number): number {
   for (let s = hash & MASK; ; s = (s + 1) & MASK) {
     const e = SLOT_ENTRY[s];
     if (e < 0) return -1;
-    if (SLOT_HASH[s] === hash && WORDS[e].length === to - from && src.startsWith(WORDS[e], from)) return e;
+    if (SLOT_HASH[s] === hash && WORD_AT[e + 1] - WORD_AT[e] === to - from && sameCodes(chars, from, WORD_AT[e], to - from)) return e;
   }
 }
+
+function sameCodes(chars: Uint16Array, from: number, at: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (chars[from + k] !== WORD_CODES[at + k]) return false;
+  return true;
+}
+
+// The languages of each entry flattened for the detection loop: entry e's are
+// LANG_IDS[LANG_AT[e], LANG_AT[e + 1]), each counting 1 / (their number) = LANG_WEIGHT[e].
+const LANG_AT = new Int32Array(WORDS.length + 1);
+LANGS.forEach((l, e) => { LANG_AT[e + 1] = LANG_AT[e] + l.length; });
+const LANG_IDS = Int32Array.from(LANGS.flat());
+const LANG_WEIGHT = Float64Array.from(LANGS, (l) => 1 / l.length);
 
 // Detection reads at most this many words: a few thousand settle the language of any page and
 // keep the cost constant on huge inputs.
@@ -70,10 +88,11 @@ export function detectLanguage(entries: Int32Array, hint?: string): string {
   const hits = new Float64Array(LANGUAGES.length);
   const n = Math.min(entries.length, MAX_DETECT_WORDS);
   for (let j = 0; j < n; j++) {
-    if (entries[j] < 0) continue;
+    const e = entries[j];
+    if (e < 0) continue;
     // A word shared by many languages says little; weight it down by how many share it.
-    const langs = LANGS[entries[j]];
-    for (const i of langs) hits[i] += 1 / langs.length;
+    const weight = LANG_WEIGHT[e];
+    for (let k = LANG_AT[e]; k < LANG_AT[e + 1]; k++) hits[LANG_IDS[k]] += weight;
   }
   let best = -1;
   for (let i = 0; i < hits.length; i++) if (best < 0 || hits[i] > hits[best]) best = i;
@@ -83,5 +102,16 @@ export function detectLanguage(entries: Int32Array, hint?: string): string {
 /** The index of `lang` in LANGUAGES, -1 when it has no stopword list. */
 export const languageIndex = (lang: string) => LANGUAGES.indexOf(lang);
 
-/** Whether the word of stopword entry `entry` is a stopword of language `index`. */
-export const isStopword = (entry: number, index: number) => entry >= 0 && LANGS[entry].includes(index);
+// Per language (made on first use), 1 for each entry that is one of its stopwords.
+const MEMBERS = new Map<number, Uint8Array>();
+
+/** For language `index`: per stopword entry, 1 when the entry's word is one of its stopwords. */
+export function stopwordsOf(index: number): Uint8Array {
+  let m = MEMBERS.get(index);
+  if (!m) {
+    m = new Uint8Array(WORDS.length);
+    LANGS.forEach((langs, e) => { if (langs.includes(index)) m![e] = 1; });
+    MEMBERS.set(index, m);
+  }
+  return m;
+}

@@ -3,7 +3,7 @@
 // The buckets of a whole document go into one array (each line gets a view of its part), each
 // word is hashed once, and the "^word", "word$" and "=line" keys are hashed by continuing the hash
 // rather than by building those strings: FNV-1a of a + b is FNV-1a of b seeded with that of a.
-import { fnv1a, fnv1aRange } from "./hash.ts";
+import { fnv1a, fnv1aCodes } from "./hash.ts";
 import type { DocWords } from "./words.ts";
 
 // Whole-line lexical features are made for lines up to this many words: boilerplate phrases
@@ -12,28 +12,31 @@ export const WHOLE_LINE_MAX_WORDS = 6;
 
 const PAIR_SALT = 0x9e3779b9;
 const FIRST_SEED = fnv1a("^");
-const WHOLE_SEED = fnv1a("=");
+/** The seed of the whole-line key's hash ("=" + key): features.ts hashes each line's key with it. */
+export const WHOLE_SEED = fnv1a("=");
 
-/** Buckets of each line, in one pass over the document's words; `keys[i]` is line i's repetition key. */
-export function lexicalBuckets(words: DocWords, keys: string[], mask: number): Uint32Array[] {
-  const { src, from, to, hash, lineStart } = words;
-  const n = keys.length;
+/**
+ * Buckets of each line, in one pass over the document's words; `keyHash[i]` is the fnv1a of
+ * "=" + line i's repetition key (its whole-line feature).
+ */
+export function lexicalBuckets(words: DocWords, keyHash: Uint32Array, mask: number): { flat: Uint32Array; start: Int32Array } {
+  const { chars, start, hash, lineStart } = words;
+  const n = keyHash.length;
   const pool = new Uint32Array(hash.length * 2 + n * 3);
-  const out: Uint32Array[] = new Array(n);
+  const lineAt = new Int32Array(n + 1);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const a = lineStart[i], b = lineStart[i + 1];
-    const start = k;
     for (let w = a; w < b; w++) {
       pool[k++] = hash[w] & mask;
-      if (w + 1 < b) pool[k++] = fnv1aRange(src[w + 1], from[w + 1], to[w + 1], hash[w] ^ PAIR_SALT) & mask;
+      if (w + 1 < b) pool[k++] = fnv1aCodes(chars, start[w + 1], start[w + 2], hash[w] ^ PAIR_SALT) & mask;
     }
     if (b > a) {
-      pool[k++] = fnv1aRange(src[a], from[a], to[a], FIRST_SEED) & mask;
+      pool[k++] = fnv1aCodes(chars, start[a], start[a + 1], FIRST_SEED) & mask;
       pool[k++] = fnv1a("$", hash[b - 1]) & mask;
     }
-    if (b - a <= WHOLE_LINE_MAX_WORDS) pool[k++] = fnv1a(keys[i], WHOLE_SEED) & mask;
-    out[i] = pool.subarray(start, k);
+    if (b - a <= WHOLE_LINE_MAX_WORDS) pool[k++] = keyHash[i] & mask;
+    lineAt[i + 1] = k;
   }
-  return out;
+  return { flat: pool, start: lineAt };
 }

@@ -2,7 +2,9 @@
 // which of the feature regexes could match at all. A regex then runs only on a line where it can
 // match: each gate below is a necessary condition of its regex, so the feature value is exactly
 // the regex's (scripts/check-identical.ts and tests/core/line-scan.test.ts check it).
-import { ALNUM, astralClass, DIGIT, pairAt, SPACE, unitClass, UPPER } from "./charclass.ts";
+import { ALNUM, astralClass, codePairAt, DIGIT, LOWER, SPACE, unitClass, UPPER } from "./charclass.ts";
+import { codesOf } from "./codes.ts";
+import { FNV_OFFSET } from "./hash.ts";
 
 const SENTENCE_END = 1; // [.!?。！？؟।] followed by white space or the end: a sentence ends
 const SEPARATOR = 2; // [|•·»›/–-] between white space
@@ -10,6 +12,8 @@ const SEPARATOR_EDGE = 4; // [|•·»›] first or last
 const QUOTE = 8; // ["“”«»„]
 const TERMINAL = 16; // [.!?。！？؟।…"”’»)\]] last: the line ends like a sentence
 const END_ARROW = 32; // [|›»→>] last: a breadcrumb or "more" link
+const DATE_SEP1 = 64; // [./\-年月]: between the first two numbers of a date (DATE_RE)
+const DATE_SEP2 = 128; // [./\-月日]: after the second
 
 const MARKS = new Map<number, number>();
 const mark = (chars: string, bit: number) => { for (const ch of chars) MARKS.set(ch.charCodeAt(0), (MARKS.get(ch.charCodeAt(0)) ?? 0) | bit); };
@@ -19,6 +23,8 @@ mark("|•·»›", SEPARATOR_EDGE);
 mark("\"“”«»„", QUOTE);
 mark(".!?。！？؟।…\"”’»)]", TERMINAL);
 mark("|›»→>", END_ARROW);
+mark("./-年月", DATE_SEP1);
+mark("./-月日", DATE_SEP2);
 // Marks are ASCII or BMP punctuation: a flat table makes the per-character test one load.
 const MARK_TABLE = new Uint8Array(0x10000);
 for (const [c, bits] of MARKS) MARK_TABLE[c] = bits;
@@ -33,6 +39,8 @@ export interface LineScan {
   quote: boolean;
   separator: boolean;
   copyright: boolean;
+  /** Holds "(". */
+  paren: boolean;
   /** Could hold a decimal digit of any script (DIGIT class, or a surrogate: astral digits). */
   mayDigit: boolean;
   colon: boolean;
@@ -48,15 +56,30 @@ const isAsciiPunct = (ch: number) => (ch >= 33 && ch <= 47) || (ch >= 58 && ch <
 const TLD_INITIAL = new Set([..."cdfinou"].map((c) => c.charCodeAt(0)));
 const isSpace = (c: number) => (unitClass(c) & SPACE) !== 0;
 
+export const emptyScan = (): LineScan => ({
+  digits: 0, punct: 0, commas: 0, upper: 0, sentences: 0,
+  quote: false, separator: false, copyright: false, paren: false, mayDigit: false, colon: false, at: false, mayUrl: false, collapse: false,
+});
+
+/** scanCodes of a (trimmed) string. */
 export function scanLine(text: string): LineScan {
-  const n = text.length;
+  return scanCodes(codesOf(text), 0, text.length, emptyScan());
+}
+
+// A neighbour of the line codes[s, e): outside it reads as -1, which is no class and no mark.
+// (Functions here are top-level rather than closures in the per-line functions: the TypeScript
+// loader names every closure it creates with a call, once per line if made per line.)
+const near = (codes: Uint16Array, s: number, e: number, k: number) => (k >= s && k < e ? codes[k] : -1);
+
+/** The scan of the trimmed line codes[s, e), written into `out` (reused line after line). */
+export function scanCodes(codes: Uint16Array, s: number, e: number, out: LineScan): LineScan {
   let digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0;
-  let quote = false, separator = false, copyright = false, mayDigit = false, colon = false, at = false, mayUrl = false, collapse = false;
-  for (let i = 0; i < n; i++) {
-    const ch = text.charCodeAt(i);
+  let quote = false, separator = false, copyright = false, paren = false, mayDigit = false, colon = false, at = false, mayUrl = false, collapse = false;
+  for (let i = s; i < e; i++) {
+    const ch = codes[i];
     // Most characters are lower-case ASCII letters and spaces, which count for nothing below.
     if (ch >= 97 && ch <= 122) continue;
-    if (ch === 32) { if (isSpace(text.charCodeAt(i + 1))) collapse = true; continue; }
+    if (ch === 32) { if (i + 1 < e && isSpace(codes[i + 1])) collapse = true; continue; }
     const k = unitClass(ch);
     if (k & SPACE) collapse = true;
     if (k & UPPER) upper++;
@@ -66,38 +89,164 @@ export function scanLine(text: string): LineScan {
     if (k & DIGIT || (ch >= 0xd800 && ch <= 0xdfff)) mayDigit = true;
     const m = MARK_TABLE[ch];
     if (m !== 0) {
-      if (m & SENTENCE_END && (i + 1 === n || isSpace(text.charCodeAt(i + 1)))) sentences++;
+      if (m & SENTENCE_END && (i + 1 === e || isSpace(codes[i + 1]))) sentences++;
       if (m & QUOTE) quote = true;
-      if (m & SEPARATOR && i > 0 && i + 1 < n && isSpace(text.charCodeAt(i - 1)) && isSpace(text.charCodeAt(i + 1))) separator = true;
+      if (m & SEPARATOR && i > s && i + 1 < e && isSpace(codes[i - 1]) && isSpace(codes[i + 1])) separator = true;
     }
     if (ch === 58) {
       colon = true;
-      if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) mayUrl = true;
+      if (near(codes, s, e, i + 1) === 47 && near(codes, s, e, i + 2) === 47) mayUrl = true;
     } else if (ch === 64) at = true;
     else if (ch === 46) {
-      if ((text.charCodeAt(i - 1) | 0x20) === 119 || TLD_INITIAL.has(text.charCodeAt(i + 1) | 0x20)) mayUrl = true;
+      if ((near(codes, s, e, i - 1) | 0x20) === 119 || TLD_INITIAL.has(near(codes, s, e, i + 1) | 0x20)) mayUrl = true;
     } else if (ch === 0xa9 || ch === 0x2117) copyright = true;
-    else if (ch === 40 && (text.charCodeAt(i + 1) | 0x20) === 99 && text.charCodeAt(i + 2) === 41) copyright = true;
+    else if (ch === 40) {
+      paren = true;
+      if ((near(codes, s, e, i + 1) | 0x20) === 99 && near(codes, s, e, i + 2) === 41) copyright = true;
+    }
   }
-  if (n && (MARK_TABLE[text.charCodeAt(0)] & SEPARATOR_EDGE || MARK_TABLE[text.charCodeAt(n - 1)] & SEPARATOR_EDGE)) separator = true;
-  return { digits, punct, commas, upper, sentences, quote, separator, copyright, mayDigit, colon, at, mayUrl, collapse };
+  if (e > s && (MARK_TABLE[codes[s]] & SEPARATOR_EDGE || MARK_TABLE[codes[e - 1]] & SEPARATOR_EDGE)) separator = true;
+  out.digits = digits; out.punct = punct; out.commas = commas; out.upper = upper; out.sentences = sentences;
+  out.quote = quote; out.separator = separator; out.copyright = copyright; out.paren = paren; out.mayDigit = mayDigit;
+  out.colon = colon; out.at = at; out.mayUrl = mayUrl; out.collapse = collapse;
+  return out;
 }
 
-/** The line (trimmed) ends like a sentence: [.!?。！？؟।…"”’»)\]]. */
-export const endsTerminal = (text: string) => text.length > 0 && (MARK_TABLE[text.charCodeAt(text.length - 1)] & TERMINAL) !== 0;
+// What the dense features ask of a trimmed line's ends, on codes[s, e); each is the regex or
+// string test named beside it, with the string form kept for the tests.
 
-/** The line (trimmed) ends with [|›»→>]. */
-export const endsArrow = (text: string) => text.length > 0 && (MARK_TABLE[text.charCodeAt(text.length - 1)] & END_ARROW) !== 0;
+/** Ends like a sentence: `[.!?。！？؟।…"”’»)\]]$`. */
+export const endsTerminalAt = (codes: Uint16Array, s: number, e: number) => e > s && (MARK_TABLE[codes[e - 1]] & TERMINAL) !== 0;
+export const endsTerminal = (text: string) => endsTerminalAt(codesOf(text), 0, text.length);
 
-/** The line's last code point is a letter or a number (`[\p{L}\p{N}]$`). */
-export function endsAlnum(text: string): boolean {
-  const n = text.length;
-  if (!n) return false;
-  if (n >= 2) {
-    const cp = pairAt(text, n - 2, text.charCodeAt(n - 2));
+/** Ends with `[|›»→>]`. */
+export const endsArrowAt = (codes: Uint16Array, s: number, e: number) => e > s && (MARK_TABLE[codes[e - 1]] & END_ARROW) !== 0;
+export const endsArrow = (text: string) => endsArrowAt(codesOf(text), 0, text.length);
+
+/** The last code point is a letter or a number (`[\p{L}\p{N}]$`). */
+export function endsAlnumAt(codes: Uint16Array, s: number, e: number): boolean {
+  if (e <= s) return false;
+  if (e - s >= 2) {
+    const cp = codePairAt(codes, e - 2, e);
     if (cp >= 0) return (astralClass(cp) & ALNUM) !== 0;
   }
-  return (unitClass(text.charCodeAt(n - 1)) & ALNUM) !== 0;
+  return (unitClass(codes[e - 1]) & ALNUM) !== 0;
+}
+export const endsAlnum = (text: string) => endsAlnumAt(codesOf(text), 0, text.length);
+
+/** `text.endsWith(":")`. */
+export const endsColonAt = (codes: Uint16Array, s: number, e: number) => e > s && codes[e - 1] === 58;
+/** `text.endsWith("...") || text.endsWith("…")`. */
+export const endsEllipsisAt = (codes: Uint16Array, s: number, e: number) =>
+  (e - s >= 3 && codes[e - 1] === 46 && codes[e - 2] === 46 && codes[e - 3] === 46) || (e > s && codes[e - 1] === 0x2026);
+/** `text[0] !== text[0].toUpperCase()`: the first code unit has an upper case. */
+export const startsLowerAt = (codes: Uint16Array, s: number, e: number) => e > s && (unitClass(codes[s]) & LOWER) !== 0;
+/** `/^\p{Nd}/u`: the first code point is a decimal digit. */
+export function startsDigitAt(codes: Uint16Array, s: number, e: number): boolean {
+  if (e <= s) return false;
+  const cp = codePairAt(codes, s, e);
+  return ((cp >= 0 ? astralClass(cp) : unitClass(codes[s])) & DIGIT) !== 0;
+}
+// The characters a bullet starts with (BULLET_RE in features.ts), and ASCII digits ("1. ", "2) ").
+const BULLET_FIRST = new Set([..."-*•·▪►▶→✓✔☐○●◦0123456789"].map((c) => c.charCodeAt(0)));
+/** Whether a trimmed line can match BULLET_RE at all: its first character starts a bullet. */
+export const mayBulletAt = (codes: Uint16Array, s: number, e: number) => e > s && BULLET_FIRST.has(codes[s]);
+
+// Date and time shapes, as DATE_RE and TIME_RE in features.ts match them (u flag: over code points;
+// \p{Nd} is a decimal digit of any script; \b is between [A-Za-z0-9_] and anything else).
+const isRegexWordUnit = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Width (1 or 2 code units) of the decimal digit code point at codes[k] (k < e), else 0. */
+function digitAt(codes: Uint16Array, k: number, e: number): number {
+  if (k >= e) return 0;
+  const cp = codePairAt(codes, k, e);
+  if (cp >= 0) return astralClass(cp) & DIGIT ? 2 : 0;
+  return unitClass(codes[k]) & DIGIT ? 1 : 0;
+}
+
+/** Whether the code point that ends just before k (k > s) is a decimal digit. */
+function digitBefore(codes: Uint16Array, s: number, k: number): boolean {
+  if (k - 2 >= s && codePairAt(codes, k - 2, k) >= 0) return digitAt(codes, k - 2, k) === 2;
+  return k - 1 >= s && digitAt(codes, k - 1, k) === 1;
+}
+
+/**
+ * DATE_RE on the trimmed line codes[s, e): "12/03/", "3.4.", "2024年3月", "18, 2025", "1999".
+ * Each alternative is read as "somewhere": at least one digit before a separator needs only one.
+ */
+export function hasDateAt(codes: Uint16Array, s: number, e: number): boolean {
+  for (let q = s; q < e; q++) {
+    const c = codes[q];
+    // \p{Nd}{1,4}[./\-年月]\p{Nd}{1,2}[./\-月日]
+    if (MARK_TABLE[c] & DATE_SEP1 && q > s && digitBefore(codes, s, q)) {
+      const w1 = digitAt(codes, q + 1, e);
+      if (w1) {
+        const r = q + 1 + w1;
+        if (r < e && MARK_TABLE[codes[r]] & DATE_SEP2) return true;
+        const w2 = digitAt(codes, r, e);
+        if (w2 && r + w2 < e && MARK_TABLE[codes[r + w2]] & DATE_SEP2) return true;
+      }
+    }
+    // \p{Nd}{1,2},? \p{Nd}{4}
+    if (c === 32 && q > s && (digitBefore(codes, s, q) || (codes[q - 1] === 44 && q - 1 > s && digitBefore(codes, s, q - 1)))) {
+      let k = q + 1, n = 0;
+      for (let w; n < 4 && (w = digitAt(codes, k, e)); n++) k += w;
+      if (n === 4) return true;
+    }
+    // \b(19|20)\p{Nd}{2}\b
+    if ((c === 49 && codes[q + 1] === 57) || (c === 50 && codes[q + 1] === 48)) {
+      if (q + 1 < e && (q === s || !isRegexWordUnit(codes[q - 1]))) {
+        const w1 = digitAt(codes, q + 2, e), w2 = w1 ? digitAt(codes, q + 2 + w1, e) : 0;
+        if (w2) {
+          const t = q + 2 + w1 + w2;
+          const lastIsWord = w2 === 1 && isRegexWordUnit(codes[t - 1]);
+          if (lastIsWord !== (t < e && isRegexWordUnit(codes[t]))) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** TIME_RE (`\p{Nd}{1,2}:\p{Nd}{2}`) on the trimmed line codes[s, e): "9:46", "12:30". */
+export function hasTimeAt(codes: Uint16Array, s: number, e: number): boolean {
+  for (let q = s + 1; q < e; q++) {
+    if (codes[q] !== 58 || !digitBefore(codes, s, q)) continue;
+    const w1 = digitAt(codes, q + 1, e);
+    if (w1 && digitAt(codes, q + 1 + w1, e)) return true;
+  }
+  return false;
+}
+
+/** Holds white space other than single spaces (scanCodes' `collapse`), so lineKey has runs to collapse. */
+export function collapsesAt(codes: Uint16Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    if (codes[i] === 32 ? i + 1 < e && (unitClass(codes[i + 1]) & SPACE) !== 0 : (unitClass(codes[i]) & SPACE) !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * FNV-1a (from `seed`) of the repetition key (lineKey) of the trimmed ASCII line codes[s, e):
+ * white-space runs as one space, A-Z lower-cased, without making the key.
+ */
+export function asciiKeyHash(codes: Uint16Array, s: number, e: number, seed = FNV_OFFSET): number {
+  let h = seed >>> 0, space = false;
+  for (let i = s; i < e; i++) {
+    let c = codes[i];
+    // ASCII white space as \s sees it: tab, line feed, vertical tab, form feed, return, space.
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      if (space) continue;
+      space = true;
+      c = 32;
+    } else {
+      space = false;
+      if (c >= 65 && c <= 90) c += 32;
+    }
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 /**

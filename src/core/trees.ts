@@ -22,47 +22,71 @@ export interface Forest {
   trees: Tree[];
 }
 
-/** A forest laid out in flat typed arrays for scoring: one node table, leaves as ~index. */
+/**
+ * A forest laid out for branch-free scoring: every tree padded to the forest's depth D as a
+ * perfect binary tree in heap order (node k's children are 2k+1 and 2k+2), so scoring is D
+ * steps of "go left or right" arithmetic per tree, with no data-dependent branch for the CPU to
+ * mispredict (the pointer-chasing walk spent most of its time on those). A leaf above depth D
+ * becomes a subtree of dummy tests whose leaves all hold its value, so the choice at a dummy
+ * node never matters; leaf values are summed in tree order as before, so scores are bit-identical.
+ */
 export interface CompiledForest {
   base: number;
-  /** Per tree: its root node, or ~leaf for a single-leaf tree. */
-  roots: Int32Array;
+  trees: number;
+  depth: number;
+  /** Per tree, 2^depth - 1 internal nodes: feature index and threshold (go left when x[f] <= t). */
   f: Int32Array;
   t: Float64Array;
-  l: Int32Array;
-  r: Int32Array;
+  /** Per tree, 2^depth leaf values. */
   v: Float64Array;
 }
 
 export function compileForest(forest: Forest): CompiledForest {
-  let nodes = 0, leaves = 0;
-  for (const tree of forest.trees) { nodes += tree.f.length; leaves += tree.v.length; }
-  const out: CompiledForest = {
-    base: forest.base, roots: new Int32Array(forest.trees.length),
-    f: new Int32Array(nodes), t: new Float64Array(nodes), l: new Int32Array(nodes), r: new Int32Array(nodes), v: new Float64Array(leaves),
-  };
-  let n0 = 0, v0 = 0;
+  const depthOf = (tree: Tree, c: number): number => (c < 0 ? 0 : 1 + Math.max(depthOf(tree, tree.l[c]), depthOf(tree, tree.r[c])));
+  // At least one level, so a forest of single leaves still has a test (a dummy) per tree.
+  const depth = Math.max(1, ...forest.trees.map((tree) => (tree.f.length ? depthOf(tree, 0) : 0)));
+  const nodes = (1 << depth) - 1, leaves = 1 << depth, T = forest.trees.length;
+  const out: CompiledForest = { base: forest.base, trees: T, depth, f: new Int32Array(T * nodes), t: new Float64Array(T * nodes), v: new Float64Array(T * leaves) };
   forest.trees.forEach((tree, k) => {
-    const child = (c: number) => (c >= 0 ? n0 + c : ~(v0 + ~c));
-    out.roots[k] = tree.f.length ? n0 : ~v0;
-    for (let i = 0; i < tree.f.length; i++) {
-      out.f[n0 + i] = tree.f[i]; out.t[n0 + i] = tree.t[i];
-      out.l[n0 + i] = child(tree.l[i]); out.r[n0 + i] = child(tree.r[i]);
-    }
-    out.v.set(tree.v, v0);
-    n0 += tree.f.length; v0 += tree.v.length;
+    // c: the stored tree's node (>= 0) or ~leaf; slot: its place in the perfect tree.
+    const fill = (c: number, slot: number, level: number) => {
+      if (level === depth) { out.v[k * leaves + slot - nodes] = tree.v[~c]; return; }
+      const real = c >= 0;
+      out.f[k * nodes + slot] = real ? tree.f[c] : 0;
+      out.t[k * nodes + slot] = real ? tree.t[c] : Infinity;
+      fill(real ? tree.l[c] : c, 2 * slot + 1, level + 1);
+      fill(real ? tree.r[c] : c, 2 * slot + 2, level + 1);
+    };
+    fill(tree.f.length ? 0 : ~0, 0, 0);
   });
   return out;
 }
 
-/** The forest's logit for one feature vector. */
-export function forestScore(forest: CompiledForest, x: ArrayLike<number>): number {
-  const { roots, f, t, l, r, v } = forest;
+/**
+ * The forest's logit for the feature vector x[at .. at + features). Each step is
+ * `c = 2c + 1 + (x[f] <= t ? 0 : 1)`, written so V8 computes it without a branch; the first
+ * levels are unrolled behind tests on the depth, which are the same for every tree (predicted).
+ */
+export function forestScore(forest: CompiledForest, x: ArrayLike<number>, at = 0): number {
+  const { f, t, v, depth, trees } = forest;
+  const nodes = (1 << depth) - 1, leaves = nodes + 1;
   let z = forest.base;
-  for (let k = 0; k < roots.length; k++) {
-    let c = roots[k];
-    while (c >= 0) c = x[f[c]] <= t[c] ? l[c] : r[c];
-    z += v[~c];
+  for (let k = 0, b = 0, lv = 0; k < trees; k++, b += nodes, lv += leaves) {
+    let c = 2 - +(x[at + f[b]] <= t[b]);
+    if (depth > 1) c = 2 * c + 2 - +(x[at + f[b + c]] <= t[b + c]);
+    if (depth > 2) c = 2 * c + 2 - +(x[at + f[b + c]] <= t[b + c]);
+    if (depth > 3) c = 2 * c + 2 - +(x[at + f[b + c]] <= t[b + c]);
+    if (depth > 4) c = 2 * c + 2 - +(x[at + f[b + c]] <= t[b + c]);
+    if (depth > 5) c = 2 * c + 2 - +(x[at + f[b + c]] <= t[b + c]);
+    if (depth > 6) c = deeper(forest, x, at, b, c);
+    z += v[lv + c - nodes];
   }
   return z;
+}
+
+/** Levels past the sixth (the trainer grows depth 5), in a loop of their own. */
+function deeper(forest: CompiledForest, x: ArrayLike<number>, at: number, b: number, c: number): number {
+  const { f, t } = forest;
+  for (let d = 6; d < forest.depth; d++) c = 2 * c + 2 - +(x[at + f[b + c]] <= t[b + c]);
+  return c;
 }

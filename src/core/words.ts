@@ -1,53 +1,110 @@
-// The words of a document, as one table: word w is the lower-cased text src[w][from[w], to[w]),
+// The words of a document, as one table: word w is chars[start[w], start[w + 1]), lower-cased,
 // hashed once (FNV-1a) for the stopword look-up and the lexical buckets. An ASCII line (most
-// lines) is lower-cased once and its words are ranges of that string: no string per word, which
-// on a long input was most of what the garbage collector had to copy while the document was
-// processed. Other lines go through `tokenize`, whose words are strings of their own.
-import { fnv1aRange } from "./hash.ts";
-import { asciiWords, tokenize } from "./tokenize.ts";
+// lines) is cut into runs of letters and digits straight from the document's code units, each
+// lower-cased as it is copied and hashed in the same step: no string per line or per word.
+// Other lines are cut where `tokenize` cuts them and lower-cased as it does (whole when that is
+// the same, else word by word), and their words' code units are copied into the same table.
+import type { LineCodes } from "./codes.ts";
+import { FNV_OFFSET } from "./hash.ts";
+import { lowersPointwise, tokenRanges } from "./tokenize.ts";
 
 export interface DocWords {
-  src: string[];
-  from: number[];
-  to: number[];
+  chars: Uint16Array;
+  /** Word w is chars[start[w], start[w + 1]); there is one more entry than words. */
+  start: Int32Array;
   hash: Uint32Array;
   /** Line i's words are lineStart[i] .. lineStart[i + 1] - 1. */
   lineStart: Int32Array;
   /** Per line: words starting with a capital, words that are one unspaced-script character. */
   titled: Int32Array;
   unspaced: Int32Array;
-  /** Per line: the line lower-cased when it is ASCII, else null. */
-  lower: (string | null)[];
 }
 
-const isAscii = (s: string) => {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 128) return false;
-  return true;
-};
-
-/** The words of each (trimmed) line. */
-export function docWords(texts: string[]): DocWords {
-  const n = texts.length;
-  const src: string[] = [], from: number[] = [], to: number[] = [];
-  const lineStart = new Int32Array(n + 1), titled = new Int32Array(n), unspaced = new Int32Array(n);
-  const lower: (string | null)[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = texts[i];
-    if (isAscii(t)) {
-      const l = (lower[i] = t.toLowerCase());
-      const w0 = from.length;
-      titled[i] = asciiWords(t, from, to);
-      for (let w = w0; w < from.length; w++) src.push(l);
-    } else {
-      lower[i] = null;
-      const tk = tokenize(t);
-      titled[i] = tk.titled;
-      unspaced[i] = tk.unspaced;
-      for (const w of tk.words) { src.push(w); from.push(0); to.push(w.length); }
-    }
-    lineStart[i + 1] = from.length;
+/** A growable table of words (code units, starts, hashes). */
+class Table {
+  chars: Uint16Array;
+  start: Int32Array;
+  hash: Uint32Array;
+  words = 0;
+  used = 0;
+  constructor(chars: number) {
+    this.chars = new Uint16Array(Math.max(16, chars));
+    this.start = new Int32Array(Math.max(16, chars >> 1));
+    this.hash = new Uint32Array(this.start.length);
   }
-  const hash = new Uint32Array(from.length);
-  for (let w = 0; w < hash.length; w++) hash[w] = fnv1aRange(src[w], from[w], to[w]);
-  return { src, from, to, hash, lineStart, titled, unspaced, lower };
+  room(chars: number) {
+    if (this.used + chars > this.chars.length) this.chars = grow(this.chars, this.used + chars);
+    if (this.words + 2 > this.start.length) { this.start = grow(this.start, this.words + 2); this.hash = grow(this.hash, this.words + 2); }
+  }
+  /** Ends the word begun at `used` (its code units already written); h is its hash. */
+  end(from: number, h: number) {
+    this.start[this.words] = from;
+    this.hash[this.words++] = h >>> 0;
+  }
+}
+
+function grow<T extends Uint16Array | Int32Array | Uint32Array>(a: T, need: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** The words of each trimmed line of `doc`; `text(i)` is line i trimmed (for the non-ASCII ones). */
+export function docWords(doc: LineCodes, text: (i: number) => string): DocWords {
+  const { codes, from, to, ascii } = doc;
+  const n = from.length;
+  const t = new Table(codes.length);
+  const lineStart = new Int32Array(n + 1), titled = new Int32Array(n), unspaced = new Int32Array(n);
+  // A non-ASCII line's words, added to the table (one function for the document, reading the
+  // line it is at from these).
+  let line = "", lower: string | null = null, lineFrom = 0;
+  const addWord = (a: number, b: number) => {
+    const w = lower ?? line.slice(a - lineFrom, b - lineFrom).toLowerCase();
+    const k0 = lower ? a - lineFrom : 0, k1 = lower ? b - lineFrom : w.length;
+    t.room(k1 - k0);
+    const w0 = t.used;
+    let h = FNV_OFFSET;
+    for (let k = k0; k < k1; k++) {
+      const c = w.charCodeAt(k);
+      t.chars[t.used++] = c;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    t.end(w0, h);
+  };
+  for (let i = 0; i < n; i++) {
+    if (ascii[i]) {
+      // Runs of [A-Za-z0-9], as `tokenize` finds them on ASCII.
+      const e = to[i];
+      t.room(e - from[i]);
+      const chars = t.chars;
+      let w0 = -1, h = 0, caps = 0;
+      for (let k = from[i]; k <= e; k++) {
+        const c = k < e ? codes[k] : 32;
+        const lc = c | 0x20;
+        if ((lc >= 97 && lc <= 122) || (c >= 48 && c <= 57)) {
+          if (w0 < 0) { w0 = t.used; h = FNV_OFFSET; if (c >= 65 && c <= 90) caps++; }
+          const low = c >= 65 && c <= 90 ? lc : c;
+          chars[t.used++] = low;
+          h = Math.imul(h ^ low, 0x01000193);
+        } else if (w0 >= 0) {
+          t.end(w0, h);
+          t.room(0);
+          w0 = -1;
+        }
+      }
+      titled[i] = caps;
+    } else {
+      line = text(i);
+      // The line lower-cased once when that is the same as word by word (tokenize.ts).
+      lower = lowersPointwise(line) ? line.toLowerCase() : null;
+      lineFrom = from[i];
+      const counts = tokenRanges(codes, lineFrom, to[i], addWord);
+      titled[i] = counts.titled;
+      unspaced[i] = counts.unspaced;
+    }
+    lineStart[i + 1] = t.words;
+  }
+  t.room(0);
+  t.start[t.words] = t.used;
+  return { chars: t.chars, start: t.start.subarray(0, t.words + 1), hash: t.hash.subarray(0, t.words), lineStart, titled, unspaced };
 }

@@ -26,3 +26,10 @@ let cachedFast: HtmlModel | undefined;
 export function defaultFastHtmlModel(): HtmlModel {
   return (cachedFast ??= loadHtmlModel(htmlFastFile as unknown as HtmlModelFile, defaultModel().version));
 }
+
+/** Loads and checks every bundled model now: servers call it at start-up, so a bad one stops them there. */
+export function loadBundledModels(): void {
+  defaultModel();
+  defaultHtmlModel();
+  defaultFastHtmlModel();
+}

@@ -1,12 +1,14 @@
 // Node adapter: serve the app with @hono/node-server. `npm start` runs this file.
 import { serve, type ServerType } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
+import cluster from "node:cluster";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { createApp } from "../http/app.ts";
 import { serviceConfigFrom } from "../http/config.ts";
 import { answerClientErrors } from "./client-errors.ts";
-import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../model/index.ts";
+import { runPrimary, workerCount } from "./cluster.ts";
+import { defaultModel, loadBundledModels } from "../model/index.ts";
 import { nodeDeps } from "./deps.ts";
 
 // 10 s to send the request headers (Node's default is 60 s): headers are a few hundred bytes, so
@@ -23,9 +25,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const env = opts.env ?? process.env;
   const host = opts.host ?? env.HOST ?? "127.0.0.1";
   const port = opts.port ?? (env.PORT ? Number(env.PORT) : 8787);
-  defaultModel(); // load before the first request, and fail at start-up if the model is bad
-  defaultHtmlModel();
-  defaultFastHtmlModel();
+  loadBundledModels(); // before the first request, and fail at start-up if a model is bad
   const { requestTimeoutMs, ...config } = serviceConfigFrom(env);
   const app = createApp({ ...config, ...nodeDeps(env), clientAddress: (c) => getConnInfo(c).remote.address });
   const serverOptions = {
@@ -48,10 +48,17 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   };
 }
 
+// `npm start`: one process per core (cluster.ts; BOILERSTRIP_WORKERS=1 serves from this process).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const s = await startServer();
-  console.log(`boilerstrip listening on ${s.url} (model ${defaultModel().version})`);
-  const stop = () => void s.close().then(() => process.exit(0));
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  const workers = cluster.isPrimary ? workerCount() : 1;
+  if (workers > 1) runPrimary(workers);
+  else {
+    const s = await startServer();
+    if (cluster.isPrimary) console.log(`boilerstrip listening on ${s.url} (model ${defaultModel().version})`);
+    const stop = () => void s.close().then(() => process.exit(0));
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    // A worker whose primary is gone (killed outright) stops too, rather than serve unsupervised.
+    if (cluster.isWorker) process.on("disconnect", () => process.exit(0));
+  }
 }

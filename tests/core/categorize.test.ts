@@ -4,7 +4,7 @@
 // quadratic on "(via " repeated; the reference below has that change too.)
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { categorize, CREDIT_RE } from "../../src/core/categorize.ts";
+import { ANY_WORD_CUE, categorize, CREDIT_RE, CUES, mayHaveCue } from "../../src/core/categorize.ts";
 
 const ORIGINAL = /\b(photo|image|picture|video|illustration|graphic|foto|bild|imagen|crédit|credit|courtesy|getty|reuters|afp|ap photo|shutterstock|istock|epa)\b\s*[:/|)]|\((\w+\s){0,4}(via|photo|getty|ap|afp|reuters)\b[^()]*\)$|^\s*(\p{Lu}[\p{L}.]*\s?){1,4}\/\s?(\p{Lu}[\p{L}.]*\s?){1,4}$/u;
 
@@ -21,5 +21,23 @@ describe("credit cue", () => {
     expect(categorize("A".repeat(5000), shape, 0.1).category).toBe("other");
     expect(categorize("AB ".repeat(2000) + "/", shape, 0.1).category).toBe("other");
     expect(categorize("Ab Cd Ef Gh / " + "X".repeat(5000), shape, 0.1).category).toBe("credit");
+  });
+});
+
+// The pre-check must match exactly where one of the cues does.
+const cueWords = ["cookie", "Cookies", "GDPR", "datenschutzerklärung", "privacy settings", "newsletter", "e-mail updates", "sign up for our", "boletín",
+  "donate", "support our work", "chip in", "subscribe", "log in", "LOGIN", "abonnement", "share", "share this", "Shares", "tweet", "comments", "reply",
+  "read more", "most read", "you might also like", "à lire aussi", "advertisement", "Anzeige", "©", "copyright", "terms of use", "photo:", "(via Reuters)",
+  "Ab Cd / Xy", "home", "next", "skip to", "ſhare", "\u212Aommentar", "é", "_", "x", "1"];
+const around = fc.constantFrom(" ", "", "-", "a", "É", "_", "9", ".", "(", ")", ":", "/", "|", "\t");
+const cueLine = fc.array(fc.oneof(fc.constantFrom(...cueWords), around), { maxLength: 8 }).map((a) => a.join(""));
+
+describe("cues", () => {
+  it("have a pre-check that is the alternation of the word cues between the same boundaries", () => {
+    const inner = CUES.filter((c) => c.re !== CREDIT_RE).map((c) => /^(?:©\|)?\\b\((.*)\)\\b$/.exec(c.re.source)![1]);
+    expect(`${ANY_WORD_CUE.source}/${ANY_WORD_CUE.flags}`).toBe(`©|\\b(?:${inner.join("|")})\\b/iu`);
+  });
+  it("are ruled out by the pre-check exactly when none of them matches", () => {
+    fc.assert(fc.property(cueLine, (s) => { expect(mayHaveCue(s)).toBe(CUES.some((c) => c.re.test(s))); }), { numRuns: 20000 });
   });
 });

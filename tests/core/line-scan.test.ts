@@ -3,7 +3,8 @@
 // must hold wherever its regex matches, on every string.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { endsAlnum, endsArrow, endsTerminal, lineKey, scanLine } from "../../src/core/line-scan.ts";
+import { codesOf } from "../../src/core/codes.ts";
+import { endsAlnum, endsArrow, endsTerminal, hasDateAt, hasTimeAt, lineKey, scanLine } from "../../src/core/line-scan.ts";
 
 const TERMINAL_RE = /[.!?。！？؟।…"”’»)\]]$/u;
 const COPYRIGHT_RE = /©|\(c\)|\u2117/iu;
@@ -67,5 +68,28 @@ describe("scanLine agrees with the regexes it replaced", () => {
       const ch = String.fromCharCode(c);
       for (const t of [`${ch}x ${ch} y.${ch}`, `a ${ch} b${ch}`]) check(t);
     }
+  });
+});
+
+describe("date and time shapes match where DATE_RE and TIME_RE do", () => {
+  const piece = fc.constantFrom("1", "9", "0", "2", "19", "20", "٣", "０", "𝟘", "\ud835", "/", ".", "-", "年", "月", "日", ":", ",", " ", "a", "Z", "_", "é", "x1");
+  const check = (t: string) => {
+    const c = codesOf(t);
+    const got = { date: hasDateAt(c, 0, c.length), time: hasTimeAt(c, 0, c.length) };
+    const want = { date: DATE_RE.test(t), time: TIME_RE.test(t) };
+    if (got.date !== want.date || got.time !== want.time) expect({ t, ...got }).toEqual({ t, ...want });
+  };
+  it("on strings of digits of several scripts, separators and word characters", () => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }).map((a) => a.join("")), check), { numRuns: 30000 });
+  });
+  it("on arbitrary UTF-16 strings", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 20 }), check), { numRuns: 3000 });
+  });
+  it("within a line of a larger array (neighbours outside the line are not read)", () => {
+    const c = codesOf("1999/12/3 2024");
+    expect(hasDateAt(c, 5, 9)).toBe(DATE_RE.test("12/3"));
+    expect(hasDateAt(c, 0, 4)).toBe(true);
+    expect(hasDateAt(c, 1, 4)).toBe(false);
+    expect(hasTimeAt(codesOf("12:30"), 0, 4)).toBe(false);
   });
 });

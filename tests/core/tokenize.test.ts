@@ -3,7 +3,10 @@
 // words, the count of unspaced-script characters and the count of capitalised words.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { asciiWords, tokenize } from "../../src/core/tokenize.ts";
+import { lineCodes } from "../../src/core/codes.ts";
+import { fnv1a } from "../../src/core/hash.ts";
+import { tokenize } from "../../src/core/tokenize.ts";
+import { docWords } from "../../src/core/words.ts";
 
 const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 const UNSPACED_RE =
@@ -44,13 +47,25 @@ describe("tokenize agrees with the regex reference", () => {
   it("on ASCII strings", () => {
     fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), (s) => { expect(tokenize(s)).toEqual(reference(s)); }), { numRuns: 1000 });
   });
-  it("asciiWords finds the same words on ASCII strings", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), (s) => {
-      const from: number[] = [], to: number[] = [];
-      const titled = asciiWords(s, from, to);
-      const want = reference(s);
-      expect({ words: from.map((f, i) => s.slice(f, to[i]).toLowerCase()), titled }).toEqual({ words: want.words, titled: want.titled });
-    }), { numRuns: 2000 });
+  it("the document's word table has the same words, counts and hashes, ASCII lines or not", () => {
+    const table = (lines: string[]) => {
+      const trimmed = lines.map((l) => l.trim());
+      const w = docWords(lineCodes(lines), (i) => trimmed[i]);
+      return trimmed.map((_, i) => {
+        const words: string[] = [];
+        for (let k = w.lineStart[i]; k < w.lineStart[i + 1]; k++) {
+          const word = String.fromCharCode(...w.chars.subarray(w.start[k], w.start[k + 1]));
+          expect(w.hash[k]).toBe(fnv1a(word));
+          words.push(word);
+        }
+        return { words, unspaced: w.unspaced[i], titled: w.titled[i] };
+      });
+    };
+    const line = fc.oneof(fc.string({ unit: "binary-ascii", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }),
+      fc.array(fc.constantFrom("Σ", "ΟΔΟΣ", "'", "İ", "i", "Ab", " ", "\u00a0", "漢字", "😀", "ß", "É", "x"), { maxLength: 12 }).map((a) => a.join("")));
+    fc.assert(fc.property(fc.array(line, { maxLength: 5 }), (lines) => {
+      expect(table(lines)).toEqual(lines.map((l) => reference(l.trim())));
+    }), { numRuns: 3000 });
   });
   it("on every BMP code unit between letters", () => {
     for (let c = 0; c < 0x10000; c += 1) {

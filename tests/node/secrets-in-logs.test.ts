@@ -1,36 +1,14 @@
 // Nothing secret in logs: `npm start`'s entry point, run as its own process with API keys, is
 // sent right and wrong keys and a set of failing requests; neither the keys nor the wrong tokens
 // appear in what it writes. A key that cannot be used stops start-up without being printed.
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../src/eval/corpus.ts";
 import { KEY_A, KEY_B } from "../http/security-cases.ts";
+import { runServer } from "./run-server.ts";
 
-const SERVER = path.join(REPO_ROOT, "src", "node", "server.ts");
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.kill()));
-
-function run(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", SERVER], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const listening = new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", () => {
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    void exited.then(() => reject(new Error(`server exited: ${out}`)));
-  });
-  return { child, output: () => out, listening, exited };
-}
+const run = (env: Record<string, string>) => runServer(env, children);
 
 describe("nothing secret in logs", () => {
   it("keys and wrong tokens never appear in the server's stdout or stderr", async () => {

@@ -1,0 +1,78 @@
+// Multi-process serving under Node: `npm start` forks one worker process per core (node:cluster),
+// each running the whole server (startServer) on the same port; the primary only forks, restarts
+// a worker that dies, and stops them all on SIGINT/SIGTERM. Cleaning is synchronous CPU work, so
+// one process serves one request at a time: processes are how a Node server uses more than a core.
+import cluster, { type Worker } from "node:cluster";
+import os from "node:os";
+import { serviceConfigFrom } from "../http/config.ts";
+import { defaultModel, loadBundledModels } from "../model/index.ts";
+
+export interface ClusterEnv {
+  /** Worker processes; default: os.availableParallelism(), or 1 when BOILERSTRIP_RATE_LIMIT is set. */
+  BOILERSTRIP_WORKERS?: string;
+  BOILERSTRIP_RATE_LIMIT?: string;
+}
+
+// On SIGINT/SIGTERM workers get this long to finish what they are serving before they are killed.
+const STOP_GRACE_MS = 10_000;
+
+/**
+ * How many worker processes to run. The in-memory rate limit is per process, so with a limit set
+ * and no explicit count there is one worker and the limit holds exactly as configured.
+ */
+export function workerCount(env: ClusterEnv = process.env): number {
+  const v = env.BOILERSTRIP_WORKERS;
+  if (v === undefined || v === "") return env.BOILERSTRIP_RATE_LIMIT ? 1 : os.availableParallelism();
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`BOILERSTRIP_WORKERS must be an integer >= 1, not ${v}`);
+  return n;
+}
+
+/**
+ * The primary: checks the configuration and the models once (so a bad one stops start-up here,
+ * with its message, instead of failing in every worker), forks `count` workers, prints the URL
+ * when the first one listens, replaces workers that die, and stops them all on a signal.
+ */
+export function runPrimary(count: number, env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): void {
+  serviceConfigFrom(env);
+  loadBundledModels();
+  // Workers alive, and whether each has listened: one that exits before it listens cannot serve
+  // (the port is taken, the install is broken), and starting another would only spin.
+  const workers = new Map<Worker, boolean>();
+  let stopping = false, announced = false;
+  const fork = () => workers.set(cluster.fork(env), false);
+  cluster.on("listening", (w, addr) => {
+    workers.set(w, true);
+    if (announced) return;
+    announced = true;
+    const host = addr.addressType === 6 ? `[${addr.address}]` : addr.address ?? "127.0.0.1";
+    log(`boilerstrip listening on http://${host}:${addr.port} (model ${defaultModel().version}, ${count} worker process${count > 1 ? "es" : ""})`);
+  });
+  cluster.on("exit", (w, code, signal) => {
+    const listened = workers.get(w);
+    workers.delete(w);
+    if (stopping) {
+      if (workers.size === 0) process.exit();
+      return;
+    }
+    const how = signal ?? `with code ${code}`;
+    if (!listened) {
+      console.error(`boilerstrip: worker ${w.process.pid} exited ${how} before it could serve; stopping`);
+      stop(1);
+      return;
+    }
+    console.error(`boilerstrip: worker ${w.process.pid} exited ${how}; starting another`);
+    fork();
+  });
+  const stop = (exitCode = 0) => {
+    if (stopping) return;
+    stopping = true;
+    process.exitCode = exitCode;
+    if (workers.size === 0) process.exit(exitCode);
+    for (const w of workers.keys()) w.process.kill("SIGTERM");
+    setTimeout(() => { for (const w of workers.keys()) w.process.kill("SIGKILL"); process.exit(exitCode); }, STOP_GRACE_MS).unref();
+  };
+  process.on("SIGINT", () => stop());
+  process.on("SIGTERM", () => stop());
+  for (let i = 0; i < count; i++) fork();
+}

@@ -1,0 +1,58 @@
+// The compiled forest (trees padded to perfect binary trees, scored without branches) gives
+// exactly the logit of walking the stored trees node by node, for any shape of tree: lopsided,
+// single leaves, deeper than the unrolled levels, and feature values that are NaN or infinite.
+import { describe, expect, it } from "vitest";
+import { compileForest, forestScore, type Forest, type Tree } from "../../src/core/trees.ts";
+import { mulberry32 } from "../../src/train/logreg.ts";
+
+/** The stored form's meaning, read directly: go left when x[f] <= t. */
+function walk(forest: Forest, x: ArrayLike<number>): number {
+  let z = forest.base;
+  for (const tree of forest.trees) {
+    let c = tree.f.length ? 0 : ~0;
+    while (c >= 0) c = x[tree.f[c]] <= tree.t[c] ? tree.l[c] : tree.r[c];
+    z += tree.v[~c];
+  }
+  return z;
+}
+
+/** A random tree of at most `depth` levels, each node a leaf with probability `leafP`. */
+function randomTree(rand: () => number, features: number, depth: number, leafP: number): Tree {
+  const tree: Tree = { f: [], t: [], l: [], r: [], v: [] };
+  const grow = (level: number): number => {
+    if (level === depth || (level > 0 && rand() < leafP)) { tree.v.push(rand() * 2 - 1); return ~(tree.v.length - 1); }
+    const k = tree.f.length;
+    tree.f.push(Math.floor(rand() * features)); tree.t.push(Math.round(rand() * 8) / 8); tree.l.push(0); tree.r.push(0);
+    tree.l[k] = grow(level + 1);
+    tree.r[k] = grow(level + 1);
+    return k;
+  };
+  if (rand() < 0.1) tree.v.push(rand()); else grow(0);
+  return tree;
+}
+
+describe("compileForest / forestScore", () => {
+  for (const depth of [1, 3, 5, 6, 9]) {
+    it(`scores as the node walk, bit for bit (trees up to depth ${depth})`, () => {
+      const rand = mulberry32(depth);
+      const features = 7;
+      const forest: Forest = { features: [], base: 0.25, trees: Array.from({ length: 30 }, () => randomTree(rand, features, depth, 0.3)) };
+      const compiled = compileForest(forest);
+      const specials = [NaN, Infinity, -Infinity, 0, 0.5, 1];
+      // Rows side by side in one array, as the second pass lays them out.
+      const rows = 200;
+      const flat = new Float32Array(rows * features);
+      for (let i = 0; i < flat.length; i++) flat[i] = rand() < 0.1 ? specials[Math.floor(rand() * specials.length)] : Math.round(rand() * 10) / 8;
+      for (let i = 0; i < rows; i++) {
+        const x = flat.subarray(i * features, (i + 1) * features);
+        const want = walk(forest, x);
+        expect(forestScore(compiled, x)).toBe(want);
+        expect(forestScore(compiled, flat, i * features)).toBe(want);
+      }
+    });
+  }
+
+  it("scores a forest with no trees as its base", () => {
+    expect(forestScore(compileForest({ features: [], base: -0.5, trees: [] }), [1])).toBe(-0.5);
+  });
+});

@@ -1,0 +1,61 @@
+// `npm start`'s entry point with BOILERSTRIP_WORKERS=2, run as its own process: the primary forks
+// two worker processes that serve on one port, replaces a worker that is killed, and stops them
+// all on SIGTERM. A worker count that is not a number stops start-up with a message.
+import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { REPO_ROOT } from "../../src/eval/corpus.ts";
+import { runServer } from "./run-server.ts";
+
+const ARTICLE = fs.readFileSync(path.join(REPO_ROOT, "samples", fs.readdirSync(path.join(REPO_ROOT, "samples")).find((f) => f.endsWith(".txt"))!), "utf8");
+const children: ChildProcess[] = [];
+afterAll(() => children.forEach((c) => c.kill("SIGKILL")));
+const run = (env: Record<string, string>) => runServer(env, children);
+
+/** The pids of a process's children (the cluster's workers). */
+const childrenOf = (pid: number) => fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
+async function cleanOk(url: string) {
+  const res = await fetch(`${url}/v1/clean`, { method: "POST", headers: { "content-type": "text/plain" }, body: ARTICLE });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { text: string; mode: string };
+  expect(body.mode).toBe("text");
+  expect(body.text.length).toBeGreaterThan(100);
+}
+
+describe("clustered server (npm start)", () => {
+  it("serves from two worker processes, replaces one that dies, and stops them all on SIGTERM", async () => {
+    const s = run({ BOILERSTRIP_WORKERS: "2" });
+    const url = (await s.seen(/listening on (http:\/\/\S+) .*2 worker processes/))[1];
+    // Both workers are up once each has listened; the primary announces only the first.
+    let workers: number[] = [];
+    for (let i = 0; i < 600 && workers.length < 2; i++) { workers = childrenOf(s.child.pid!); await new Promise((r) => setTimeout(r, 50)); }
+    expect(workers).toHaveLength(2);
+    await Promise.all(Array.from({ length: 8 }, () => cleanOk(url)));
+
+    process.kill(workers[0], "SIGKILL");
+    await s.seen(new RegExp(`worker ${workers[0]} exited SIGKILL; starting another`));
+    let now: number[] = [];
+    for (let i = 0; i < 600; i++) {
+      now = childrenOf(s.child.pid!);
+      if (now.length === 2 && !now.includes(workers[0])) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(now).toHaveLength(2);
+    expect(now).toContain(workers[1]);
+    await Promise.all(Array.from({ length: 8 }, () => cleanOk(url)));
+
+    s.child.kill("SIGTERM");
+    expect(await s.exited).toBe(0);
+    await new Promise((r) => setTimeout(r, 200));
+    for (const pid of now) expect(alive(pid)).toBe(false);
+  }, 120_000);
+
+  it("a worker count that is not a positive integer stops start-up with a message", async () => {
+    const s = run({ BOILERSTRIP_WORKERS: "lots" });
+    expect(await s.exited).not.toBe(0);
+    expect(s.output()).toMatch(/BOILERSTRIP_WORKERS must be an integer >= 1, not lots/);
+  }, 60_000);
+});
