@@ -16,7 +16,7 @@ export interface ServiceEnv {
   BOILERSTRIP_CORS_ORIGINS?: string;
   /** Node only: ms a client has to send its whole request (headers and body). */
   BOILERSTRIP_REQUEST_TIMEOUT_MS?: string;
-  /** HTML mode's default reader: "readability" (default) or "fast"; a request's options.htmlEngine wins. */
+  /** HTML mode's default reader: "fast" (default) or "readability"; a request's options.htmlEngine wins. */
   BOILERSTRIP_HTML_ENGINE?: string;
   /** Worker only: the Workers Rate Limiting binding; used instead of the in-memory bucket. */
   BOILERSTRIP_RATE_LIMITER?: RateLimitBinding;

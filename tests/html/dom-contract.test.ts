@@ -26,7 +26,7 @@ const ARTICLE = [
 const JUNK = ["Sign up for our free morning newsletter", "Most read", "Local bakery wins national award", "We use cookies", "All rights reserved", "Share on Facebook", "Opinion"];
 
 const clean = (html: string, dom: DomImpl, url = URL_) =>
-  cleanHtml(html, resolveOptions({ url, explain: true }), { dom, model: defaultModel(), htmlModel: defaultHtmlModel() });
+  cleanHtml(html, resolveOptions({ url, explain: true, htmlEngine: "readability" }), { dom, model: defaultModel(), htmlModel: defaultHtmlModel() });
 
 describe("the same blocks under jsdom and linkedom", () => {
   const byDom = DOMS.map((d) => {
@@ -113,7 +113,7 @@ describe.each(DOMS.map((d) => [d.name, d] as const))("HTML mode on %s", (_name, 
     const read = readPage(page, dom, URL_);
     const deps = { dom: dom.name, model: defaultModel(), htmlModel: defaultHtmlModel() };
     for (const status of ["null", "error"] as const) {
-      const r = cleanReadPage({ ...read, readability: status, inArticle: new Uint8Array(read.blocks.length) }, resolveOptions({}), deps, page.length);
+      const r = cleanReadPage({ ...read, readability: status, inArticle: new Uint8Array(read.blocks.length) }, resolveOptions({ htmlEngine: "readability" }), deps, page.length);
       expect(r.html).toMatchObject({ path: "body", readability: status });
       for (const a of ARTICLE.slice(0, 4)) expect(r.text).toContain(a);
       expect(r.text).not.toContain("All rights reserved");

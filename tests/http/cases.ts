@@ -227,9 +227,9 @@ async function expectArticle(res: Response): Promise<HtmlBody> {
 
 export const HTML_CASES: HttpCase[] = [
   {
-    name: "text/html: the page is cleaned in HTML mode, metadata returned, relative canonical resolved against ?url",
+    name: "text/html on the Readability engine: the page is cleaned in HTML mode, metadata returned, relative canonical resolved against ?url",
     async run(send) {
-      const res = await send("/v1/clean?url=" + encodeURIComponent("https://courier.example/news/x"), { method: "POST", headers: { "content-type": "text/html" }, body: page });
+      const res = await send("/v1/clean?htmlEngine=readability&url=" + encodeURIComponent("https://courier.example/news/x"), { method: "POST", headers: { "content-type": "text/html" }, body: page });
       const body = await expectArticle(res);
       expect(body.page).toMatchObject({ canonicalUrl: "https://courier.example/news/2025/03/sea-wall-rebuilt", byline: "Maria Lindqvist", lang: "en" });
       expect(body.html).toMatchObject({ readability: "ok", path: "readability" });
@@ -280,7 +280,9 @@ export const HTML_CASES: HttpCase[] = [
       const viaQuery = await expectArticle(await send("/v1/clean?htmlEngine=fast", { method: "POST", headers: { "content-type": "text/html" }, body: page }));
       expect(viaQuery.html?.engine).toBe("fast");
       const byDefault = await expectArticle(await send("/v1/clean", json({})));
-      expect(byDefault.html?.engine).toBe("readability");
+      expect(byDefault.html?.engine).toBe("fast");
+      const readability = await expectArticle(await send("/v1/clean", json({ htmlEngine: "readability" })));
+      expect(readability.html?.engine).toBe("readability");
       await expectError(await send("/v1/clean", json({ htmlEngine: "regex" })), 400, "invalid_options");
     },
   },
