@@ -20,7 +20,8 @@ import { DEFAULT_CORPUS, pageSite, readCorpus, REPO_ROOT } from "../src/eval/cor
 import { PageCache } from "../src/eval/page-cache.ts";
 import { streamedBlocks } from "../src/html/clean-page.ts";
 import { labelLinesFromGold } from "../src/train/align.ts";
-import { articleOnlyViews, articleScores, keptShare, prepareHtml, trainHtmlModel, type HtmlTrainPage } from "../src/train/html-train.ts";
+import { articleOnlyViews, articleScores, HTML_HASH_BITS, keptShare, prepareHtml, trainHtmlModel, type HtmlTrainPage } from "../src/train/html-train.ts";
+import { regionFileOf, regionScorerOf, regionTrainRows, trainRegionScorers } from "../src/train/region-train.ts";
 import { FOLDS, foldOf } from "../src/train/train.ts";
 
 const CV_DIR = path.join(REPO_ROOT, "src", "model", "cv");
@@ -67,13 +68,20 @@ log(`read ${pages.length} pages with ${fast ? "the streaming segmenter" : dom.na
 // Read from disk, not through src/model/index.ts, which also loads the HTML model this writes.
 const textModel = loadModelFile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "src", "model", "model.json"), "utf8")) as ModelFile);
 const foldModels = Array.from({ length: FOLDS }, (_, k) => loadModelFile(JSON.parse(fs.readFileSync(path.join(CV_DIR, `fold-${k}.json`), "utf8")) as ModelFile));
-const items = prepareHtml(pages, (k) => foldModels[k]);
-const views = prepareHtml(articleOnlyViews(pages), (k) => foldModels[k], true);
+// The fast engine's region scorer, out of fold by site; the HTML pass is trained on its regions.
+const region = fast ? trainRegionScorers(regionTrainRows(pages, (k) => foldModels[k], HTML_HASH_BITS), FOLDS, HTML_HASH_BITS) : undefined;
+const regionFor = region && ((k: number) => regionScorerOf(region.folds[k], HTML_HASH_BITS));
+const items = prepareHtml(pages, (k) => foldModels[k], false, regionFor);
+const views = prepareHtml(articleOnlyViews(pages), (k) => foldModels[k], true, regionFor);
 const dataHash = h.toString(16).padStart(8, "0");
 const schemaHash = fnv1a(JSON.stringify(HTML_CONTEXT_FEATURES)).toString(16).padStart(8, "0").slice(0, 4);
 const version = `${fast ? "bhf" : "bh"}-${new Date().toISOString().slice(0, 10)}-${dataHash}-${schemaHash}`;
 const t1 = Date.now();
 const { file, foldFiles, oof, oofBlock, oofViews, thresholds, curve } = trainHtmlModel(items, FOLDS, { version, textModel: textModel.version, dataHash, views });
+if (region) {
+  file.region = regionFileOf(region.all);
+  foldFiles.forEach((f, k) => { f.region = regionFileOf(region.folds[k]); });
+}
 log(`trained in ${Date.now() - t1} ms`);
 
 // Held-out (by site) article figures of the parts, for the note: the text model alone on the
@@ -81,7 +89,7 @@ log(`trained in ${Date.now() - t1} ms`);
 const textT = foldModels[0].file.thresholds.balanced;
 const heldOut = {
   textModelOnBlocks: articleScores(items, (it) => it.p2, textT),
-  [fast ? "fastRegion" : "readabilityRegion"]: articleScores(items, (it) => (it.page.input.region ? chooseRegion(it.page.input.region, it.nWords, it.p2) : Uint8Array.from(it.page.input.blocks, (b) => +b.inArticle)), 1),
+  [fast ? "fastRegion" : "readabilityRegion"]: articleScores(items, (it) => (it.page.input.region ? chooseRegion(it.page.input.region, it.nWords, it.regionP, it.regionCenter) : Uint8Array.from(it.page.input.blocks, (b) => +b.inArticle)), 1),
   blockPass: articleScores(items, (it) => oofBlock.get(it)!, thresholds.balanced),
   htmlPass: articleScores(items, (it) => oof.get(it)!, thresholds.balanced),
   // Share of the body blocks of the body-only views kept (held out): 1 is right.

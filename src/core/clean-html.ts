@@ -10,7 +10,8 @@ import type { HtmlModel } from "./html-model.ts";
 import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
 import { forestScore } from "./trees.ts";
 import type { CleanOptions } from "./options.ts";
-import { chooseRegion, type RegionInput } from "./region.ts";
+import { chooseRegion, LEARNED_REGION_CENTER, REGION_CENTER, type RegionInput } from "./region.ts";
+import { regionProbabilities, regionRows, type RegionScorer } from "./region-model.ts";
 import type { CleanResult, HtmlTrace, PageInfo, Segment } from "./types.ts";
 
 const FIGURE = 1 << LANDMARKS.indexOf("figure");
@@ -34,12 +35,22 @@ export interface HtmlBlocksInput {
 // corpus Readability's region is above it on nearly every page where it returns anything useful.
 const MIN_ARTICLE_WORD_SHARE = 0.02;
 
-/** The text model's view of the blocks and the HTML pass's features; shared with training. */
-export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readability" | "page" | "region">, model: Model, hashBits: number, langHint?: string, budget?: Budget) {
+/**
+ * The text model's view of the blocks and the HTML pass's features; shared with training. With an
+ * element table (the fast engine) the region is chosen from `regionScorer`'s P(body) of each block,
+ * or from the text model's without one; `regionP` is what it was chosen from.
+ */
+export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readability" | "page" | "region">, model: Model, hashBits: number, langHint?: string, budget?: Budget, regionScorer?: RegionScorer) {
   const segments: Segment[] = given.blocks.map((b, i) => ({ line: i, text: b.text }));
   const a = analyze(segments, model, langHint ?? given.page.lang, budget);
   const nWords = a.doc.info.map((x) => x.nWords);
-  const input = given.region ? withRegion(given, chooseRegion(given.region, nWords, a.p2)) : given;
+  let regionP: ArrayLike<number> = a.p2, center = REGION_CENTER;
+  if (given.region && regionScorer) {
+    const f0 = extractHtmlFeatures(given.blocks, a.p1, a.p2, new Float64Array(segments.length).fill(NaN), nWords, false, hashBits);
+    regionP = regionProbabilities(regionScorer, regionRows(f0), f0.hashed);
+    center = LEARNED_REGION_CENTER;
+  }
+  const input = given.region ? withRegion(given, chooseRegion(given.region, nWords, regionP, center)) : given;
   let words = 0, articleWords = 0;
   input.blocks.forEach((b, i) => { words += nWords[i]; if (b.inArticle) articleWords += nWords[i]; });
   const useArticle = input.readability === "ok" && words > 0 && articleWords / words >= MIN_ARTICLE_WORD_SHARE;
@@ -53,7 +64,7 @@ export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readabili
   }
   const f = extractHtmlFeatures(signals, a.p1, a.p2, articleP2, nWords, useArticle, hashBits);
   const articleBlocks = input.blocks.reduce((s, b) => s + (b.inArticle ? 1 : 0), 0);
-  return { a, f, nWords, useArticle, markers: a.markers, articleBlocks, signals };
+  return { a, f, nWords, useArticle, markers: a.markers, articleBlocks, signals, regionP, regionCenter: center };
 }
 
 /** The blocks marked with the fast engine's region, which takes Readability's place. */
@@ -63,7 +74,7 @@ function withRegion<T extends Pick<HtmlBlocksInput, "blocks" | "readability">>(i
 
 /** P(body) of each block from the HTML pass. */
 export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: HtmlModel, langHint?: string, budget?: Budget) {
-  const { a, f, nWords, useArticle, markers, articleBlocks, signals } = blockFeatures(input, model, htmlModel.hashBits, langHint, budget);
+  const { a, f, nWords, useArticle, markers, articleBlocks, signals } = blockFeatures(input, model, htmlModel.hashBits, langHint, budget, htmlModel.region);
   const pBlock = Float64Array.from(f.dense, (x, i) => sigmoid(dot(htmlModel.dense, x) + hashedScore(htmlModel.hashed, f.hashed[i])));
   const rows = htmlContextRows(contextFeatures(pBlock, a.doc.dense, nWords, markers), f.dense, signals, pBlock, nWords);
   const p = Float64Array.from(rows, (x) => sigmoid(forestScore(htmlModel.context, x)));

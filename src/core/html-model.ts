@@ -4,7 +4,8 @@
 // HTML model, and loading refuses a mismatch), with its own thresholds and confidence calibration.
 import { CONFIDENCE_FEATURES } from "./confidence.ts";
 import { HTML_CONTEXT_FEATURES, HTML_FEATURES } from "./html-features.ts";
-import { decodeBase64, ModelError, type DenseWeights } from "./model.ts";
+import { decodeBase64, ModelError, type DenseWeights, type HashedWeights } from "./model.ts";
+import { loadRegionScorer, type RegionScorer } from "./region-model.ts";
 import { compileForest, type CompiledForest, type Forest } from "./trees.ts";
 
 export interface HtmlModelFile {
@@ -21,6 +22,8 @@ export interface HtmlModelFile {
   context: Forest;
   confidence: DenseWeights;
   thresholds: { balanced: number; precision: number; recall: number };
+  /** The fast engine's region scorer (src/core/region-model.ts); absent in the Readability engine's model. */
+  region?: HashedWeights;
   metrics?: Record<string, unknown>;
 }
 
@@ -32,6 +35,7 @@ export interface HtmlModel {
   hashed: Float32Array;
   context: CompiledForest;
   confidence: Float32Array;
+  region?: RegionScorer;
 }
 
 function sameNames(part: string, got: string[], want: readonly string[]) {
@@ -59,5 +63,6 @@ export function loadHtmlModel(file: HtmlModelFile, textModelVersion?: string): H
     hashed: Float32Array.from(int8, (x) => x * file.block.hashed.scale),
     context: compileForest(file.context),
     confidence: Float32Array.from(file.confidence.weights),
+    region: file.region && loadRegionScorer(file.region, file.hashBits),
   };
 }

@@ -12,6 +12,7 @@ import { contextFeatures, type Markers } from "../core/context.ts";
 import type { BlockSignals, HtmlFeatures } from "../core/html-features.ts";
 import { HTML_CONTEXT_FEATURES, HTML_FEATURES, htmlContextRows } from "../core/html-features.ts";
 import type { HtmlModelFile } from "../core/html-model.ts";
+import type { RegionScorer } from "../core/region-model.ts";
 import { dot, encodeBase64, hashedScore, sigmoid, type Model } from "../core/model.ts";
 import { compileForest, forestScore, type Forest } from "../core/trees.ts";
 import { scoreDoc } from "../eval/score.ts";
@@ -60,12 +61,16 @@ interface Prepared {
   markers: Markers;
   /** The blocks as the HTML pass sees them (Readability's verdict dropped when its region is not used). */
   signals: readonly BlockSignals[];
+  /** The fast engine: what its region was chosen from, and the center it was chosen with. */
+  regionP: ArrayLike<number>;
+  regionCenter: number;
 }
 
-export function prepareHtml(pages: HtmlTrainPage[], textModelFor: (fold: number) => Model, view = false): Prepared[] {
+/** `regionFor(k)`: the fast engine's region scorer for fold k's pages (none: the text model's P(body)). */
+export function prepareHtml(pages: HtmlTrainPage[], textModelFor: (fold: number) => Model, view = false, regionFor?: (fold: number) => RegionScorer): Prepared[] {
   return pages.map((page) => {
-    const { a, f, nWords, markers, signals } = blockFeatures(page.input, textModelFor(page.fold), HTML_HASH_BITS);
-    return { page, f, p1: a.p1, p2: a.p2, nWords, languageKnown: a.doc.language !== "und", dense: a.doc.dense, markers, signals, view };
+    const { a, f, nWords, markers, signals, regionP, regionCenter } = blockFeatures(page.input, textModelFor(page.fold), HTML_HASH_BITS, undefined, undefined, regionFor?.(page.fold));
+    return { page, f, p1: a.p1, p2: a.p2, nWords, languageKnown: a.doc.language !== "und", dense: a.doc.dense, markers, signals, view, regionP, regionCenter };
   });
 }
 
