@@ -44,11 +44,12 @@ export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readabili
   const segments: Segment[] = given.blocks.map((b, i) => ({ line: i, text: b.text }));
   const a = analyze(segments, model, langHint ?? given.page.lang, budget);
   const nWords = a.doc.info.map((x) => x.nWords);
-  let regionP: ArrayLike<number> = a.p2, center = REGION_CENTER;
+  let regionP: ArrayLike<number> = a.p2, center = REGION_CENTER, hashed: Uint32Array[] | undefined;
   if (given.region && regionScorer) {
     const f0 = extractHtmlFeatures(given.blocks, a.p1, a.p2, new Float64Array(segments.length).fill(NaN), nWords, false, hashBits);
     regionP = regionProbabilities(regionScorer, regionRows(f0), f0.hashed);
     center = LEARNED_REGION_CENTER;
+    hashed = f0.hashed; // the class/id buckets do not depend on the region: hashed once
   }
   const input = given.region ? withRegion(given, chooseRegion(given.region, nWords, regionP, center)) : given;
   let words = 0, articleWords = 0;
@@ -62,7 +63,7 @@ export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readabili
     const pa = analyze(at, model, langHint ?? input.page.lang).p2;
     at.forEach((s, k) => { articleP2[s.line] = pa[k]; });
   }
-  const f = extractHtmlFeatures(signals, a.p1, a.p2, articleP2, nWords, useArticle, hashBits);
+  const f = extractHtmlFeatures(signals, a.p1, a.p2, articleP2, nWords, useArticle, hashBits, hashed);
   const articleBlocks = input.blocks.reduce((s, b) => s + (b.inArticle ? 1 : 0), 0);
   return { a, f, nWords, useArticle, markers: a.markers, articleBlocks, signals, regionP, regionCenter: center };
 }

@@ -74,8 +74,9 @@ export interface HtmlFeatures {
 /**
  * `articleP2` is the text model's P(body) of each in-article block when the text model reads
  * Readability's region alone (the view a column scraper gives it), NaN for the other blocks.
+ * `hashed`: the same blocks' class/id buckets when already computed (they do not depend on the region).
  */
-export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number>, p2: ArrayLike<number>, articleP2: ArrayLike<number>, nWords: ArrayLike<number>, readabilityOk: boolean, hashBits: number): HtmlFeatures {
+export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number>, p2: ArrayLike<number>, articleP2: ArrayLike<number>, nWords: ArrayLike<number>, readabilityOk: boolean, hashBits: number, hashed: Uint32Array[] = []): HtmlFeatures {
   const n = blocks.length;
   const mask = (1 << hashBits) - 1;
   let words = 0, articleWords = 0;
@@ -87,7 +88,8 @@ export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number
   const pre = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) pre[i + 1] = pre[i] + (blocks[i].inArticle ? 1 : 0);
   const dense: Float32Array[] = [];
-  const hashed: Uint32Array[] = [];
+  const given = hashed.length === n;
+  if (!given) hashed = [];
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
     const v = new Float32Array(HTML_FEATURES.length);
@@ -118,6 +120,7 @@ export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number
     for (let k = 0; k < LANDMARKS.length; k++) if (b.flags & (1 << k)) v[HTML_INDEX[`in_${LANDMARKS[k]}`]] = 1;
     set("class_tokens_log", Math.log1p(b.classTokens.length));
     dense.push(v);
+    if (given) continue;
     const h = new Uint32Array(b.classTokens.length);
     for (let k = 0; k < b.classTokens.length; k++) h[k] = fnv1a(`c:${b.classTokens[k]}`) & mask;
     hashed.push(h);
