@@ -1,5 +1,5 @@
 // The pipeline, readable in one screen:
-//   input -> segment -> features -> classify -> smooth -> decide -> title/meta -> assemble
+//   input -> segment -> features -> classify -> smooth -> decide -> repeats -> title/meta -> assemble
 import { NO_BUDGET, type Budget } from "./budget.ts";
 import { categorize } from "./categorize.ts";
 import { firstPass, smoothLines } from "./classify.ts";
@@ -8,6 +8,7 @@ import { confidenceFeatures, confidenceOf } from "./confidence.ts";
 import { DENSE_INDEX, DENSE_SIZE, extractFeatures, type DocFeatures } from "./features.ts";
 import type { Model } from "./model.ts";
 import { resolveOptions, type CleanOptions } from "./options.ts";
+import { repeatedRuns } from "./repeats.ts";
 import { segmentText } from "./segment.ts";
 import { findTitleAndMeta, titleWindow } from "./title.ts";
 import type { Category, CleanResult, Label, LineResult, RemovedLine, Segment } from "./types.ts";
@@ -56,6 +57,9 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const n = segments.length;
   const keep = Array.from(p, (x) => x >= threshold);
   const nWords = doc.nWords;
+  // A second copy of a passage the body already holds goes, naming the line it repeats.
+  const repeats = repeatedRuns(segments.map((s) => s.text), keep, nWords);
+  for (let i = 0; i < n; i++) if (repeats[i] >= 0) keep[i] = false;
   // The title model reads the dense vectors of the lines in its window only (title.ts): those
   // views, not one per line.
   const window = titleWindow(keep);
@@ -89,6 +93,10 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
       bodyText.push(seg.text);
     } else if (labels[i] === "title") {
       if (line) line.reason = "title: the headline above the article";
+    } else if (repeats[i] >= 0) {
+      const reason = `a second copy of a passage: repeats line ${segments[repeats[i]].line} (P(body)=${p[i].toFixed(2)})`;
+      if (line) { line.category = "other"; line.reason = reason; }
+      removed.push({ line: seg.line, text: seg.text, label: labels[i], category: "other", reason });
     } else {
       const c0 = categorize(seg.text, {
         nWords: nWords[i], terminal: doc.info[i].terminal, listRun: Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log])),

@@ -13,6 +13,7 @@ import type { BlockSignals, HtmlFeatures } from "../core/html-features.ts";
 import { HTML_CONTEXT_FEATURES, HTML_FEATURES, htmlContextRows } from "../core/html-features.ts";
 import type { HtmlModelFile } from "../core/html-model.ts";
 import type { RegionScorer } from "../core/region-model.ts";
+import { repeatedRuns } from "../core/repeats.ts";
 import { dot, encodeBase64, hashedScore, sigmoid, type Model } from "../core/model.ts";
 import { compileForest, forestScore, type Forest } from "../core/trees.ts";
 import { scoreDoc } from "../eval/score.ts";
@@ -109,7 +110,13 @@ function predict(w: { dense: Float64Array; hashed: Float64Array }, it: Prepared)
   return Float64Array.from(it.f.dense, (x, i) => sigmoid(dot(wd, x) + hashedScore(wh, it.f.hashed[i])));
 }
 
-const keptText = (it: Prepared, p: Float64Array, t: number) => it.page.input.blocks.filter((_, i) => p[i] >= t).map((b) => b.text).join("\n");
+/** The body the product would return at threshold t: kept blocks, less a repeated copy (src/core/repeats.ts). */
+function keptText(it: Prepared, p: ArrayLike<number>, t: number): string {
+  const texts = it.page.input.blocks.map((b) => b.text);
+  const keep = Array.from(p, (x: number) => x >= t);
+  const repeats = repeatedRuns(texts, keep, it.nWords);
+  return texts.filter((_, i) => keep[i] && repeats[i] < 0).join("\n");
+}
 
 function chooseThresholds(items: Prepared[], p: Map<Prepared, Float64Array>) {
   const articles = items.filter((it) => it.page.pageType === "article");
@@ -210,7 +217,7 @@ export function articleScores(items: Prepared[], p: (it: Prepared) => Float64Arr
   let P = 0, R = 0, F = 0;
   for (const it of articles) {
     const probs = p(it);
-    const s = scoreDoc(it.page.gold, it.page.input.blocks.filter((_, i) => probs[i] >= t).map((b) => b.text).join("\n"));
+    const s = scoreDoc(it.page.gold, keptText(it, probs, t));
     P += s.p; R += s.r; F += s.f1;
   }
   const n = articles.length || 1;
