@@ -7,7 +7,8 @@
 //   html:        HTML mode on jsdom and on linkedom split into parse, Readability, segment and
 //                classify/assemble, beside Readability alone on each DOM, with the ratios
 //   scaling:     time and peak memory for 1x, 10x, 100x input (concatenated pages), ratio per 10x
-//   worker:      the Worker bundle's size, raw and gzip, and its start-up time in workerd
+//   worker:      the Worker bundle's size, raw and gzip, its start-up time in workerd, and the
+//                cost of one request in workerd (HTML with the fast engine, loose_text)
 //   http:        req/s and p50/p99 latency at concurrency 1, 8, 32, 128 for the Node server
 //                (as `npm start` runs it: one worker process per core; and with one process) and
 //                for `wrangler dev`, each started here on a free port; with the CPU the server and
@@ -62,7 +63,7 @@ if (only.has("scaling")) report.scaling = benchScaling(sample, REPO_ROOT);
 console.log();
 if (only.has("worker")) {
   try {
-    report.worker = await benchWorker(REPO_ROOT);
+    report.worker = await benchWorker(REPO_ROOT, sample);
   } catch (e) {
     console.log(`worker: could not build or start (${(e as Error).message.split("\n")[0]})`);
   }

@@ -1,19 +1,49 @@
 // The Worker bundle as wrangler builds it for deployment: its size, raw and gzip, and its
 // start-up time in workerd: from spawning workerd on the bundle (configured like wrangler.toml)
 // to the first 200 from /healthz, which also parses the bundled model (it loads on first use).
+// Then the cost of a request inside workerd, the budget the free plan counts (10 ms of CPU): the
+// sample's pages sent one at a time, as HTML (the fast engine, the default) and as loose_text:
+// wall time per request (p50/p90, one request in flight, so it is CPU plus loopback) and workerd's
+// own CPU over all of them from /proc (its mean per request; /proc counts in 10 ms ticks, too
+// coarse for one request).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { fmt, pct } from "./stats.ts";
-import { buildBundle, startWorkerd } from "./servers.ts";
+import { fmt, pct, timing, type Timing } from "./stats.ts";
+import type { CorpusPage } from "../../src/eval/corpus.ts";
+import { buildBundle, cpuOfTree, startWorkerd, type Server } from "./servers.ts";
 
 // Cold starts measured: the median of a few, as one can be slowed by the other work on the machine.
 const STARTS = 5;
 
-export interface WorkerRow { raw_kib: number; gzip_kib: number; start_ms: { median: number; min: number; all: number[] } }
+export interface RequestCost { wall: Timing; cpu_mean_ms: number; requests: number }
+export interface WorkerRow {
+  raw_kib: number; gzip_kib: number; start_ms: { median: number; min: number; all: number[] };
+  /** Per request in workerd: the sample's HTML (fast engine) and its loose_text, one at a time; /healthz for the floor. */
+  requests?: { html: RequestCost; loose_text: RequestCost; healthz: RequestCost };
+}
 
-export async function benchWorker(repoRoot: string): Promise<WorkerRow> {
+// Requests per page kind: each of the sample's pages once, after one warm-up pass over a few.
+const WARM_UP = 10;
+
+async function cost(server: Server, bodies: { body?: string; type: string; path: string }[]): Promise<RequestCost> {
+  const send = async (b: (typeof bodies)[number]) => {
+    const res = await fetch(server.url + b.path, b.body === undefined ? {} : { method: "POST", headers: { "content-type": b.type }, body: b.body });
+    await res.arrayBuffer();
+  };
+  for (const b of bodies.slice(0, WARM_UP)) await send(b);
+  const cpu0 = cpuOfTree(server.pid);
+  const wall: number[] = [];
+  for (const b of bodies) {
+    const t = performance.now();
+    await send(b);
+    wall.push(performance.now() - t);
+  }
+  return { wall: timing(wall), cpu_mean_ms: (cpuOfTree(server.pid) - cpu0) / bodies.length, requests: bodies.length };
+}
+
+export async function benchWorker(repoRoot: string, sample: CorpusPage[] = []): Promise<WorkerRow> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "bs-bundle-"));
   try {
     const bundle = await buildBundle(repoRoot, out);
@@ -26,8 +56,24 @@ export async function benchWorker(repoRoot: string): Promise<WorkerRow> {
       all.push(s.startMs);
       await s.stop();
     }
-    const row = { raw_kib: raw, gzip_kib: gzip, start_ms: { median: pct(all, 0.5), min: Math.min(...all), all } };
+    const row: WorkerRow = { raw_kib: raw, gzip_kib: gzip, start_ms: { median: pct(all, 0.5), min: Math.min(...all), all } };
     console.log(`worker start-up in workerd (spawn to first /healthz 200, model loaded): median ${fmt(row.start_ms.median)} ms, min ${fmt(row.start_ms.min)} ms of ${STARTS}`);
+    if (sample.length) {
+      const s = await startWorkerd(repoRoot, bundle);
+      try {
+        const html = await cost(s, sample.map((p) => ({ path: "/v1/clean", type: "text/html; charset=utf-8", body: p.html })));
+        const loose = await cost(s, sample.map((p) => ({ path: "/v1/clean", type: "text/plain; charset=utf-8", body: p.loose_text })));
+        const healthz = await cost(s, sample.map(() => ({ path: "/healthz", type: "" })));
+        row.requests = { html, loose_text: loose, healthz };
+        const line = (name: string, c: RequestCost) => `  ${name.padEnd(26)} wall p50 ${fmt(c.wall.p50_ms)} ms, p90 ${fmt(c.wall.p90_ms)} ms; workerd CPU ${fmt(c.cpu_mean_ms)} ms per request (mean of ${c.requests})`;
+        console.log(`worker requests in workerd, one at a time (free plan: 10 ms CPU per request):`);
+        console.log(line("HTML (fast engine)", html));
+        console.log(line("loose_text", loose));
+        console.log(line("/healthz (the floor)", healthz));
+      } finally {
+        await s.stop();
+      }
+    }
     return row;
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
