@@ -1,8 +1,8 @@
 // classify -> smooth: the two learned passes over a document's lines.
-import { contextRows, type Markers } from "./context.ts";
+import { CONTEXT_SIZE, contextRows, type Markers } from "./context.ts";
 import { DENSE_SIZE, type DocFeatures } from "./features.ts";
 import { sigmoid, type Model } from "./model.ts";
-import { forestScore } from "./trees.ts";
+import { forestScoreRows } from "./trees.ts";
 
 /**
  * First pass: P(body) of each line on its own features, and how much each line reads like the
@@ -32,8 +32,9 @@ export function firstPass(doc: DocFeatures, model: Model): { p1: Float64Array; m
 
 /** Second pass: P(body) of each line given its neighbours' first-pass probabilities and the markers. */
 export function smoothLines(p1: Float64Array, doc: DocFeatures, model: Model, markers: Markers): Float64Array {
-  const p = new Float64Array(p1.length);
+  const z = new Float64Array(p1.length);
   const forest = model.context;
-  contextRows(p1, doc.denseFlat, doc.nWords, markers, (i, row) => { p[i] = sigmoid(forestScore(forest, row)); });
-  return p;
+  contextRows(p1, doc.denseFlat, doc.nWords, markers, (from, rows, count) => forestScoreRows(forest, rows, CONTEXT_SIZE, count, z, from));
+  for (let i = 0; i < z.length; i++) z[i] = sigmoid(z[i]);
+  return z;
 }
