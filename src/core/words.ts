@@ -2,8 +2,11 @@
 // hashed once (FNV-1a) for the stopword look-up and the lexical buckets. An ASCII line (most
 // lines) is cut into runs of letters and digits straight from the document's code units, each
 // lower-cased as it is copied and hashed in the same step: no string per line or per word.
-// Other lines are cut where `tokenize` cuts them and lower-cased as it does (whole when that is
-// the same, else word by word), and their words' code units are copied into the same table.
+// Other lines that lower-case code unit by code unit (no surrogate, "Σ" or "İ": most of them) are
+// cut the same way with the class table, where `tokenize` cuts them, each unit lower-cased by
+// table. The rest are cut by `tokenize` and lower-cased as it does (whole when that is the same,
+// else word by word), and their words' code units are copied into the same table.
+import { lowerUnit, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
 import type { LineCodes } from "./codes.ts";
 import { FNV_OFFSET } from "./hash.ts";
 import { lowersPointwise, tokenRanges } from "./tokenize.ts";
@@ -51,7 +54,7 @@ function grow<T extends Uint16Array | Int32Array | Uint32Array>(a: T, need: numb
 
 /** The words of each trimmed line of `doc`; `text(i)` is line i trimmed (for the non-ASCII ones). */
 export function docWords(doc: LineCodes, text: (i: number) => string): DocWords {
-  const { codes, from, to, ascii } = doc;
+  const { codes, from, to, ascii, pointwise } = doc;
   const n = from.length;
   const t = new Table(codes.length);
   const lineStart = new Int32Array(n + 1), titled = new Int32Array(n), unspaced = new Int32Array(n);
@@ -93,6 +96,37 @@ export function docWords(doc: LineCodes, text: (i: number) => string): DocWords 
         }
       }
       titled[i] = caps;
+    } else if (pointwise[i]) {
+      // Code units of the BMP, each a word character, an unspaced-script character (a word of its
+      // own) or a separator, as tokenRanges reads them.
+      const e = to[i];
+      t.room(e - from[i]);
+      const chars = t.chars;
+      let w0 = -1, h = 0, caps = 0, single = 0;
+      for (let k = from[i]; k < e; k++) {
+        const c = codes[k];
+        const cls = unitClass(c);
+        if (cls & WORD && !(cls & UNSPACED)) {
+          if (w0 < 0) { w0 = t.used; h = FNV_OFFSET; if (cls & UPPER) caps++; }
+          const low = lowerUnit(c);
+          chars[t.used++] = low;
+          h = Math.imul(h ^ low, 0x01000193);
+          continue;
+        }
+        if (w0 >= 0) { t.end(w0, h); t.room(0); w0 = -1; }
+        if (cls & UNSPACED) {
+          const low = lowerUnit(c);
+          const at = t.used;
+          chars[t.used++] = low;
+          t.end(at, Math.imul(FNV_OFFSET ^ low, 0x01000193));
+          t.room(0);
+          if (cls & UPPER) caps++;
+          single++;
+        }
+      }
+      if (w0 >= 0) { t.end(w0, h); t.room(0); }
+      titled[i] = caps;
+      unspaced[i] = single;
     } else {
       line = text(i);
       // The line lower-cased once when that is the same as word by word (tokenize.ts).
