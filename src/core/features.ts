@@ -6,7 +6,7 @@
 //   lexical       - hashed words, word pairs, first/last word and short whole lines
 // Dense values are returned in a Float32Array laid out as DENSE_FEATURES; lexical ones as hashed
 // bucket indexes, so a model is a dense weight vector plus a hashed weight table.
-import { lineCodes } from "./codes.ts";
+import { lineCodes, type LineCodes } from "./codes.ts";
 import { fnv1a } from "./hash.ts";
 import { detectLanguage, languageIndex, stopwordEntry, stopwordsOf } from "./language.ts";
 import { lexicalBuckets, WHOLE_SEED } from "./lexical.ts";
@@ -121,9 +121,10 @@ const bin = (b: boolean) => (b ? 1 : 0);
 const LOG1P_TABLE = Float64Array.from({ length: 4096 }, (_, k) => Math.log1p(k));
 const log1p = (k: number) => (k < 4096 ? LOG1P_TABLE[k] : Math.log1p(k));
 
-export function extractFeatures(lines: string[], hashBits: number, langHint?: string): DocFeatures {
+/** `codes`, when given, is lines' code units as segmentCodes made them (else they are made here). */
+export function extractFeatures(lines: string[], hashBits: number, langHint?: string, codes_?: LineCodes): DocFeatures {
   const n = lines.length;
-  const doc = lineCodes(lines);
+  const doc = codes_ ?? lineCodes(lines);
   const { codes, from, to } = doc;
   // The trimmed line as a string, made only for what needs one (a regex, a non-ASCII line's words).
   const texts: (string | undefined)[] = new Array(n);

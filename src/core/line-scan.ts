@@ -231,12 +231,13 @@ export function collapsesAt(codes: Uint16Array, s: number, e: number): boolean {
 // space, each unit lower-cased. Its code units one at a time: `at` is where to start reading,
 // and `nextKeyUnit` returns the next unit (or -1 at the end) and leaves the next position in keyAt.
 let keyAt = 0;
+// White space as \s sees it: in ASCII tab, line feed, vertical tab, form feed, return and space;
+// elsewhere by its class.
+const isKeySpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c >= 128 && (unitClass(c) & SPACE) !== 0);
 function nextKeyUnit(codes: Uint16Array, at: number, e: number): number {
   if (at >= e) return -1;
   const c = codes[at];
-  // ASCII white space as \s sees it (tab, line feed, vertical tab, form feed, return, space), or
-  // any other white space by its class.
-  if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && (unitClass(c) & SPACE) !== 0)) {
+  if (isKeySpace(c)) {
     let k = at + 1;
     while (k < e && isKeySpace(codes[k])) k++;
     keyAt = k;
@@ -245,12 +246,22 @@ function nextKeyUnit(codes: Uint16Array, at: number, e: number): number {
   keyAt = at + 1;
   return c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerUnit(c);
 }
-const isKeySpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c >= 128 && (unitClass(c) & SPACE) !== 0);
 
 /** FNV-1a (from `seed`) of the repetition key of the trimmed pointwise line codes[s, e). */
 export function keyHashAt(codes: Uint16Array, s: number, e: number, seed = FNV_OFFSET): number {
-  let h = seed >>> 0;
-  for (let at = s, c; (c = nextKeyUnit(codes, at, e)) >= 0; at = keyAt) h = Math.imul(h ^ c, 0x01000193);
+  let h = seed >>> 0, space = false;
+  for (let i = s; i < e; i++) {
+    let c = codes[i];
+    if (isKeySpace(c)) {
+      if (space) continue;
+      space = true;
+      c = 32;
+    } else {
+      space = false;
+      c = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerUnit(c);
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
   return h >>> 0;
 }
 

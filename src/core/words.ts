@@ -114,7 +114,7 @@ export function docWords(doc: LineCodes, text: (i: number) => string): DocWords 
           continue;
         }
         if (w0 >= 0) { t.end(w0, h); t.room(0); w0 = -1; }
-        if (cls & UNSPACED) {
+        if (cls & WORD && cls & UNSPACED) {
           const low = lowerUnit(c);
           const at = t.used;
           chars[t.used++] = low;

@@ -67,6 +67,19 @@ describe("tokenize agrees with the regex reference", () => {
       expect(table(lines)).toEqual(lines.map((l) => reference(l.trim())));
     }), { numRuns: 3000 });
   });
+  it("the word table agrees on every BMP code unit between letters", () => {
+    for (let c0 = 0; c0 < 0x10000; c0 += 4096) {
+      const lines = Array.from({ length: 4096 }, (_, k) => `Ab${String.fromCharCode(c0 + k)}cD ${String.fromCharCode(c0 + k)}x`);
+      const trimmed = lines.map((l) => l.trim());
+      const w = docWords(lineCodes(lines), (i) => trimmed[i]);
+      trimmed.forEach((t, i) => {
+        const words: string[] = [];
+        for (let k = w.lineStart[i]; k < w.lineStart[i + 1]; k++) words.push(String.fromCharCode(...w.chars.subarray(w.start[k], w.start[k + 1])));
+        const got = { words, unspaced: w.unspaced[i], titled: w.titled[i] }, want = reference(t);
+        if (JSON.stringify(got) !== JSON.stringify(want)) expect({ t, got }).toEqual({ t, got: want });
+      });
+    }
+  });
   it("on every BMP code unit between letters", () => {
     for (let c = 0; c < 0x10000; c += 1) {
       const s = `Ab${String.fromCharCode(c)}cD ${String.fromCharCode(c)}`;
