@@ -41,8 +41,15 @@ export const ANY_WORD_CUE = /©|\b(?:cookies?|consent|gdpr|datenschutz\w*|rgpd|p
 // of "(... via Agency)", the slash of "Name / Agency". A line without any cannot be a credit.
 const MAY_CREDIT = /[:/|)]/;
 
+// The same pattern without the u flag, which is 2.5x faster and matches the same lines but those
+// holding "ſ" (U+017F) or "K" (U+212A): only with u do they fold to s and k, and count as word
+// characters for \b and \w (a sweep of the BMP finds no other code unit that differs).
+const ANY_WORD_CUE_NO_U = new RegExp(ANY_WORD_CUE.source, "i");
+const FOLDS_ONLY_WITH_U = /[\u017f\u212a]/;
+
 /** Whether some cue matches `text` (exactly when one does), in two or three scans. */
-export const mayHaveCue = (text: string) => ANY_WORD_CUE.test(text) || (MAY_CREDIT.test(text) && CREDIT_RE.test(text));
+export const mayHaveCue = (text: string) =>
+  (FOLDS_ONLY_WITH_U.test(text) ? ANY_WORD_CUE : ANY_WORD_CUE_NO_U).test(text) || (MAY_CREDIT.test(text) && CREDIT_RE.test(text));
 
 export interface LineShape {
   nWords: number;

@@ -40,4 +40,12 @@ describe("cues", () => {
   it("are ruled out by the pre-check exactly when none of them matches", () => {
     fc.assert(fc.property(cueLine, (s) => { expect(mayHaveCue(s)).toBe(CUES.some((c) => c.re.test(s))); }), { numRuns: 20000 });
   });
+  it("are pre-checked alike with every BMP code unit next to and inside a cue word", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const s of [`${ch}share`, `share${ch}`, `${ch}hare`, `datenschutz${ch}`, `boletín ${ch}`, `coo${ch}ie`, `${ch}ommentar`]) {
+        if (mayHaveCue(s) !== CUES.some((cue) => cue.re.test(s))) expect({ s, cue: mayHaveCue(s) }).toEqual({ s, cue: !mayHaveCue(s) });
+      }
+    }
+  });
 });
