@@ -9,9 +9,9 @@
 import { lineCodes, type LineCodes } from "./codes.ts";
 import { fnv1a } from "./hash.ts";
 import { detectLanguage, languageIndex, stopwordEntry, stopwordsOf } from "./language.ts";
-import { lexicalBuckets, WHOLE_SEED } from "./lexical.ts";
+import { lexicalBuckets, WHOLE_SEED, WORD_SEEDS } from "./lexical.ts";
 import {
-  collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, keyHashAt, lineKey, mayBulletAt, sameKeyAt, scanCodes,
+  collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, sameKeyAt, scanCodes,
   startsDigitAt, startsLowerAt,
 } from "./line-scan.ts";
 import { docWords } from "./words.ts";
@@ -130,7 +130,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   const texts: (string | undefined)[] = new Array(n);
   const text = (i: number) => (texts[i] ??= lines[i].trim());
   // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
-  const words = docWords(doc, text);
+  const words = docWords(doc, text, WORD_SEEDS);
   const entry = new Int32Array(words.hash.length);
   for (let w = 0; w < entry.length; w++) entry[w] = stopwordEntry(words.chars, words.start[w], words.start[w + 1], words.hash[w]);
   const language = detectLanguage(entry, langHint);
@@ -178,7 +178,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   const keyHash = new Uint32Array(n);
   const pointwise = doc.pointwise;
   for (let i = 0; i < n; i++) {
-    if (pointwise[i]) keyHash[i] = keyHashAt(codes, from[i], to[i], WHOLE_SEED);
+    if (pointwise[i]) keyHash[i] = words.key[i];
     else keyHash[i] = fnv1a(collapsesAt(codes, from[i], to[i]) ? lineKey(text(i)) : text(i).toLowerCase(), WHOLE_SEED);
   }
   // Two keys are compared on the code units when both lines are pointwise, else as strings.

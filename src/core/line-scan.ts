@@ -228,8 +228,9 @@ export function collapsesAt(codes: Uint16Array, s: number, e: number): boolean {
 
 // The repetition key (lineKey) of a trimmed line that lower-cases code unit by code unit
 // (codes.ts `pointwise`), read off its code units without making it: white-space runs as one
-// space, each unit lower-cased. Its code units one at a time: `at` is where to start reading,
-// and `nextKeyUnit` returns the next unit (or -1 at the end) and leaves the next position in keyAt.
+// space, each unit lower-cased (docWords hashes it the same way). Its code units one at a time:
+// `at` is where to start reading, and `nextKeyUnit` returns the next unit (or -1 at the end) and
+// leaves the next position in keyAt.
 let keyAt = 0;
 // White space as \s sees it: in ASCII tab, line feed, vertical tab, form feed, return and space;
 // elsewhere by its class.
@@ -245,24 +246,6 @@ function nextKeyUnit(codes: Uint16Array, at: number, e: number): number {
   }
   keyAt = at + 1;
   return c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerUnit(c);
-}
-
-/** FNV-1a (from `seed`) of the repetition key of the trimmed pointwise line codes[s, e). */
-export function keyHashAt(codes: Uint16Array, s: number, e: number, seed = FNV_OFFSET): number {
-  let h = seed >>> 0, space = false;
-  for (let i = s; i < e; i++) {
-    let c = codes[i];
-    if (isKeySpace(c)) {
-      if (space) continue;
-      space = true;
-      c = 32;
-    } else {
-      space = false;
-      c = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerUnit(c);
-    }
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** Whether the trimmed pointwise lines codes[s1, e1) and codes[s2, e2) have the same repetition key. */
