@@ -43,7 +43,7 @@ describe("compileForest / forestScore", () => {
       const rows = 200;
       const flat = new Float32Array(rows * features);
       for (let i = 0; i < flat.length; i++) flat[i] = rand() < 0.1 ? specials[Math.floor(rand() * specials.length)] : Math.round(rand() * 10) / 8;
-      // Rows scored side by side, from an offset and with a count that is not a multiple of four.
+      // Rows scored side by side, from an offset and with a count that is not a multiple of the lanes.
       const side = new Float64Array(rows + 3);
       forestScoreRows(compiled, flat, features, rows - 1, side, 3);
       for (let i = 0; i < rows; i++) {
