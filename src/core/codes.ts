@@ -16,39 +16,26 @@ export interface LineCodes {
   pointwise: Uint8Array;
 }
 
-/** The code units of `lines`, one after another. */
 export function lineCodes(lines: string[]): LineCodes {
   const n = lines.length;
   let total = 0;
   for (let i = 0; i < n; i++) total += lines[i].length;
-  const out = emptyLineCodes(new Uint16Array(total), n);
-  const codes = out.codes;
+  const codes = new Uint16Array(total);
+  const from = new Int32Array(n), to = new Int32Array(n), ascii = new Uint8Array(n), pointwise = new Uint8Array(n);
   let o = 0;
   for (let i = 0; i < n; i++) {
     const line = lines[i];
     const start = o;
     for (let k = 0; k < line.length; k++) codes[o++] = line.charCodeAt(k);
-    setLine(out, i, start, o);
+    let s = start, e = o;
+    while (s < e && (unitClass(codes[s]) & SPACE) !== 0) s++;
+    while (e > s && (unitClass(codes[e - 1]) & SPACE) !== 0) e--;
+    let all = 0;
+    for (let k = s; k < e; k++) all |= codes[k];
+    from[i] = s; to[i] = e; ascii[i] = all < 128 ? 1 : 0;
+    pointwise[i] = all < 128 || pointwiseLower(codes, s, e) ? 1 : 0;
   }
-  return out;
-}
-
-/** LineCodes over `codes` with room for n lines (filled by setLine). */
-export function emptyLineCodes(codes: Uint16Array, n: number): LineCodes {
-  return { codes, from: new Int32Array(n), to: new Int32Array(n), ascii: new Uint8Array(n), pointwise: new Uint8Array(n) };
-}
-
-/** Makes line i the line held by codes[start, end): its trimmed bounds and kind. Returns whether it is blank. */
-export function setLine(out: LineCodes, i: number, start: number, end: number): boolean {
-  const codes = out.codes;
-  let s = start, e = end;
-  while (s < e && (unitClass(codes[s]) & SPACE) !== 0) s++;
-  while (e > s && (unitClass(codes[e - 1]) & SPACE) !== 0) e--;
-  let all = 0;
-  for (let k = s; k < e; k++) all |= codes[k];
-  out.from[i] = s; out.to[i] = e; out.ascii[i] = all < 128 ? 1 : 0;
-  out.pointwise[i] = all < 128 || pointwiseLower(codes, s, e) ? 1 : 0;
-  return s === e;
+  return { codes, from, to, ascii, pointwise };
 }
 
 /** The code units of one string (for the string forms of the code-unit functions). */
