@@ -94,7 +94,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
       if (line) line.reason = "title: the headline above the article";
     } else {
       const c0 = categorize(seg.text, {
-        nWords: nWords[i], terminal: doc.info[i].terminal, listRun: Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log])),
+        nWords: nWords[i], terminal: doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.ends_terminal] === 1, listRun: Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log])),
         beforeBody: i < firstBody, afterBody: i > lastBody, nextIsBody: i + 1 < n && keep[i + 1],
       }, p[i]);
       const c = hinted(c0, known.categoryHints?.[i], p[i]);
