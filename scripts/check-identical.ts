@@ -13,8 +13,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { clean } from "../src/core/clean.ts";
-import { extractFeatures } from "../src/core/features.ts";
-import { segmentText } from "../src/core/segment.ts";
+import { extractFeatures, type DocFeatures } from "../src/core/features.ts";
+import { segmentCodes } from "../src/core/segment.ts";
 import { readCorpus, REPO_ROOT } from "../src/eval/corpus.ts";
 import { defaultModel } from "../src/model/index.ts";
 
@@ -45,9 +45,20 @@ const HOSTILE: Doc[] = [
 
 function lineDigests(text: string, hint?: string): { lines: string[]; language: string; hinted: string } {
   const model = defaultModel();
-  const segs = segmentText(text).map((s) => s.text);
-  const doc = extractFeatures(segs, model.hashBits);
-  const lines = doc.dense.map((d, i) => {
+  const { segments, codes } = segmentCodes(text);
+  const segs = segments.map((s) => s.text);
+  // The features as clean() makes them (from the input's code units) and as HTML mode and
+  // training do (from the lines): they must be the same.
+  const doc = extractFeatures(segs, model.hashBits, undefined, codes);
+  const fromLines = digests(extractFeatures(segs, model.hashBits));
+  const lines = digests(doc).map((d, i) => (d === fromLines[i] ? d : `${d} (from lines: ${fromLines[i]})`));
+  if (fromLines.length !== lines.length) lines.push("line count differs between the two paths");
+  const hinted = hint ? extractFeatures(segs, model.hashBits, hint).language : doc.language;
+  return { lines, language: doc.language, hinted };
+}
+
+function digests(doc: DocFeatures): string[] {
+  return doc.dense.map((d, i) => {
     const h = createHash("sha1");
     h.update(new Uint8Array(d.buffer, d.byteOffset, d.byteLength));
     const b = doc.hashed[i];
@@ -56,8 +67,6 @@ function lineDigests(text: string, hint?: string): { lines: string[]; language: 
     h.update(JSON.stringify([inf.nWords, inf.stopRatio, inf.terminal, inf.prose]));
     return h.digest("hex").slice(0, 16);
   });
-  const hinted = hint ? extractFeatures(segs, model.hashBits, hint).language : doc.language;
-  return { lines, language: doc.language, hinted };
 }
 
 async function* documents(): AsyncGenerator<Doc> {

@@ -1,4 +1,4 @@
-// npm run train [-- --data their.jsonl [--with-corpus]] [--corpus PATH] [--limit N] [--out FILE]
+// npm run train [-- --data their.jsonl [--with-corpus]] [--corpus PATH] [--limit N] [--out FILE] [--trees N] [--depth D]
 // Trains the line, context, title and confidence models and writes the versioned model file the
 // Node server and the Worker both load. Deterministic: fixed seed, site-grouped folds.
 import fs from "node:fs";
@@ -20,6 +20,10 @@ const { values: args } = parseArgs({
     corpus: { type: "string", default: process.env.BOILERSTRIP_CORPUS ?? DEFAULT_CORPUS },
     limit: { type: "string" },
     out: { type: "string", default: path.join(REPO_ROOT, "src", "model", "model.json") },
+    // The second-pass forest's size (default: src/train/train.ts' CONTEXT_PARAMS), to weigh F1
+    // against the forest's share of the time (scripts/bench/profile-text.ts).
+    trees: { type: "string" },
+    depth: { type: "string" },
   },
 });
 
@@ -44,7 +48,12 @@ const date = new Date().toISOString().slice(0, 10);
 // The version names the data and the feature schema, so a model trained on other features or
 // other data never shares a version string.
 const schemaHash = fnv1a(JSON.stringify(FEATURE_SCHEMA)).toString(16).padStart(8, "0").slice(0, 4);
-const { file, foldFiles, report } = trainModel(items, { version: `bs-${date}-${dataHash}-${schemaHash}`, dataHash, log });
+const count = (name: string, v: string | undefined) => {
+  if (v !== undefined && !/^[1-9]\d*$/.test(v)) throw new Error(`--${name} wants a positive whole number, not ${JSON.stringify(v)}`);
+  return v === undefined ? undefined : Number(v);
+};
+const forest = { trees: count("trees", args.trees), depth: count("depth", args.depth) };
+const { file, foldFiles, report } = trainModel(items, { version: `bs-${date}-${dataHash}-${schemaHash}`, dataHash, log, forest });
 log(`trained in ${Date.now() - t2} ms`);
 
 // Held-out figures: every page scored with probabilities from models that never saw its site.

@@ -34,15 +34,23 @@ export const CUES: Cue[] = [
 // where some cue other than the credit one matches: it is the alternation of their word lists
 // between the same word boundaries, plus "©" (tests/core/categorize.test.ts checks that it is
 // built from CUES so). One scan with it, and one with CREDIT_RE, rules out a line with no cue
-// instead of eleven; only a line one of them matches is then tried cue by cue, in order.
-export const ANY_WORD_CUE = /©|\b(?:cookies?|consent|gdpr|datenschutz\w*|rgpd|privacy (settings|preferences|choices)|newsletters?|inbox|mailing list|e-?mail updates?|sign up for (our|the)|bolet[ií]n|infolettre|lettre d'information|nieuwsbrief|donat(e|ion|ions|ing)|support (us|our (work|journalism|newsroom))|contribut(e|ion) (today|now)|chip in|patreon|dons?|spenden?|donar|donazione|doe agora|make a gift|subscri(be|bers?|ption|bing)|already a (member|subscriber)|sign in|log ?in|register|paywall|premium|abonn(ez|ement|ieren|e)|suscr[ií]b|suscripci[oó]n|abbonati|assine|unlimited access|free trial|per (month|week)|share (this|on|via)?|shares?|tweet|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|copy link|e-?mail this|teilen|partager|compartir|condividi|compartilhar|follow us|comments?|commenting|reply|replies|join the (conversation|discussion)|kommentar\w*|commentaires?|comentarios?|commenti|read (more|next|also)|more (from|stories|news|on)|most (read|popular|viewed)|related|recommended|you (may|might) (also )?like|trending|popular|top stories|others also read|see also|weitere|lesen sie auch|à lire aussi|lire aussi|tambi[eé]n te puede|leia tamb[eé]m|leggi anche|ranking|latest (news|videos|stories)|advertisements?|advertising|sponsored|promoted|ad choices|anzeige|publicit[eé]|publicidad|pubblicit[aà]|copyright|all rights reserved|terms (of (use|service)|and conditions)|privacy policy|impressum|mentions l[eé]gales|aviso legal|home|menu|skip to|back to top|next|previous|sitemap|search|categories|sections|contact us|about us|startseite|accueil|inicio)\b/iu;
+// instead of eleven; only a line one of them matches is then tried cue by cue, in order. (It has
+// the i flag but not u: see FOLDS_ONLY_WITH_U.)
+export const ANY_WORD_CUE = /©|\b(?:cookies?|consent|gdpr|datenschutz\w*|rgpd|privacy (settings|preferences|choices)|newsletters?|inbox|mailing list|e-?mail updates?|sign up for (our|the)|bolet[ií]n|infolettre|lettre d'information|nieuwsbrief|donat(e|ion|ions|ing)|support (us|our (work|journalism|newsroom))|contribut(e|ion) (today|now)|chip in|patreon|dons?|spenden?|donar|donazione|doe agora|make a gift|subscri(be|bers?|ption|bing)|already a (member|subscriber)|sign in|log ?in|register|paywall|premium|abonn(ez|ement|ieren|e)|suscr[ií]b|suscripci[oó]n|abbonati|assine|unlimited access|free trial|per (month|week)|share (this|on|via)?|shares?|tweet|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|copy link|e-?mail this|teilen|partager|compartir|condividi|compartilhar|follow us|comments?|commenting|reply|replies|join the (conversation|discussion)|kommentar\w*|commentaires?|comentarios?|commenti|read (more|next|also)|more (from|stories|news|on)|most (read|popular|viewed)|related|recommended|you (may|might) (also )?like|trending|popular|top stories|others also read|see also|weitere|lesen sie auch|à lire aussi|lire aussi|tambi[eé]n te puede|leia tamb[eé]m|leggi anche|ranking|latest (news|videos|stories)|advertisements?|advertising|sponsored|promoted|ad choices|anzeige|publicit[eé]|publicidad|pubblicit[aà]|copyright|all rights reserved|terms (of (use|service)|and conditions)|privacy policy|impressum|mentions l[eé]gales|aviso legal|home|menu|skip to|back to top|next|previous|sitemap|search|categories|sections|contact us|about us|startseite|accueil|inicio)\b/i;
 
 // Each alternative of CREDIT_RE needs one of these: the mark after "Photo", the closing parenthesis
 // of "(... via Agency)", the slash of "Name / Agency". A line without any cannot be a credit.
 const MAY_CREDIT = /[:/|)]/;
 
+// Lines holding "ſ" (U+017F) or "K" (U+212A): only under the u flag (which every cue has) do they
+// fold to s and k and count as word characters for \b and \w. ANY_WORD_CUE has no u flag, which
+// makes it 2.5x faster and changes what it matches on these alone (a sweep of the BMP finds no
+// other code unit that differs), so such a line is tried cue by cue.
+const FOLDS_ONLY_WITH_U = /[\u017f\u212a]/;
+
 /** Whether some cue matches `text` (exactly when one does), in two or three scans. */
-export const mayHaveCue = (text: string) => ANY_WORD_CUE.test(text) || (MAY_CREDIT.test(text) && CREDIT_RE.test(text));
+export const mayHaveCue = (text: string) =>
+  FOLDS_ONLY_WITH_U.test(text) ? CUES.some((cue) => cue.re.test(text)) : ANY_WORD_CUE.test(text) || (MAY_CREDIT.test(text) && CREDIT_RE.test(text));
 
 export interface LineShape {
   nWords: number;

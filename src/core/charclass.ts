@@ -35,7 +35,15 @@ function classify(ch: string): number {
 
 // 64 KiB, filled lazily: a page touches a few dozen distinct code units outside ASCII.
 const TABLE = new Uint8Array(0x10000);
-for (let c = 0; c < 128; c++) TABLE[c] = classify(String.fromCharCode(c));
+// Each code unit's lower case, filled with its class: what `toLowerCase` makes of it on its own
+// (0 for U+0130, whose lower case is two code units).
+const LOWER_UNIT = new Uint16Array(0x10000);
+const fill = (c: number) => {
+  const ch = String.fromCharCode(c), low = ch.toLowerCase();
+  LOWER_UNIT[c] = low.length === 1 ? low.charCodeAt(0) : 0;
+  return (TABLE[c] = classify(ch));
+};
+for (let c = 0; c < 128; c++) fill(c);
 const ASTRAL = new Map<number, number>();
 // Astral code points cached at most: the emoji and CJK extension characters of real pages fit
 // many times over, and a hostile input cannot grow the cache without bound.
@@ -44,7 +52,26 @@ const ASTRAL_CACHE_MAX = 4096;
 /** Class of one UTF-16 code unit on its own (a lone surrogate has none of the classes). */
 export function unitClass(c: number): number {
   const k = TABLE[c];
-  return k !== 0 ? k : (TABLE[c] = classify(String.fromCharCode(c)));
+  return k !== 0 ? k : fill(c);
+}
+
+/**
+ * The lower case of the code unit c on its own. Lower-casing a string maps each code unit so,
+ * except for a lone or paired surrogate, "Σ" (its lower case depends on the letters around it)
+ * and "İ" (two code units): `pointwiseLower` says a line has none of them.
+ */
+export function lowerUnit(c: number): number {
+  if (TABLE[c] === 0) fill(c);
+  return LOWER_UNIT[c];
+}
+
+/** Whether lower-casing the code units codes[s, e) as a string is lowerUnit of each, in place. */
+export function pointwiseLower(codes: Uint16Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = codes[i];
+    if ((c >= 0xd800 && c <= 0xdfff) || c === 0x3a3 || c === 0x130) return false;
+  }
+  return true;
 }
 
 /** Class of a code point above U+FFFF (emoji, historic scripts, CJK extensions). */

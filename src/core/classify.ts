@@ -1,8 +1,8 @@
 // classify -> smooth: the two learned passes over a document's lines.
-import { contextRows, type Markers } from "./context.ts";
+import { CONTEXT_SIZE, contextRows, type Markers } from "./context.ts";
 import { DENSE_SIZE, type DocFeatures } from "./features.ts";
 import { sigmoid, type Model } from "./model.ts";
-import { forestScore } from "./trees.ts";
+import { forestScoreRows } from "./trees.ts";
 
 /**
  * First pass: P(body) of each line on its own features, and how much each line reads like the
@@ -14,13 +14,13 @@ export function firstPass(doc: DocFeatures, model: Model): { p1: Float64Array; m
   const { denseFlat: x, bucketFlat, bucketStart } = doc;
   const n = doc.nWords.length;
   const p1 = new Float64Array(n), start = new Float64Array(n), end = new Float64Array(n);
-  const { lineDense: w1, startDense: w2, endDense: w3, lineHashed: h1, startHashed: h2, endHashed: h3 } = model;
+  const { firstDense: w, firstHashed: h } = model;
   for (let i = 0; i < n; i++) {
     let z1 = 0, z2 = 0, z3 = 0;
-    for (let k = 0, o = i * DENSE_SIZE; k < DENSE_SIZE; k++, o++) { const v = x[o]; z1 += w1[k] * v; z2 += w2[k] * v; z3 += w3[k] * v; }
+    for (let k = 0, o = i * DENSE_SIZE; k < 3 * DENSE_SIZE; k += 3, o++) { const v = x[o]; z1 += w[k] * v; z2 += w[k + 1] * v; z3 += w[k + 2] * v; }
     const a = bucketStart[i], b = bucketStart[i + 1];
     let y1 = 0, y2 = 0, y3 = 0;
-    for (let k = a; k < b; k++) { const j = bucketFlat[k]; y1 += h1[j]; y2 += h2[j]; y3 += h3[j]; }
+    for (let k = a; k < b; k++) { const j = 3 * bucketFlat[k]; y1 += h[j]; y2 += h[j + 1]; y3 += h[j + 2]; }
     // hashedScore: the bucket sum over sqrt(count), 0 for a line with no buckets.
     const r = b > a ? Math.sqrt(b - a) : 0;
     p1[i] = sigmoid(z1 + (r ? y1 / r : 0));
@@ -32,8 +32,9 @@ export function firstPass(doc: DocFeatures, model: Model): { p1: Float64Array; m
 
 /** Second pass: P(body) of each line given its neighbours' first-pass probabilities and the markers. */
 export function smoothLines(p1: Float64Array, doc: DocFeatures, model: Model, markers: Markers): Float64Array {
-  const p = new Float64Array(p1.length);
+  const z = new Float64Array(p1.length);
   const forest = model.context;
-  contextRows(p1, doc.denseFlat, doc.nWords, markers, (i, row) => { p[i] = sigmoid(forestScore(forest, row)); });
-  return p;
+  contextRows(p1, doc.denseFlat, doc.nWords, markers, (from, rows, count) => forestScoreRows(forest, rows, CONTEXT_SIZE, count, z, from));
+  for (let i = 0; i < z.length; i++) z[i] = sigmoid(z[i]);
+  return z;
 }

@@ -43,7 +43,7 @@ const MIN_ARTICLE_WORD_SHARE = 0.02;
 export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readability" | "page" | "region">, model: Model, hashBits: number, langHint?: string, budget?: Budget, regionScorer?: RegionScorer) {
   const segments: Segment[] = given.blocks.map((b, i) => ({ line: i, text: b.text }));
   const a = analyze(segments, model, langHint ?? given.page.lang, budget);
-  const nWords = a.doc.info.map((x) => x.nWords);
+  const nWords = a.doc.nWords;
   let regionP: ArrayLike<number> = a.p2, center = REGION_CENTER, hashed: Uint32Array[] | undefined;
   if (given.region && regionScorer) {
     const f0 = extractHtmlFeatures(given.blocks, a.p1, a.p2, new Float64Array(segments.length).fill(NaN), nWords, false, hashBits);

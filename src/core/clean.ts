@@ -8,8 +8,9 @@ import { confidenceFeatures, confidenceOf } from "./confidence.ts";
 import { DENSE_INDEX, DENSE_SIZE, extractFeatures, type DocFeatures } from "./features.ts";
 import type { Model } from "./model.ts";
 import { resolveOptions, type CleanOptions } from "./options.ts";
+import type { LineCodes } from "./codes.ts";
 import { repeatedRuns } from "./repeats.ts";
-import { segmentText } from "./segment.ts";
+import { segmentCodes } from "./segment.ts";
 import { findTitleAndMeta, titleWindow } from "./title.ts";
 import type { Category, CleanResult, Label, LineResult, RemovedLine, Segment } from "./types.ts";
 
@@ -24,9 +25,9 @@ export interface Analysis {
 }
 
 /** Everything up to the probabilities; shared by `clean` and by training. */
-export function analyze(segments: Segment[], model: Model, langHint?: string, budget: Budget = NO_BUDGET): Analysis {
+export function analyze(segments: Segment[], model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes): Analysis {
   budget.check("segment");
-  const doc = extractFeatures(segments.map((s) => s.text), model.hashBits, langHint);
+  const doc = extractFeatures(segments.map((s) => s.text), model.hashBits, langHint, codes);
   budget.check("features");
   const { p1, markers } = firstPass(doc, model);
   const p2 = smoothLines(p1, doc, model, markers);
@@ -36,11 +37,13 @@ export function analyze(segments: Segment[], model: Model, langHint?: string, bu
 
 export function clean(input: string, options: unknown, model: Model, budget?: Budget): CleanResult {
   const opts = resolveOptions(options ?? {});
-  return cleanSegments(segmentText(input), opts, model, "text", input.length, undefined, budget);
+  const { segments, codes } = segmentCodes(input);
+  return cleanSegments(segments, opts, model, "text", input.length, undefined, budget, codes);
 }
 
-export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, langHint?: string, budget?: Budget): CleanResult {
-  const a = analyze(segments, model, langHint, budget);
+/** `codes`, when given, is the segments' code units as segmentCodes made them. */
+export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, langHint?: string, budget?: Budget, codes?: LineCodes): CleanResult {
+  const a = analyze(segments, model, langHint, budget, codes);
   const threshold = model.file.thresholds[opts.preference];
   const keep = Array.from(a.p2, (p) => p >= threshold);
   const confidence = confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
@@ -99,7 +102,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
       removed.push({ line: seg.line, text: seg.text, label: labels[i], category: "other", reason });
     } else {
       const c0 = categorize(seg.text, {
-        nWords: nWords[i], terminal: doc.info[i].terminal, listRun: Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log])),
+        nWords: nWords[i], terminal: doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.ends_terminal] === 1, listRun: Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log])),
         beforeBody: i < firstBody, afterBody: i > lastBody, nextIsBody: i + 1 < n && keep[i + 1],
       }, p[i]);
       const c = hinted(c0, known.categoryHints?.[i], p[i]);

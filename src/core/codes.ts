@@ -3,7 +3,7 @@
 // per-character pass of the features reads this array: reading a typed array is a single load,
 // where `charCodeAt` on a line (a slice of the input) goes through the string's representation
 // on every call, and that was most of the cost of the passes.
-import { SPACE, unitClass } from "./charclass.ts";
+import { pointwiseLower, SPACE, unitClass } from "./charclass.ts";
 
 export interface LineCodes {
   codes: Uint16Array;
@@ -12,6 +12,8 @@ export interface LineCodes {
   to: Int32Array;
   /** 1 when the trimmed line is all ASCII. */
   ascii: Uint8Array;
+  /** 1 when the trimmed line lower-cases code unit by code unit (charclass.ts pointwiseLower): ASCII lines and most others. */
+  pointwise: Uint8Array;
 }
 
 export function lineCodes(lines: string[]): LineCodes {
@@ -19,7 +21,7 @@ export function lineCodes(lines: string[]): LineCodes {
   let total = 0;
   for (let i = 0; i < n; i++) total += lines[i].length;
   const codes = new Uint16Array(total);
-  const from = new Int32Array(n), to = new Int32Array(n), ascii = new Uint8Array(n);
+  const from = new Int32Array(n), to = new Int32Array(n), ascii = new Uint8Array(n), pointwise = new Uint8Array(n);
   let o = 0;
   for (let i = 0; i < n; i++) {
     const line = lines[i];
@@ -31,8 +33,9 @@ export function lineCodes(lines: string[]): LineCodes {
     let all = 0;
     for (let k = s; k < e; k++) all |= codes[k];
     from[i] = s; to[i] = e; ascii[i] = all < 128 ? 1 : 0;
+    pointwise[i] = all < 128 || pointwiseLower(codes, s, e) ? 1 : 0;
   }
-  return { codes, from, to, ascii };
+  return { codes, from, to, ascii, pointwise };
 }
 
 /** The code units of one string (for the string forms of the code-unit functions). */

@@ -64,16 +64,24 @@ export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords:
  */
 export function contextMatrix(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers): Float32Array {
   const out = new Float32Array(p1.length * CONTEXT_SIZE);
-  contextRows(p1, dense, nWords, markers, (i, row) => out.set(row, i * CONTEXT_SIZE));
+  contextRows(p1, dense, nWords, markers, (from, rows, count) => out.set(rows.subarray(0, count * CONTEXT_SIZE), from * CONTEXT_SIZE));
   return out;
 }
 
+// Rows handed over at a time: enough for the forest to score several side by side
+// (trees.ts), few enough that the block stays in the CPU's first-level cache (64 x 60 floats, 15 KiB).
+const ROWS_PER_BLOCK = 64;
+// The block, reused by every call (a document's rows are handed over before the next call starts).
+const BLOCK = new Float32Array(ROWS_PER_BLOCK * CONTEXT_SIZE);
+
 /**
- * Each line's context vector in turn, given to `each` in one buffer that the next line reuses:
- * the second pass scores a line as soon as its vector is made, so a long document never holds
- * all of them (on a 1.5 MB input they were 6 MB, read back from memory instead of from cache).
+ * The lines' context vectors, a block of consecutive lines at a time: `each(from, rows, count)`
+ * gets lines from .. from + count - 1, line from + r at rows[r * CONTEXT_SIZE ..], in one buffer
+ * that the next block reuses. The second pass scores a block as soon as it is made, so a long
+ * document never holds all of them (on a 1.5 MB input they were 6 MB, read back from memory
+ * instead of from cache).
  */
-export function contextRows(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers, each: (i: number, row: Float32Array) => void): void {
+export function contextRows(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers, each: (from: number, rows: Float32Array, count: number) => void): void {
   const n = p1.length;
   // Prefix sums make every window mean O(1): the pass stays linear in the number of lines.
   const pre = new Float64Array(n + 1);
@@ -125,7 +133,8 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
   const startBelow = new Float64Array(n + 1);
   for (let i = n - 1; i >= 0; i--) startBelow[i] = Math.max(startBelow[i + 1], markers.start[i]);
 
-  const row = new Float32Array(CONTEXT_SIZE);
+  const block = BLOCK;
+  let blockFrom = 0;
   // Forward state for the end-marker features: the strongest marker so far, the same weighted by
   // the share of likely-body words above it, their capped sum, and likely-body words since it.
   let endMax = 0, endMaxW = 0, endSum = 0, since = SINCE_CAP, seenWords = 0, wordsSinceMax = 0;
@@ -145,32 +154,33 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     const m3 = windowMean(i, 3);
     const mn = Math.min(prev, next);
     const own = i * DENSE_SIZE;
-    row[0] = 1; row[1] = p; row[2] = clampLogit(p);
-    row[3] = +(p < 0.1); row[4] = +(p >= 0.1 && p < 0.3); row[5] = +(p >= 0.3 && p < 0.5);
-    row[6] = +(p >= 0.5 && p < 0.7); row[7] = +(p >= 0.7 && p < 0.9); row[8] = +(p >= 0.9);
-    row[9] = prev; row[10] = next; row[11] = mn; row[12] = Math.max(prev, next);
-    row[13] = windowMean(i, 1); row[14] = m3; row[15] = windowMean(i, 7); row[16] = windowMean(i, 15);
-    row[17] = maxPrev; row[18] = maxNext;
-    row[19] = +(first >= 0 && i < first); row[20] = +(last >= 0 && i > last); row[21] = +(first >= 0 && i >= first && i <= last);
-    row[22] = Math.log1p(d); row[23] = +(d === 1); row[24] = +(d >= 2 && d <= 3); row[25] = +(d >= 4 && d <= 10); row[26] = +(d > 10);
-    row[27] = bodyShare; row[28] = wordsShare;
-    row[29] = p * m3; row[30] = p * mn;
-    row[31] = dense[own + D.log_words]; row[32] = dense[own + D.prose_like]; row[33] = dense[own + D.ends_terminal];
-    row[34] = dense[own + D.in_list_run]; row[35] = dense[own + D.title_case_ratio];
-    row[36] = dense[own + D.words_0_2]; row[37] = dense[own + D.words_3_5]; row[38] = dense[own + D.stop_ratio]; row[39] = dense[own + D.repeats];
-    row[40] = +(i === 0 || i === n - 1);
-    row[41] = Math.log1p(gapBefore[i]); row[42] = Math.log1p(gapAfter[i]);
-    row[43] = likelyWords ? wordsBefore[i] / likelyWords : 0;
-    row[44] = i > 0 ? Math.max(stamp[i - 1], i > 1 ? stamp[i - 2] : 0) : 0;
+    const row = block, r = (i - blockFrom) * CONTEXT_SIZE;
+    row[r + 0] = 1; row[r + 1] = p; row[r + 2] = clampLogit(p);
+    row[r + 3] = +(p < 0.1); row[r + 4] = +(p >= 0.1 && p < 0.3); row[r + 5] = +(p >= 0.3 && p < 0.5);
+    row[r + 6] = +(p >= 0.5 && p < 0.7); row[r + 7] = +(p >= 0.7 && p < 0.9); row[r + 8] = +(p >= 0.9);
+    row[r + 9] = prev; row[r + 10] = next; row[r + 11] = mn; row[r + 12] = Math.max(prev, next);
+    row[r + 13] = windowMean(i, 1); row[r + 14] = m3; row[r + 15] = windowMean(i, 7); row[r + 16] = windowMean(i, 15);
+    row[r + 17] = maxPrev; row[r + 18] = maxNext;
+    row[r + 19] = +(first >= 0 && i < first); row[r + 20] = +(last >= 0 && i > last); row[r + 21] = +(first >= 0 && i >= first && i <= last);
+    row[r + 22] = Math.log1p(d); row[r + 23] = +(d === 1); row[r + 24] = +(d >= 2 && d <= 3); row[r + 25] = +(d >= 4 && d <= 10); row[r + 26] = +(d > 10);
+    row[r + 27] = bodyShare; row[r + 28] = wordsShare;
+    row[r + 29] = p * m3; row[r + 30] = p * mn;
+    row[r + 31] = dense[own + D.log_words]; row[r + 32] = dense[own + D.prose_like]; row[r + 33] = dense[own + D.ends_terminal];
+    row[r + 34] = dense[own + D.in_list_run]; row[r + 35] = dense[own + D.title_case_ratio];
+    row[r + 36] = dense[own + D.words_0_2]; row[r + 37] = dense[own + D.words_3_5]; row[r + 38] = dense[own + D.stop_ratio]; row[r + 39] = dense[own + D.repeats];
+    row[r + 40] = +(i === 0 || i === n - 1);
+    row[r + 41] = Math.log1p(gapBefore[i]); row[r + 42] = Math.log1p(gapAfter[i]);
+    row[r + 43] = likelyWords ? wordsBefore[i] / likelyWords : 0;
+    row[r + 44] = i > 0 ? Math.max(stamp[i - 1], i > 1 ? stamp[i - 2] : 0) : 0;
     const a = Math.max(0, i - 3), b = Math.min(n, i + 4);
-    row[45] = (preStamp[b] - preStamp[a] - stamp[i]) / Math.max(1, b - a - 1);
-    row[46] = p * row[41]; row[47] = p * row[42]; row[48] = p * row[43]; row[49] = p * Math.max(row[44], row[45]);
+    row[r + 45] = (preStamp[b] - preStamp[a] - stamp[i]) / Math.max(1, b - a - 1);
+    row[r + 46] = p * row[r + 41]; row[r + 47] = p * row[r + 42]; row[r + 48] = p * row[r + 43]; row[r + 49] = p * Math.max(row[r + 44], row[r + 45]);
     const e = markers.end;
-    row[50] = e[i]; row[51] = i > 0 ? e[i - 1] : 0; row[52] = i < n - 1 ? e[i + 1] : 0;
-    row[53] = endMax; row[54] = endMaxW; row[55] = Math.min(endSum, END_SUM_CAP); row[56] = Math.log1p(Math.min(since, SINCE_CAP));
-    row[57] = likelyWords ? wordsSinceMax / likelyWords : 0;
-    row[58] = markers.start[i]; row[59] = startBelow[i + 1];
-    each(i, row);
+    row[r + 50] = e[i]; row[r + 51] = i > 0 ? e[i - 1] : 0; row[r + 52] = i < n - 1 ? e[i + 1] : 0;
+    row[r + 53] = endMax; row[r + 54] = endMaxW; row[r + 55] = Math.min(endSum, END_SUM_CAP); row[r + 56] = Math.log1p(Math.min(since, SINCE_CAP));
+    row[r + 57] = likelyWords ? wordsSinceMax / likelyWords : 0;
+    row[r + 58] = markers.start[i]; row[r + 59] = startBelow[i + 1];
+    if (i + 1 - blockFrom === ROWS_PER_BLOCK || i + 1 === n) { each(blockFrom, block, i + 1 - blockFrom); blockFrom = i + 1; }
     if (p > LIKELY_BODY) seenWords += nWords[i];
     const shareAbove = likelyWords ? Math.min(1, seenWords / likelyWords) : 0;
     if (e[i] > endMax) { endMax = e[i]; since = 0; wordsSinceMax = 0; } else since++;

@@ -6,12 +6,12 @@
 //   lexical       - hashed words, word pairs, first/last word and short whole lines
 // Dense values are returned in a Float32Array laid out as DENSE_FEATURES; lexical ones as hashed
 // bucket indexes, so a model is a dense weight vector plus a hashed weight table.
-import { lineCodes } from "./codes.ts";
+import { lineCodes, type LineCodes } from "./codes.ts";
 import { fnv1a } from "./hash.ts";
 import { detectLanguage, languageIndex, stopwordEntry, stopwordsOf } from "./language.ts";
-import { lexicalBuckets, WHOLE_SEED } from "./lexical.ts";
+import { lexicalBuckets, WHOLE_SEED, WORD_SEEDS } from "./lexical.ts";
 import {
-  asciiKeyHash, collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, scanCodes,
+  collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, sameKeyAt, scanCodes,
   startsDigitAt, startsLowerAt,
 } from "./line-scan.ts";
 import { docWords } from "./words.ts";
@@ -121,15 +121,16 @@ const bin = (b: boolean) => (b ? 1 : 0);
 const LOG1P_TABLE = Float64Array.from({ length: 4096 }, (_, k) => Math.log1p(k));
 const log1p = (k: number) => (k < 4096 ? LOG1P_TABLE[k] : Math.log1p(k));
 
-export function extractFeatures(lines: string[], hashBits: number, langHint?: string): DocFeatures {
+/** `codes`, when given, is lines' code units as segmentCodes made them (else they are made here). */
+export function extractFeatures(lines: string[], hashBits: number, langHint?: string, codes_?: LineCodes): DocFeatures {
   const n = lines.length;
-  const doc = lineCodes(lines);
+  const doc = codes_ ?? lineCodes(lines);
   const { codes, from, to } = doc;
   // The trimmed line as a string, made only for what needs one (a regex, a non-ASCII line's words).
   const texts: (string | undefined)[] = new Array(n);
   const text = (i: number) => (texts[i] ??= lines[i].trim());
   // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
-  const words = docWords(doc, text);
+  const words = docWords(doc, text, WORD_SEEDS);
   const entry = new Int32Array(words.hash.length);
   for (let w = 0; w < entry.length; w++) entry[w] = stopwordEntry(words.chars, words.start[w], words.start[w + 1], words.hash[w]);
   const language = detectLanguage(entry, langHint);
@@ -175,11 +176,15 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   // Repetition inside the document, on a whitespace- and case-normalised key (lineKey), known by
   // its hash (which is also the line's whole-line lexical feature).
   const keyHash = new Uint32Array(n);
+  const pointwise = doc.pointwise;
   for (let i = 0; i < n; i++) {
-    if (doc.ascii[i]) keyHash[i] = asciiKeyHash(codes, from[i], to[i], WHOLE_SEED);
+    if (pointwise[i]) keyHash[i] = words.key[i];
     else keyHash[i] = fnv1a(collapsesAt(codes, from[i], to[i]) ? lineKey(text(i)) : text(i).toLowerCase(), WHOLE_SEED);
   }
-  const reps = repeatCounts(keyHash, (i) => lineKey(text(i)));
+  // Two keys are compared on the code units when both lines are pointwise, else as strings.
+  const sameKey = (i: number, j: number) =>
+    pointwise[i] && pointwise[j] ? sameKeyAt(codes, from[i], to[i], from[j], to[j]) : lineKey(text(i)) === lineKey(text(j));
+  const reps = repeatCounts(keyHash, sameKey, (i) => lineKey(text(i)));
 
   // One buffer for the whole document's dense vectors, a view per line: a typed array of its own
   // per line costs an off-heap allocation each, which dominated the garbage on long inputs.
@@ -258,28 +263,34 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
 }
 
 /**
- * How many lines share each line's key, counted by the keys' hashes. Lines with the same hash
- * are checked to have the same key (`key(i)` makes it, only for such lines); if two keys ever
- * share a hash, the document is counted by the keys themselves.
+ * How many lines share each line's key, counted by the keys' hashes in an open-addressing table.
+ * Lines with the same hash are checked to have the same key (`same(i, j)`); if two keys ever
+ * share a hash, the document is counted by the keys themselves (`key(i)` makes one).
  */
-function repeatCounts(hash: Uint32Array, key: (i: number) => string): Int32Array {
+function repeatCounts(hash: Uint32Array, same: (i: number, j: number) => boolean, key: (i: number) => string): Int32Array {
   const n = hash.length;
-  const firstOf = new Map<number, number>();
+  let bits = 4;
+  while (1 << bits < 2 * n) bits++;
+  const mask = (1 << bits) - 1;
+  // slot -> 1 + the first line with that hash (0: empty).
+  const slots = new Int32Array(1 << bits);
   const group = new Int32Array(n), count = new Int32Array(n), reps = new Int32Array(n);
-  const keys: (string | undefined)[] = new Array(n);
-  const keyOf = (i: number) => (keys[i] ??= key(i));
   let exact = true;
   for (let i = 0; i < n && exact; i++) {
-    const j = firstOf.get(hash[i]);
-    if (j === undefined) { firstOf.set(hash[i], i); group[i] = i; } else if (keyOf(i) === keyOf(j)) group[i] = j; else exact = false;
+    const h = hash[i];
+    let s = h & mask;
+    while (slots[s] !== 0 && hash[slots[s] - 1] !== h) s = (s + 1) & mask;
+    const j = slots[s] - 1;
+    if (j < 0) { slots[s] = i + 1; group[i] = i; } else if (same(i, j)) group[i] = j; else exact = false;
   }
   if (exact) {
     for (let i = 0; i < n; i++) count[group[i]]++;
     for (let i = 0; i < n; i++) reps[i] = count[group[i]];
     return reps;
   }
+  const keys = Array.from(hash, (_, i) => key(i));
   const counts = new Map<string, number>();
-  for (let i = 0; i < n; i++) counts.set(keyOf(i), (counts.get(keyOf(i)) ?? 0) + 1);
-  for (let i = 0; i < n; i++) reps[i] = counts.get(keyOf(i))!;
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  for (let i = 0; i < n; i++) reps[i] = counts.get(keys[i])!;
   return reps;
 }

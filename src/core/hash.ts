@@ -15,13 +15,3 @@ export function fnv1aRange(s: string, from: number, to: number, seed = FNV_OFFSE
   }
   return h >>> 0;
 }
-
-/** FNV-1a of the code units codes[from, to). */
-export function fnv1aCodes(codes: Uint16Array, from: number, to: number, seed = FNV_OFFSET): number {
-  let h = seed >>> 0;
-  for (let i = from; i < to; i++) {
-    h ^= codes[i];
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}

@@ -40,6 +40,13 @@ WORDS.forEach((w, e) => {
   SLOT_ENTRY[s] = e;
 });
 
+// A bitmap over the hashes' top FILTER_BITS bits, set for every entry's: most words of a page are
+// not stopwords, and this 16 KiB (which stays in the CPU's first-level cache) rules out nearly
+// all of them without a probe of the 512 KiB table. 2^17 bits for 18,000 entries: ~13 % are set.
+const FILTER_BITS = 17;
+const FILTER = new Int32Array(1 << (FILTER_BITS - 5));
+for (const w of WORDS) { const f = fnv1a(w) >>> (32 - FILTER_BITS); FILTER[f >>> 5] |= 1 << (f & 31); }
+
 // The entries' words as code units, one after another: entry e is WORD_CODES[WORD_AT[e], WORD_AT[e + 1]).
 const WORD_AT = new Int32Array(WORDS.length + 1);
 WORDS.forEach((w, e) => { WORD_AT[e + 1] = WORD_AT[e] + w.length; });
@@ -51,6 +58,8 @@ WORDS.forEach((w, e) => { for (let k = 0; k < w.length; k++) WORD_CODES[WORD_AT[
  * list holds it.
  */
 export function stopwordEntry(chars: Uint16Array, from: number, to: number, hash: number): number {
+  const f = hash >>> (32 - FILTER_BITS);
+  if ((FILTER[f >>> 5] & (1 << (f & 31))) === 0) return -1;
   for (let s = hash & MASK; ; s = (s + 1) & MASK) {
     const e = SLOT_ENTRY[s];
     if (e < 0) return -1;

@@ -3,8 +3,8 @@
 // The buckets of a whole document go into one array (each line gets a view of its part), each
 // word is hashed once, and the "^word", "word$" and "=line" keys are hashed by continuing the hash
 // rather than by building those strings: FNV-1a of a + b is FNV-1a of b seeded with that of a.
-import { fnv1a, fnv1aCodes } from "./hash.ts";
-import type { DocWords } from "./words.ts";
+import { fnv1a } from "./hash.ts";
+import type { DocWords, WordSeeds } from "./words.ts";
 
 // Whole-line lexical features are made for lines up to this many words: boilerplate phrases
 // ("Read more", "Advertisement", "Share this article") are short and recur verbatim.
@@ -15,12 +15,15 @@ const FIRST_SEED = fnv1a("^");
 /** The seed of the whole-line key's hash ("=" + key): features.ts hashes each line's key with it. */
 export const WHOLE_SEED = fnv1a("=");
 
+/** The seeds docWords hashes each word again from (first word of a line, word pair), and the key's. */
+export const WORD_SEEDS: WordSeeds = { first: FIRST_SEED, pair: PAIR_SALT, key: WHOLE_SEED };
+
 /**
- * Buckets of each line, in one pass over the document's words; `keyHash[i]` is the fnv1a of
- * "=" + line i's repetition key (its whole-line feature).
+ * Buckets of each line, in one pass over the document's words (made by docWords with
+ * WORD_SEEDS); `keyHash[i]` is the fnv1a of "=" + line i's repetition key (its whole-line feature).
  */
 export function lexicalBuckets(words: DocWords, keyHash: Uint32Array, mask: number): { flat: Uint32Array; start: Int32Array } {
-  const { chars, start, hash, lineStart } = words;
+  const { hash, chained, lineStart } = words;
   const n = keyHash.length;
   const pool = new Uint32Array(hash.length * 2 + n * 3);
   const lineAt = new Int32Array(n + 1);
@@ -29,10 +32,12 @@ export function lexicalBuckets(words: DocWords, keyHash: Uint32Array, mask: numb
     const a = lineStart[i], b = lineStart[i + 1];
     for (let w = a; w < b; w++) {
       pool[k++] = hash[w] & mask;
-      if (w + 1 < b) pool[k++] = fnv1aCodes(chars, start[w + 1], start[w + 2], hash[w] ^ PAIR_SALT) & mask;
+      // The pair (w, w + 1): fnv1a of word w + 1 seeded with hash[w] ^ PAIR_SALT.
+      if (w + 1 < b) pool[k++] = chained[w + 1] & mask;
     }
     if (b > a) {
-      pool[k++] = fnv1aCodes(chars, start[a], start[a + 1], FIRST_SEED) & mask;
+      // "^" + the first word, "$" after the last.
+      pool[k++] = chained[a] & mask;
       pool[k++] = fnv1a("$", hash[b - 1]) & mask;
     }
     if (b - a <= WHOLE_LINE_MAX_WORDS) pool[k++] = keyHash[i] & mask;

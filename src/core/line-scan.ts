@@ -2,7 +2,7 @@
 // which of the feature regexes could match at all. A regex then runs only on a line where it can
 // match: each gate below is a necessary condition of its regex, so the feature value is exactly
 // the regex's (scripts/check-identical.ts and tests/core/line-scan.test.ts check it).
-import { ALNUM, astralClass, codePairAt, DIGIT, LOWER, SPACE, unitClass, UPPER } from "./charclass.ts";
+import { ALNUM, astralClass, codePairAt, DIGIT, LOWER, lowerUnit, SPACE, unitClass, UPPER } from "./charclass.ts";
 import { codesOf } from "./codes.ts";
 import { FNV_OFFSET } from "./hash.ts";
 
@@ -226,27 +226,38 @@ export function collapsesAt(codes: Uint16Array, s: number, e: number): boolean {
   return false;
 }
 
-/**
- * FNV-1a (from `seed`) of the repetition key (lineKey) of the trimmed ASCII line codes[s, e):
- * white-space runs as one space, A-Z lower-cased, without making the key.
- */
-export function asciiKeyHash(codes: Uint16Array, s: number, e: number, seed = FNV_OFFSET): number {
-  let h = seed >>> 0, space = false;
-  for (let i = s; i < e; i++) {
-    let c = codes[i];
-    // ASCII white space as \s sees it: tab, line feed, vertical tab, form feed, return, space.
-    if (c === 32 || (c >= 9 && c <= 13)) {
-      if (space) continue;
-      space = true;
-      c = 32;
-    } else {
-      space = false;
-      if (c >= 65 && c <= 90) c += 32;
-    }
-    h ^= c;
-    h = Math.imul(h, 0x01000193);
+// The repetition key (lineKey) of a trimmed line that lower-cases code unit by code unit
+// (codes.ts `pointwise`), read off its code units without making it: white-space runs as one
+// space, each unit lower-cased (docWords hashes it the same way). Its code units one at a time:
+// `at` is where to start reading, and `nextKeyUnit` returns the next unit (or -1 at the end) and
+// leaves the next position in keyAt.
+let keyAt = 0;
+// White space as \s sees it: in ASCII tab, line feed, vertical tab, form feed, return and space;
+// elsewhere by its class.
+const isKeySpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || (c >= 128 && (unitClass(c) & SPACE) !== 0);
+function nextKeyUnit(codes: Uint16Array, at: number, e: number): number {
+  if (at >= e) return -1;
+  const c = codes[at];
+  if (isKeySpace(c)) {
+    let k = at + 1;
+    while (k < e && isKeySpace(codes[k])) k++;
+    keyAt = k;
+    return 32;
   }
-  return h >>> 0;
+  keyAt = at + 1;
+  return c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : lowerUnit(c);
+}
+
+/** Whether the trimmed pointwise lines codes[s1, e1) and codes[s2, e2) have the same repetition key. */
+export function sameKeyAt(codes: Uint16Array, s1: number, e1: number, s2: number, e2: number): boolean {
+  for (let a = s1, b = s2; ; ) {
+    const x = nextKeyUnit(codes, a, e1);
+    a = keyAt;
+    const y = nextKeyUnit(codes, b, e2);
+    b = keyAt;
+    if (x !== y) return false;
+    if (x < 0) return true;
+  }
 }
 
 /**

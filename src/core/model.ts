@@ -39,12 +39,13 @@ export interface Model {
   file: ModelFile;
   version: string;
   hashBits: number;
-  lineDense: Float32Array;
-  lineHashed: Float32Array;
-  startDense: Float32Array;
-  startHashed: Float32Array;
-  endDense: Float32Array;
-  endHashed: Float32Array;
+  /**
+   * The three first-pass models (line, start, end) side by side: dense weight k of model m at
+   * 3k + m, hashed weight of bucket j at 3j + m, so a line's scores read one place per feature
+   * rather than three tables apart.
+   */
+  firstDense: Float32Array;
+  firstHashed: Float32Array;
   context: CompiledForest;
   title: Float32Array;
   confidence: Float32Array;
@@ -65,16 +66,19 @@ export function loadModel(file: ModelFile, expect: { dense: readonly string[]; c
     file,
     version: file.version,
     hashBits: file.hashBits,
-    lineDense: Float32Array.from(file.line.weights),
-    lineHashed: hashedTable(file.line, file.hashBits),
-    startDense: Float32Array.from(file.start.weights),
-    startHashed: hashedTable(file.start, file.hashBits),
-    endDense: Float32Array.from(file.end.weights),
-    endHashed: hashedTable(file.end, file.hashBits),
+    firstDense: interleave([Float32Array.from(file.line.weights), Float32Array.from(file.start.weights), Float32Array.from(file.end.weights)]),
+    firstHashed: interleave([hashedTable(file.line, file.hashBits), hashedTable(file.start, file.hashBits), hashedTable(file.end, file.hashBits)]),
     context: compileForest(file.context),
     title: Float32Array.from(file.title.weights),
     confidence: Float32Array.from(file.confidence.weights),
   };
+}
+
+/** Equal-length tables side by side: element k of table m at k * tables.length + m. */
+function interleave(tables: Float32Array[]): Float32Array {
+  const m = tables.length, out = new Float32Array(tables[0].length * m);
+  tables.forEach((t, j) => { for (let k = 0; k < t.length; k++) out[k * m + j] = t[k]; });
+  return out;
 }
 
 function hashedTable(part: HashedWeights, hashBits: number): Float32Array {

@@ -1,21 +1,64 @@
 // Plain text -> segments: one per non-blank line, its text exactly as sent. Blank lines separate
 // blocks but are not content, so they get no segment (their line numbers are simply skipped).
+import { SPACE, unitClass } from "./charclass.ts";
+import type { LineCodes } from "./codes.ts";
 import type { Segment } from "./types.ts";
 
 export function segmentText(input: string): Segment[] {
-  const out: Segment[] = [];
-  let line = 0;
-  let start = 0;
+  return segmentCodes(input).segments;
+}
+
+// Room for this many segments at first (doubled as needed): a typical page has a few hundred.
+const FIRST_ROOM = 256;
+
+/**
+ * The segments, and their code units as the features read them (codes.ts), in one pass over the
+ * input: each code unit is copied into one array as it is read, and each line's kind is known
+ * when it ends (`ascii` and `pointwise` are read over the line before trimming, which can only
+ * add white space outside ASCII: such a line takes the general path, with the same results).
+ */
+export function segmentCodes(input: string): { segments: Segment[]; codes: LineCodes } {
   const n = input.length;
+  const all = new Uint16Array(n);
+  let from = new Int32Array(FIRST_ROOM), to = new Int32Array(FIRST_ROOM), ascii = new Uint8Array(FIRST_ROOM), pointwise = new Uint8Array(FIRST_ROOM);
+  const segments: Segment[] = [];
+  let line = 0, start = 0, or = 0, special = false;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? input.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) continue;
-    const text = input.slice(start, i);
-    if (/\S/.test(text)) out.push({ line, text });
+    if (c !== 10 && c !== 13) {
+      all[i] = c;
+      or |= c;
+      // What lower-cases other than code unit by code unit (charclass.ts pointwiseLower).
+      if (c >= 0x130 && (c === 0x130 || c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff))) special = true;
+      continue;
+    }
+    if (i < n) all[i] = c;
+    // Trimmed as String.prototype.trim does; a line that is only white space (/\S/ finds
+    // nothing) is blank.
+    let s = start, e = i;
+    while (s < e && (unitClass(all[s]) & SPACE) !== 0) s++;
+    while (e > s && (unitClass(all[e - 1]) & SPACE) !== 0) e--;
+    if (s < e) {
+      const k = segments.length;
+      if (k === from.length) {
+        from = grown(from); to = grown(to); ascii = grown(ascii); pointwise = grown(pointwise);
+      }
+      from[k] = s; to[k] = e; ascii[k] = or < 128 ? 1 : 0; pointwise[k] = special ? 0 : 1;
+      segments.push({ line, text: input.slice(start, i) });
+    }
     line++;
     // \r\n is one line break.
-    if (c === 13 && i + 1 < n && input.charCodeAt(i + 1) === 10) i++;
+    if (c === 13 && i + 1 < n && input.charCodeAt(i + 1) === 10) all[++i] = 10;
     start = i + 1;
+    or = 0;
+    special = false;
   }
-  return out;
+  const k = segments.length;
+  return { segments, codes: { codes: all, from: from.subarray(0, k), to: to.subarray(0, k), ascii: ascii.subarray(0, k), pointwise: pointwise.subarray(0, k) } };
+}
+
+function grown<T extends Int32Array | Uint8Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
 }

@@ -90,3 +90,42 @@ function deeper(forest: CompiledForest, x: ArrayLike<number>, at: number, b: num
   for (let d = 6; d < forest.depth; d++) c = 2 * c + 2 - +(x[at + f[b + c]] <= t[b + c]);
   return c;
 }
+
+// Rows scored side by side: each tree's walk is a chain of dependent loads (node, feature value,
+// next node), and one row's chain leaves the CPU idle waiting on memory. Eight rows walk each tree
+// together, eight independent chains in one loop body, so their loads overlap (per row, 4 lanes
+// took 0.62x the time of one and 8 lanes 0.53x, on the shipped forest: .tmp microbenchmark).
+const LANES = 8;
+
+/**
+ * forestScore of `count` rows laid side by side in `rows` (row r at r * width), into
+ * out[outAt + r]; the same values as scoring them one by one (each row's leaves summed in tree
+ * order).
+ */
+export function forestScoreRows(forest: CompiledForest, rows: Float32Array, width: number, count: number, out: Float64Array, outAt: number): void {
+  const { f, t, v, depth, trees, base } = forest;
+  const nodes = (1 << depth) - 1, leaves = nodes + 1;
+  let r = 0;
+  for (; r + LANES <= count; r += LANES) {
+    const a0 = r * width, a1 = a0 + width, a2 = a1 + width, a3 = a2 + width, a4 = a3 + width, a5 = a4 + width, a6 = a5 + width, a7 = a6 + width;
+    let z0 = base, z1 = base, z2 = base, z3 = base, z4 = base, z5 = base, z6 = base, z7 = base;
+    for (let k = 0, b = 0, lv = -nodes; k < trees; k++, b += nodes, lv += leaves) {
+      let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0;
+      for (let d = 0; d < depth; d++) {
+        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]);
+        c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]);
+        c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]);
+        c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
+        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]);
+        c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]);
+        c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]);
+        c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
+      }
+      z0 += v[lv + c0]; z1 += v[lv + c1]; z2 += v[lv + c2]; z3 += v[lv + c3];
+      z4 += v[lv + c4]; z5 += v[lv + c5]; z6 += v[lv + c6]; z7 += v[lv + c7];
+    }
+    const o = outAt + r;
+    out[o] = z0; out[o + 1] = z1; out[o + 2] = z2; out[o + 3] = z3; out[o + 4] = z4; out[o + 5] = z5; out[o + 6] = z6; out[o + 7] = z7;
+  }
+  for (; r < count; r++) out[outAt + r] = forestScore(forest, rows, r * width);
+}

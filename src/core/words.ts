@@ -2,8 +2,16 @@
 // hashed once (FNV-1a) for the stopword look-up and the lexical buckets. An ASCII line (most
 // lines) is cut into runs of letters and digits straight from the document's code units, each
 // lower-cased as it is copied and hashed in the same step: no string per line or per word.
-// Other lines are cut where `tokenize` cuts them and lower-cased as it does (whole when that is
-// the same, else word by word), and their words' code units are copied into the same table.
+// Other lines that lower-case code unit by code unit (no surrogate, "Σ" or "İ": most of them) are
+// cut the same way with the class table, where `tokenize` cuts them, each unit lower-cased by
+// table. The rest are cut by `tokenize` and lower-cased as it does (whole when that is the same,
+// else word by word), and their words' code units are copied into the same table.
+//
+// The same pass makes the other hashes the features take of the same code units (each its own
+// chain of multiplications, which the CPU runs side by side): every word hashed again from a seed
+// that its predecessor sets (the lexical word-pair feature) or, first in its line, a fixed one;
+// and, of a pointwise line, its repetition key (white-space runs as one space, lower-cased).
+import { lowerUnit, SPACE, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
 import type { LineCodes } from "./codes.ts";
 import { FNV_OFFSET } from "./hash.ts";
 import { lowersPointwise, tokenRanges } from "./tokenize.ts";
@@ -13,33 +21,56 @@ export interface DocWords {
   /** Word w is chars[start[w], start[w + 1]); there is one more entry than words. */
   start: Int32Array;
   hash: Uint32Array;
+  /** Word w's FNV-1a from seeds.first (first in its line) or from hash[w - 1] ^ seeds.pair. */
+  chained: Uint32Array;
   /** Line i's words are lineStart[i] .. lineStart[i + 1] - 1. */
   lineStart: Int32Array;
   /** Per line: words starting with a capital, words that are one unspaced-script character. */
   titled: Int32Array;
   unspaced: Int32Array;
+  /** Per pointwise line (codes.ts), the FNV-1a from seeds.key of its repetition key (line-scan.ts lineKey); 0 for the others. */
+  key: Uint32Array;
 }
+
+/** Seeds of the hashes made beside the words' own (see DocWords). */
+export interface WordSeeds { first: number; pair: number; key: number }
+
+const FNV_PRIME = 0x01000193;
 
 /** A growable table of words (code units, starts, hashes). */
 class Table {
   chars: Uint16Array;
   start: Int32Array;
   hash: Uint32Array;
+  chained: Uint32Array;
   words = 0;
   used = 0;
-  constructor(chars: number) {
+  /** The hash of the line's last word so far (when `started`). */
+  prev = 0;
+  started = false;
+  constructor(chars: number, readonly seeds: WordSeeds) {
     this.chars = new Uint16Array(Math.max(16, chars));
     this.start = new Int32Array(Math.max(16, chars >> 1));
     this.hash = new Uint32Array(this.start.length);
+    this.chained = new Uint32Array(this.start.length);
   }
   room(chars: number) {
     if (this.used + chars > this.chars.length) this.chars = grow(this.chars, this.used + chars);
-    if (this.words + 2 > this.start.length) { this.start = grow(this.start, this.words + 2); this.hash = grow(this.hash, this.words + 2); }
+    if (this.words + 2 > this.start.length) {
+      this.start = grow(this.start, this.words + 2); this.hash = grow(this.hash, this.words + 2); this.chained = grow(this.chained, this.words + 2);
+    }
   }
-  /** Ends the word begun at `used` (its code units already written); h is its hash. */
-  end(from: number, h: number) {
+  /** The seed of the chained hash of the word about to begin. */
+  chainSeed(): number {
+    return this.started ? this.prev ^ this.seeds.pair : this.seeds.first | 0;
+  }
+  /** Ends the word begun at `from` (its code units already written); h is its hash, g its chained hash. */
+  end(from: number, h: number, g: number) {
     this.start[this.words] = from;
+    this.chained[this.words] = g >>> 0;
     this.hash[this.words++] = h >>> 0;
+    this.prev = h | 0;
+    this.started = true;
   }
 }
 
@@ -50,11 +81,12 @@ function grow<T extends Uint16Array | Int32Array | Uint32Array>(a: T, need: numb
 }
 
 /** The words of each trimmed line of `doc`; `text(i)` is line i trimmed (for the non-ASCII ones). */
-export function docWords(doc: LineCodes, text: (i: number) => string): DocWords {
-  const { codes, from, to, ascii } = doc;
+export function docWords(doc: LineCodes, text: (i: number) => string, seeds: WordSeeds): DocWords {
+  const { codes, from, to, ascii, pointwise } = doc;
   const n = from.length;
-  const t = new Table(codes.length);
-  const lineStart = new Int32Array(n + 1), titled = new Int32Array(n), unspaced = new Int32Array(n);
+  const t = new Table(codes.length, seeds);
+  const lineStart = new Int32Array(n + 1), titled = new Int32Array(n), unspaced = new Int32Array(n), key = new Uint32Array(n);
+  const keySeed = seeds.key | 0;
   // A non-ASCII line's words, added to the table (one function for the document, reading the
   // line it is at from these).
   let line = "", lower: string | null = null, lineFrom = 0;
@@ -63,36 +95,89 @@ export function docWords(doc: LineCodes, text: (i: number) => string): DocWords 
     const k0 = lower ? a - lineFrom : 0, k1 = lower ? b - lineFrom : w.length;
     t.room(k1 - k0);
     const w0 = t.used;
-    let h = FNV_OFFSET;
+    let h = FNV_OFFSET | 0, g = t.chainSeed();
     for (let k = k0; k < k1; k++) {
       const c = w.charCodeAt(k);
       t.chars[t.used++] = c;
-      h = Math.imul(h ^ c, 0x01000193);
+      h = Math.imul(h ^ c, FNV_PRIME);
+      g = Math.imul(g ^ c, FNV_PRIME);
     }
-    t.end(w0, h);
+    t.end(w0, h, g);
   };
   for (let i = 0; i < n; i++) {
+    t.started = false;
     if (ascii[i]) {
       // Runs of [A-Za-z0-9], as `tokenize` finds them on ASCII.
       const e = to[i];
       t.room(e - from[i]);
       const chars = t.chars;
-      let w0 = -1, h = 0, caps = 0;
-      for (let k = from[i]; k <= e; k++) {
-        const c = k < e ? codes[k] : 32;
+      let w0 = -1, h = 0, g = 0, caps = 0, kh = keySeed, space = false;
+      for (let k = from[i]; k < e; k++) {
+        const c = codes[k];
         const lc = c | 0x20;
         if ((lc >= 97 && lc <= 122) || (c >= 48 && c <= 57)) {
-          if (w0 < 0) { w0 = t.used; h = FNV_OFFSET; if (c >= 65 && c <= 90) caps++; }
+          if (w0 < 0) { w0 = t.used; h = FNV_OFFSET | 0; g = t.chainSeed(); if (c >= 65 && c <= 90) caps++; }
           const low = c >= 65 && c <= 90 ? lc : c;
           chars[t.used++] = low;
-          h = Math.imul(h ^ low, 0x01000193);
-        } else if (w0 >= 0) {
-          t.end(w0, h);
-          t.room(0);
-          w0 = -1;
+          h = Math.imul(h ^ low, FNV_PRIME);
+          g = Math.imul(g ^ low, FNV_PRIME);
+          kh = Math.imul(kh ^ low, FNV_PRIME);
+          space = false;
+          continue;
+        }
+        if (w0 >= 0) { t.end(w0, h, g); t.room(0); w0 = -1; }
+        // The key: ASCII white space as \s sees it (tab to return, space) runs as one space.
+        if (c === 32 || (c >= 9 && c <= 13)) {
+          if (!space) kh = Math.imul(kh ^ 32, FNV_PRIME);
+          space = true;
+        } else {
+          kh = Math.imul(kh ^ c, FNV_PRIME);
+          space = false;
         }
       }
+      if (w0 >= 0) { t.end(w0, h, g); t.room(0); }
       titled[i] = caps;
+      key[i] = kh >>> 0;
+    } else if (pointwise[i]) {
+      // Code units of the BMP, each a word character, an unspaced-script character (a word of its
+      // own) or a separator, as tokenRanges reads them.
+      const e = to[i];
+      t.room(e - from[i]);
+      const chars = t.chars;
+      let w0 = -1, h = 0, g = 0, caps = 0, single = 0, kh = keySeed, space = false;
+      for (let k = from[i]; k < e; k++) {
+        const c = codes[k];
+        const cls = unitClass(c);
+        if (cls & SPACE) {
+          if (!space) kh = Math.imul(kh ^ 32, FNV_PRIME);
+          space = true;
+        } else {
+          kh = Math.imul(kh ^ lowerUnit(c), FNV_PRIME);
+          space = false;
+        }
+        if (cls & WORD && !(cls & UNSPACED)) {
+          if (w0 < 0) { w0 = t.used; h = FNV_OFFSET | 0; g = t.chainSeed(); if (cls & UPPER) caps++; }
+          const low = lowerUnit(c);
+          chars[t.used++] = low;
+          h = Math.imul(h ^ low, FNV_PRIME);
+          g = Math.imul(g ^ low, FNV_PRIME);
+          continue;
+        }
+        if (w0 >= 0) { t.end(w0, h, g); t.room(0); w0 = -1; }
+        if (cls & WORD && cls & UNSPACED) {
+          const low = lowerUnit(c);
+          const at = t.used;
+          chars[t.used++] = low;
+          t.end(at, Math.imul((FNV_OFFSET | 0) ^ low, FNV_PRIME), Math.imul(t.chainSeed() ^ low, FNV_PRIME));
+          t.room(0);
+          if (cls & UPPER) caps++;
+          single++;
+        }
+      }
+      if (w0 >= 0) { t.end(w0, h, g); t.room(0); }
+      titled[i] = caps;
+      unspaced[i] = single;
+      key[i] = kh >>> 0;
     } else {
       line = text(i);
       // The line lower-cased once when that is the same as word by word (tokenize.ts).
@@ -106,5 +191,8 @@ export function docWords(doc: LineCodes, text: (i: number) => string): DocWords 
   }
   t.room(0);
   t.start[t.words] = t.used;
-  return { chars: t.chars, start: t.start.subarray(0, t.words + 1), hash: t.hash.subarray(0, t.words), lineStart, titled, unspaced };
+  return {
+    chars: t.chars, start: t.start.subarray(0, t.words + 1), hash: t.hash.subarray(0, t.words), chained: t.chained.subarray(0, t.words),
+    lineStart, titled, unspaced, key,
+  };
 }

@@ -9,6 +9,8 @@ import { validate } from "./validate.ts";
 
 /** Options given as query parameters (?explain=1&preference=recall…), checked by QuerySchema. */
 export function queryOptions(req: Request): Record<string, unknown> {
+  // Most requests have no query: no options, without parsing the URL.
+  if (!req.url.includes("?")) return {};
   const query = Object.fromEntries(new URL(req.url).searchParams);
   const parsed = validate(QuerySchema, query, "query");
   return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined));

@@ -56,7 +56,7 @@ interface Prepared {
   f: HtmlFeatures;
   p1: Float64Array;
   p2: Float64Array;
-  nWords: number[];
+  nWords: Int32Array;
   languageKnown: boolean;
   dense: Float32Array[];
   markers: Markers;

@@ -13,7 +13,7 @@ interface RegionRows {
   dense: Float32Array[];
   hashed: Uint32Array[];
   y: Uint8Array;
-  nWords: number[];
+  nWords: Int32Array;
 }
 
 // The block pass's settings (src/train/html-train.ts, BLOCK_PARAMS); a 10x stronger L2 on the

@@ -38,6 +38,8 @@ const MARKER_SPAN = 3;
 // full corpus that matched half the rows (article F1 within 0.001) at two thirds of the time
 // (~30 s per fold here). More trees or depth are left for later, for the same time budget.
 const CONTEXT_PARAMS: GbdtParams = { trees: 100, depth: 5, lr: 0.1, bins: 64, minHess: 1, l2: 1, rowSample: 0.3, seed: SEED + 1 };
+/** The second-pass forest's size, when not CONTEXT_PARAMS' (`npm run train -- --trees N --depth D`). */
+export interface ForestSize { trees?: number; depth?: number }
 const SMALL_PARAMS: LogRegParams = { epochs: 30, lr: 0.1, l2Dense: 1e-4, l2Hashed: 0, seed: SEED + 2 };
 // Thresholds are searched on this grid of final P(body).
 const THRESHOLD_GRID = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
@@ -153,7 +155,7 @@ export interface OutOfFold {
  * Out-of-fold pass-1 (line and markers) and pass-2 probabilities for every prepared document.
  * `rowsOf` turns a document and its first-pass outputs into second-pass rows (ablations zero parts of them).
  */
-export function outOfFold(items: Prepared[], folds: number, log: (s: string) => void, rowsOf = ctxRows): OutOfFold {
+export function outOfFold(items: Prepared[], folds: number, log: (s: string) => void, rowsOf = ctxRows, size: ForestSize = {}): OutOfFold {
   const p1 = new Map<Prepared, Float64Array>();
   const markers = new Map<Prepared, Markers>();
   const firstW: FirstPass[] = [];
@@ -174,7 +176,7 @@ export function outOfFold(items: Prepared[], folds: number, log: (s: string) => 
   const p2 = new Map<Prepared, Float64Array>();
   for (let k = 0; k < folds; k++) {
     const t = Date.now();
-    const f = contextModel(items.filter((p) => p.fold !== k), ctx);
+    const f = contextModel(items.filter((p) => p.fold !== k), ctx, size);
     contextW.push(f);
     for (const p of items) if (p.fold === k) p2.set(p, predictForest(f, ctx.get(p)!));
     log(`  pass 2, fold ${k + 1}/${folds}: ${Date.now() - t} ms`);
@@ -186,9 +188,9 @@ export function ctxRows(p: Prepared, p1: Float64Array, markers: Markers): Float3
   return contextFeatures(p1, p.feats.dense, p.nWords, markers);
 }
 
-function contextModel(items: Prepared[], ctx: Map<Prepared, Float32Array[]>): Forest {
+function contextModel(items: Prepared[], ctx: Map<Prepared, Float32Array[]>, size: ForestSize): Forest {
   const f = flatten(items, (p) => ctx.get(p)!);
-  return trainGbdt({ dense: f.dense, y: f.y, w: f.w }, CONTEXT_FEATURES, CONTEXT_PARAMS);
+  return trainGbdt({ dense: f.dense, y: f.y, w: f.w }, CONTEXT_FEATURES, { ...CONTEXT_PARAMS, trees: size.trees ?? CONTEXT_PARAMS.trees, depth: size.depth ?? CONTEXT_PARAMS.depth });
 }
 
 /** Exact token scores of keeping the lines with p >= t. */
@@ -282,14 +284,14 @@ export interface TrainResult {
   report: Record<string, unknown>;
 }
 
-export function trainModel(items: Prepared[], opts: { folds?: number; version?: string; dataHash?: string; log?: (s: string) => void } = {}): TrainResult {
+export function trainModel(items: Prepared[], opts: { folds?: number; version?: string; dataHash?: string; log?: (s: string) => void; forest?: ForestSize } = {}): TrainResult {
   const folds = opts.folds ?? FOLDS;
   const log = opts.log ?? (() => {});
   const t0 = Date.now();
-  const { p1, p2, ctx, firstW, contextW } = outOfFold(items, folds, log);
+  const { p1, p2, ctx, firstW, contextW } = outOfFold(items, folds, log, ctxRows, opts.forest);
   log(`  out-of-fold passes: ${Date.now() - t0} ms`);
   const first = firstPassModels(items);
-  const context = contextModel(items, ctx);
+  const context = contextModel(items, ctx, opts.forest ?? {});
   const { thresholds, grid } = chooseThresholds(items, p2);
   const title = trainLogReg(titleData(items, p2), SMALL_PARAMS);
   const conf = confidenceData(items, p1, p2, thresholds.balanced);

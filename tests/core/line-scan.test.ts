@@ -4,7 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { codesOf } from "../../src/core/codes.ts";
-import { endsAlnum, endsArrow, endsTerminal, hasDateAt, hasTimeAt, lineKey, scanLine } from "../../src/core/line-scan.ts";
+import { pointwiseLower } from "../../src/core/charclass.ts";
+import { endsAlnum, endsArrow, endsTerminal, hasDateAt, hasTimeAt, lineKey, sameKeyAt, scanLine } from "../../src/core/line-scan.ts";
 
 const TERMINAL_RE = /[.!?。！？؟।…"”’»)\]]$/u;
 const COPYRIGHT_RE = /©|\(c\)|\u2117/iu;
@@ -67,6 +68,32 @@ describe("scanLine agrees with the regexes it replaced", () => {
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);
       for (const t of [`${ch}x ${ch} y.${ch}`, `a ${ch} b${ch}`]) check(t);
+    }
+  });
+});
+
+describe("repetition keys compared on code units compare as lineKey's", () => {
+  // Two lines side by side in one array, as a document's are; only pointwise lines are keyed so.
+  const check = (a: string, b: string) => {
+    const ta = a.trim(), tb = b.trim();
+    const c = codesOf(ta + tb);
+    const ea = ta.length, eb = c.length;
+    if (!pointwiseLower(c, 0, ea) || !pointwiseLower(c, ea, eb)) return;
+    const same = sameKeyAt(c, 0, ea, ea, eb);
+    if (same !== (lineKey(a) === lineKey(b))) expect({ a, b, same }).toEqual({ a, b, same: !same });
+  };
+  const spaced = fc.array(fc.constantFrom("a", "A", "É", "é", "ß", "σ", " ", "  ", "\t", "\u00a0", "\u3000", "\u2028", "\ufeff", "x y"), { maxLength: 8 }).map((a) => a.join(""));
+  it("on lines of letters and white space of every kind", () => {
+    fc.assert(fc.property(spaced, spaced, (a, b) => check(a, b)), { numRuns: 3000 });
+    fc.assert(fc.property(spaced, (a) => check(a, a.toUpperCase())), { numRuns: 1000 });
+  });
+  it("on arbitrary UTF-16 strings", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 30 }), fc.string({ unit: "binary", maxLength: 30 }), (a, b) => check(a, b)), { numRuns: 3000 });
+  });
+  it("on every BMP code unit", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      check(`x${ch} ${ch}Y`, `X${ch.toLowerCase()} ${ch.toLowerCase()}y`);
     }
   });
 });

@@ -5,6 +5,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lineCodes } from "../../src/core/codes.ts";
 import { fnv1a } from "../../src/core/hash.ts";
+import { WORD_SEEDS } from "../../src/core/lexical.ts";
+import { lineKey } from "../../src/core/line-scan.ts";
 import { tokenize } from "../../src/core/tokenize.ts";
 import { docWords } from "../../src/core/words.ts";
 
@@ -50,22 +52,42 @@ describe("tokenize agrees with the regex reference", () => {
   it("the document's word table has the same words, counts and hashes, ASCII lines or not", () => {
     const table = (lines: string[]) => {
       const trimmed = lines.map((l) => l.trim());
-      const w = docWords(lineCodes(lines), (i) => trimmed[i]);
+      const codes = lineCodes(lines);
+      const w = docWords(codes, (i) => trimmed[i], WORD_SEEDS);
       return trimmed.map((_, i) => {
         const words: string[] = [];
         for (let k = w.lineStart[i]; k < w.lineStart[i + 1]; k++) {
           const word = String.fromCharCode(...w.chars.subarray(w.start[k], w.start[k + 1]));
           expect(w.hash[k]).toBe(fnv1a(word));
+          // Chained: from the first-word seed, or from the word before it.
+          expect(w.chained[k]).toBe(fnv1a(word, k === w.lineStart[i] ? WORD_SEEDS.first : (w.hash[k - 1] ^ WORD_SEEDS.pair) >>> 0));
           words.push(word);
         }
+        // The repetition key's hash, for lines that lower-case code unit by code unit.
+        if (codes.pointwise[i]) expect(w.key[i]).toBe(fnv1a(lineKey(lines[i]), WORD_SEEDS.key));
         return { words, unspaced: w.unspaced[i], titled: w.titled[i] };
       });
     };
     const line = fc.oneof(fc.string({ unit: "binary-ascii", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }),
-      fc.array(fc.constantFrom("Σ", "ΟΔΟΣ", "'", "İ", "i", "Ab", " ", "\u00a0", "漢字", "😀", "ß", "É", "x"), { maxLength: 12 }).map((a) => a.join("")));
+      fc.array(fc.constantFrom("Σ", "ΟΔΟΣ", "'", "İ", "i", "Ab", " ", "  ", "\t", "\u00a0", "\u3000", "漢字", "😀", "ß", "É", "x", "ſ"), { maxLength: 12 }).map((a) => a.join("")));
     fc.assert(fc.property(fc.array(line, { maxLength: 5 }), (lines) => {
       expect(table(lines)).toEqual(lines.map((l) => reference(l.trim())));
     }), { numRuns: 3000 });
+  });
+  it("the word table agrees on every BMP code unit between letters", () => {
+    for (let c0 = 0; c0 < 0x10000; c0 += 4096) {
+      const lines = Array.from({ length: 4096 }, (_, k) => `Ab${String.fromCharCode(c0 + k)}cD ${String.fromCharCode(c0 + k)}x`);
+      const trimmed = lines.map((l) => l.trim());
+      const codes = lineCodes(lines);
+      const w = docWords(codes, (i) => trimmed[i], WORD_SEEDS);
+      trimmed.forEach((t, i) => {
+        if (codes.pointwise[i] && w.key[i] !== fnv1a(lineKey(lines[i]), WORD_SEEDS.key)) expect({ t, key: w.key[i] }).toEqual({ t, key: fnv1a(lineKey(lines[i]), WORD_SEEDS.key) });
+        const words: string[] = [];
+        for (let k = w.lineStart[i]; k < w.lineStart[i + 1]; k++) words.push(String.fromCharCode(...w.chars.subarray(w.start[k], w.start[k + 1])));
+        const got = { words, unspaced: w.unspaced[i], titled: w.titled[i] }, want = reference(t);
+        if (JSON.stringify(got) !== JSON.stringify(want)) expect({ t, got }).toEqual({ t, got: want });
+      });
+    }
   });
   it("on every BMP code unit between letters", () => {
     for (let c = 0; c < 0x10000; c += 1) {

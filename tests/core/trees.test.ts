@@ -2,7 +2,7 @@
 // exactly the logit of walking the stored trees node by node, for any shape of tree: lopsided,
 // single leaves, deeper than the unrolled levels, and feature values that are NaN or infinite.
 import { describe, expect, it } from "vitest";
-import { compileForest, forestScore, type Forest, type Tree } from "../../src/core/trees.ts";
+import { compileForest, forestScore, forestScoreRows, type Forest, type Tree } from "../../src/core/trees.ts";
 import { mulberry32 } from "../../src/train/logreg.ts";
 
 /** The stored form's meaning, read directly: go left when x[f] <= t. */
@@ -43,16 +43,23 @@ describe("compileForest / forestScore", () => {
       const rows = 200;
       const flat = new Float32Array(rows * features);
       for (let i = 0; i < flat.length; i++) flat[i] = rand() < 0.1 ? specials[Math.floor(rand() * specials.length)] : Math.round(rand() * 10) / 8;
+      // Rows scored side by side, from an offset and with a count that is not a multiple of the lanes.
+      const side = new Float64Array(rows + 3);
+      forestScoreRows(compiled, flat, features, rows - 1, side, 3);
       for (let i = 0; i < rows; i++) {
         const x = flat.subarray(i * features, (i + 1) * features);
         const want = walk(forest, x);
         expect(forestScore(compiled, x)).toBe(want);
         expect(forestScore(compiled, flat, i * features)).toBe(want);
+        if (i < rows - 1) expect(side[3 + i]).toBe(want);
       }
     });
   }
 
   it("scores a forest with no trees as its base", () => {
     expect(forestScore(compileForest({ features: [], base: -0.5, trees: [] }), [1])).toBe(-0.5);
+    const out = new Float64Array(5);
+    forestScoreRows(compileForest({ features: [], base: -0.5, trees: [] }), new Float32Array(5), 1, 5, out, 0);
+    expect([...out]).toEqual([-0.5, -0.5, -0.5, -0.5, -0.5]);
   });
 });
