@@ -1,7 +1,7 @@
 // What each part of the line classifier adds: trains out-of-fold (site-grouped) on a corpus subset
 // with parts turned off, and prints the best-threshold article F1 after pass 1 and pass 2.
-//   npx tsx scripts/ablate.ts [all|full|nolex|nodense|nomarkers]   (LIMIT=500 pages by default)
-import { CONTEXT_FEATURES, type Markers } from "../src/core/context.ts";
+//   npx tsx scripts/ablate.ts [all|full|nolex|nodense|nomarkers|noown]   (LIMIT=500 pages by default)
+import { CONTEXT_FEATURES, CONTEXT_SIZE, TEXT_CONTEXT_SIZE, type Markers } from "../src/core/context.ts";
 import { DEFAULT_CORPUS } from "../src/eval/corpus.ts";
 import { loadCorpus, loadSamples } from "../src/train/dataset.ts";
 import { prepare, outOfFold, scoreAt, ctxRows, FOLDS, type Prepared } from "../src/train/train.ts";
@@ -27,8 +27,11 @@ function run(name: string, items: typeof base, rowsOf = ctxRows) {
 const MARKER_COLUMNS = CONTEXT_FEATURES.flatMap((n, j) => (/^(end|start)_|_end_max$/.test(n) ? [j] : []));
 const noMarkers = (p: Prepared, p1: Float64Array, m: Markers) =>
   ctxRows(p, p1, m).map((x) => { for (const j of MARKER_COLUMNS) x[j] = 0; return x; });
+// The line's own dense columns at the end of the second pass's row, zeroed.
+const noOwn = (p: Prepared, p1: Float64Array, m: Markers) => ctxRows(p, p1, m).map((x) => x.fill(0, CONTEXT_SIZE, TEXT_CONTEXT_SIZE));
 const which = process.argv[2] ?? "all";
 if (which === "all" || which === "full") run("full", base);
 if (which === "all" || which === "nomarkers") run("no start/end markers", base, noMarkers);
+if (which === "all" || which === "noown") run("no own dense in pass 2", base, noOwn);
 if (which === "all" || which === "nolex") run("no lexical (hashed off)", base.map((p) => ({ ...p, feats: { ...p.feats, hashed: p.feats.hashed.map(() => new Uint32Array(0)) } })));
 if (which === "all" || which === "nodense") run("no dense (bias + lexical)", base.map((p) => ({ ...p, feats: { ...p.feats, dense: p.feats.dense.map((x) => { const o = new Float32Array(x.length); o[0] = 1; return o; }) } })));

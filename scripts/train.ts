@@ -80,8 +80,9 @@ fs.writeFileSync(args.out!, JSON.stringify(file) + "\n");
 log(`wrote ${args.out} (${(fs.statSync(args.out!).size / 1024).toFixed(0)} KiB), version ${file.version}`);
 // The fold models beside it, for the cross-validated `npm run eval` (not bundled).
 const cvDir = path.join(path.dirname(args.out!), "cv");
-fs.rmSync(cvDir, { recursive: true, force: true });
+// Only the text fold models are replaced: the HTML fold models (html-*fold-K.json) live there too.
 fs.mkdirSync(cvDir, { recursive: true });
+for (const f of fs.readdirSync(cvDir)) if (/^fold-\d+\.json$/.test(f)) fs.rmSync(path.join(cvDir, f));
 foldFiles.forEach((f, k) => {
   f.created = file.created;
   f.metrics = { fold: k, folds: FOLDS, heldOutSites: "sites whose foldOf(site) is this fold" };

@@ -1,5 +1,5 @@
 // classify -> smooth: the two learned passes over a document's lines.
-import { CONTEXT_SIZE, contextRows, type Markers } from "./context.ts";
+import { TEXT_CONTEXT_SIZE, contextRows, type Markers } from "./context.ts";
 import { DENSE_SIZE, type DocFeatures } from "./features.ts";
 import { sigmoid, type Model } from "./model.ts";
 import { forestScoreRows } from "./trees.ts";
@@ -34,7 +34,7 @@ export function firstPass(doc: DocFeatures, model: Model): { p1: Float64Array; m
 export function smoothLines(p1: Float64Array, doc: DocFeatures, model: Model, markers: Markers): Float64Array {
   const z = new Float64Array(p1.length);
   const forest = model.context;
-  contextRows(p1, doc.denseFlat, doc.nWords, markers, (from, rows, count) => forestScoreRows(forest, rows, CONTEXT_SIZE, count, z, from));
+  contextRows(p1, doc.denseFlat, doc.nWords, markers, (from, rows, count) => forestScoreRows(forest, rows, TEXT_CONTEXT_SIZE, count, z, from));
   for (let i = 0; i < z.length; i++) z[i] = sigmoid(z[i]);
   return z;
 }

@@ -6,9 +6,12 @@
 // and ends (a "Comments", "Related", "Share" or "About the author" line just after the body, a
 // kicker or byline just before it: learned from the line's words, in any language the data has),
 // and every line sees the strongest end marker above it and start marker below it: prose after a
-// clear end of the article is comments or teasers, not body.
-import { DENSE_INDEX as D, DENSE_SIZE } from "./features.ts";
+// clear end of the article is comments or teasers, not body. Last come the line's own dense
+// features (those not already in the row): the first pass is linear in them, the trees can combine
+// them with the context (a short unpunctuated line between prose lines, a page's share of prose).
+import { DENSE_FEATURES, DENSE_INDEX as D, DENSE_SIZE } from "./features.ts";
 
+/** The context every line's row starts with (the HTML pass reads these too). */
 export const CONTEXT_FEATURES = [
   "bias", "p1", "logit_p1",
   "p1_lt_10", "p1_10_30", "p1_30_50", "p1_50_70", "p1_70_90", "p1_gt_90",
@@ -27,6 +30,12 @@ export const CONTEXT_FEATURES = [
   "log_lines_since_end_max", "body_words_after_end_max", "start_here", "start_max_below",
 ] as const;
 export const CONTEXT_SIZE = CONTEXT_FEATURES.length;
+// The line's own dense features that the row above does not already hold (and not the constant bias).
+const IN_ROW: ReadonlySet<string> = new Set(["bias", ...CONTEXT_FEATURES]);
+const OWN_DENSE = DENSE_FEATURES.flatMap((name, j) => (IN_ROW.has(name) ? [] : [{ name: `own_${name}`, j }]));
+/** The text second pass's row: the context, then the line's own dense features. */
+export const TEXT_CONTEXT_FEATURES: readonly string[] = [...CONTEXT_FEATURES, ...OWN_DENSE.map((x) => x.name)];
+export const TEXT_CONTEXT_SIZE = TEXT_CONTEXT_FEATURES.length;
 
 // A first-pass probability above this counts as "likely body" when locating the body span and
 // measuring distances; 0.5 is the natural midpoint of a calibrated logistic output.
@@ -50,33 +59,39 @@ const SINCE_CAP = 50;
 // A running sum of end-marker probabilities is capped: several markers are as clear as five.
 const END_SUM_CAP = 5;
 
-/** Line i's context vector as its own array (a view of `contextMatrix`): what training reads. */
-export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords: ArrayLike<number>, markers: Markers): Float32Array[] {
+/**
+ * Line i's context vector as its own array (a view of `contextMatrix`): what training reads.
+ * `width` CONTEXT_SIZE (the HTML pass's part) or TEXT_CONTEXT_SIZE (the text second pass's row).
+ */
+export function contextFeatures(p1: Float64Array, dense: Float32Array[], nWords: ArrayLike<number>, markers: Markers, width: number = CONTEXT_SIZE): Float32Array[] {
   const flat = new Float32Array(dense.length * DENSE_SIZE);
   dense.forEach((x, i) => flat.set(x, i * DENSE_SIZE));
-  const m = contextMatrix(p1, flat, nWords, markers);
-  return Array.from(p1, (_, i) => m.subarray(i * CONTEXT_SIZE, (i + 1) * CONTEXT_SIZE));
+  const m = contextMatrix(p1, flat, nWords, markers, width);
+  return Array.from(p1, (_, i) => m.subarray(i * width, (i + 1) * width));
 }
 
 /**
  * Every line's context vector in one array, line i at i * CONTEXT_SIZE: no array per line.
  * `dense` holds the lines' dense vectors the same way (line i at i * DENSE_SIZE).
  */
-export function contextMatrix(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers): Float32Array {
-  const out = new Float32Array(p1.length * CONTEXT_SIZE);
-  contextRows(p1, dense, nWords, markers, (from, rows, count) => out.set(rows.subarray(0, count * CONTEXT_SIZE), from * CONTEXT_SIZE));
+export function contextMatrix(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers, width: number = CONTEXT_SIZE): Float32Array {
+  const out = new Float32Array(p1.length * width);
+  contextRows(p1, dense, nWords, markers, (from, rows, count) => {
+    if (width === TEXT_CONTEXT_SIZE) out.set(rows.subarray(0, count * width), from * width);
+    else for (let r = 0; r < count; r++) out.set(rows.subarray(r * TEXT_CONTEXT_SIZE, r * TEXT_CONTEXT_SIZE + width), (from + r) * width);
+  });
   return out;
 }
 
 // Rows handed over at a time: enough for the forest to score several side by side
-// (trees.ts), few enough that the block stays in the CPU's first-level cache (64 x 60 floats, 15 KiB).
+// (trees.ts), few enough that the block stays in the CPU's second-level cache (64 rows x ~110 floats, 28 KiB).
 const ROWS_PER_BLOCK = 64;
 // The block, reused by every call (a document's rows are handed over before the next call starts).
-const BLOCK = new Float32Array(ROWS_PER_BLOCK * CONTEXT_SIZE);
+const BLOCK = new Float32Array(ROWS_PER_BLOCK * TEXT_CONTEXT_SIZE);
 
 /**
  * The lines' context vectors, a block of consecutive lines at a time: `each(from, rows, count)`
- * gets lines from .. from + count - 1, line from + r at rows[r * CONTEXT_SIZE ..], in one buffer
+ * gets lines from .. from + count - 1, line from + r at rows[r * TEXT_CONTEXT_SIZE ..], in one buffer
  * that the next block reuses. The second pass scores a block as soon as it is made, so a long
  * document never holds all of them (on a 1.5 MB input they were 6 MB, read back from memory
  * instead of from cache).
@@ -154,7 +169,7 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     const m3 = windowMean(i, 3);
     const mn = Math.min(prev, next);
     const own = i * DENSE_SIZE;
-    const row = block, r = (i - blockFrom) * CONTEXT_SIZE;
+    const row = block, r = (i - blockFrom) * TEXT_CONTEXT_SIZE;
     row[r + 0] = 1; row[r + 1] = p; row[r + 2] = clampLogit(p);
     row[r + 3] = +(p < 0.1); row[r + 4] = +(p >= 0.1 && p < 0.3); row[r + 5] = +(p >= 0.3 && p < 0.5);
     row[r + 6] = +(p >= 0.5 && p < 0.7); row[r + 7] = +(p >= 0.7 && p < 0.9); row[r + 8] = +(p >= 0.9);
@@ -180,6 +195,7 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     row[r + 53] = endMax; row[r + 54] = endMaxW; row[r + 55] = Math.min(endSum, END_SUM_CAP); row[r + 56] = Math.log1p(Math.min(since, SINCE_CAP));
     row[r + 57] = likelyWords ? wordsSinceMax / likelyWords : 0;
     row[r + 58] = markers.start[i]; row[r + 59] = startBelow[i + 1];
+    for (let k = 0; k < OWN_DENSE.length; k++) row[r + CONTEXT_SIZE + k] = dense[own + OWN_DENSE[k].j];
     if (i + 1 - blockFrom === ROWS_PER_BLOCK || i + 1 === n) { each(blockFrom, block, i + 1 - blockFrom); blockFrom = i + 1; }
     if (p > LIKELY_BODY) seenWords += nWords[i];
     const shareAbove = likelyWords ? Math.min(1, seenWords / likelyWords) : 0;

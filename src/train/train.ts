@@ -2,7 +2,7 @@
 // -> decision thresholds -> title model -> confidence model, all with folds grouped by site so
 // that every figure used to fit a later stage comes from sites the earlier stage never saw.
 import { CONFIDENCE_FEATURES, confidenceFeatures } from "../core/confidence.ts";
-import { CONTEXT_FEATURES, contextFeatures, type Markers } from "../core/context.ts";
+import { TEXT_CONTEXT_FEATURES, TEXT_CONTEXT_SIZE, contextFeatures, type Markers } from "../core/context.ts";
 import { DENSE_FEATURES, extractFeatures, type DocFeatures } from "../core/features.ts";
 import { fnv1a } from "../core/hash.ts";
 import { dot, encodeBase64, sigmoid, type HashedWeights, type Model, type ModelFile } from "../core/model.ts";
@@ -37,7 +37,7 @@ const MARKER_SPAN = 3;
 // the same inputs, and by 0.010 with the start/end markers. Each tree sees 30% of the rows: on the
 // full corpus that matched half the rows (article F1 within 0.001) at two thirds of the time
 // (~30 s per fold here). More trees or depth are left for later, for the same time budget.
-const CONTEXT_PARAMS: GbdtParams = { trees: 100, depth: 5, lr: 0.1, bins: 64, minHess: 1, l2: 1, rowSample: 0.3, seed: SEED + 1 };
+export const CONTEXT_PARAMS: GbdtParams = { trees: 100, depth: 5, lr: 0.1, bins: 64, minHess: 1, l2: 1, rowSample: 0.3, seed: SEED + 1 };
 /** The second-pass forest's size, when not CONTEXT_PARAMS' (`npm run train -- --trees N --depth D`). */
 export interface ForestSize { trees?: number; depth?: number }
 const SMALL_PARAMS: LogRegParams = { epochs: 30, lr: 0.1, l2Dense: 1e-4, l2Hashed: 0, seed: SEED + 2 };
@@ -156,10 +156,21 @@ export interface OutOfFold {
  * `rowsOf` turns a document and its first-pass outputs into second-pass rows (ablations zero parts of them).
  */
 export function outOfFold(items: Prepared[], folds: number, log: (s: string) => void, rowsOf = ctxRows, size: ForestSize = {}): OutOfFold {
+  const first = firstPassOutOfFold(items, folds, log);
+  return { ...first, ...secondPassOutOfFold(items, folds, log, first, rowsOf, forestParams(size)) };
+}
+
+export interface FirstPassOutOfFold {
+  p1: Map<Prepared, Float64Array>;
+  markers: Map<Prepared, Markers>;
+  firstW: FirstPass[];
+}
+
+/** Out-of-fold pass-1 outputs (line and markers) for every prepared document. */
+export function firstPassOutOfFold(items: Prepared[], folds: number, log: (s: string) => void): FirstPassOutOfFold {
   const p1 = new Map<Prepared, Float64Array>();
   const markers = new Map<Prepared, Markers>();
   const firstW: FirstPass[] = [];
-  const contextW: Forest[] = [];
   for (let k = 0; k < folds; k++) {
     const t = Date.now();
     const w = firstPassModels(items.filter((p) => p.fold !== k));
@@ -171,27 +182,36 @@ export function outOfFold(items: Prepared[], folds: number, log: (s: string) => 
     }
     log(`  pass 1, fold ${k + 1}/${folds}: ${Date.now() - t} ms`);
   }
+  return { p1, markers, firstW };
+}
+
+/** Out-of-fold pass-2 probabilities, from the out-of-fold pass-1 outputs. */
+export function secondPassOutOfFold(items: Prepared[], folds: number, log: (s: string) => void, first: Pick<FirstPassOutOfFold, "p1" | "markers">, rowsOf = ctxRows, params = CONTEXT_PARAMS) {
   const ctx = new Map<Prepared, Float32Array[]>();
-  for (const p of items) ctx.set(p, rowsOf(p, p1.get(p)!, markers.get(p)!));
+  for (const p of items) ctx.set(p, rowsOf(p, first.p1.get(p)!, first.markers.get(p)!));
   const p2 = new Map<Prepared, Float64Array>();
+  const contextW: Forest[] = [];
   for (let k = 0; k < folds; k++) {
     const t = Date.now();
-    const f = contextModel(items.filter((p) => p.fold !== k), ctx, size);
+    const f = contextModel(items.filter((p) => p.fold !== k), ctx, params);
     contextW.push(f);
     for (const p of items) if (p.fold === k) p2.set(p, predictForest(f, ctx.get(p)!));
     log(`  pass 2, fold ${k + 1}/${folds}: ${Date.now() - t} ms`);
   }
-  return { p1, p2, ctx, firstW, contextW };
+  return { p2, ctx, contextW };
 }
 
 export function ctxRows(p: Prepared, p1: Float64Array, markers: Markers): Float32Array[] {
-  return contextFeatures(p1, p.feats.dense, p.nWords, markers);
+  return contextFeatures(p1, p.feats.dense, p.nWords, markers, TEXT_CONTEXT_SIZE);
 }
 
-function contextModel(items: Prepared[], ctx: Map<Prepared, Float32Array[]>, size: ForestSize): Forest {
+function contextModel(items: Prepared[], ctx: Map<Prepared, Float32Array[]>, params = CONTEXT_PARAMS): Forest {
   const f = flatten(items, (p) => ctx.get(p)!);
-  return trainGbdt({ dense: f.dense, y: f.y, w: f.w }, CONTEXT_FEATURES, { ...CONTEXT_PARAMS, trees: size.trees ?? CONTEXT_PARAMS.trees, depth: size.depth ?? CONTEXT_PARAMS.depth });
+  return trainGbdt({ dense: f.dense, y: f.y, w: f.w }, TEXT_CONTEXT_FEATURES, params);
 }
+
+/** CONTEXT_PARAMS with the forest's size overridden where given. */
+export const forestParams = (size: ForestSize): GbdtParams => ({ ...CONTEXT_PARAMS, trees: size.trees ?? CONTEXT_PARAMS.trees, depth: size.depth ?? CONTEXT_PARAMS.depth });
 
 /** Exact token scores of keeping the lines with p >= t. */
 export function scoreAt(p: Prepared, probs: Float64Array, t: number): Scores {
@@ -291,7 +311,7 @@ export function trainModel(items: Prepared[], opts: { folds?: number; version?: 
   const { p1, p2, ctx, firstW, contextW } = outOfFold(items, folds, log, ctxRows, opts.forest);
   log(`  out-of-fold passes: ${Date.now() - t0} ms`);
   const first = firstPassModels(items);
-  const context = contextModel(items, ctx, opts.forest ?? {});
+  const context = contextModel(items, ctx, forestParams(opts.forest ?? {}));
   const { thresholds, grid } = chooseThresholds(items, p2);
   const title = trainLogReg(titleData(items, p2), SMALL_PARAMS);
   const conf = confidenceData(items, p1, p2, thresholds.balanced);
