@@ -6,6 +6,7 @@ import { TEXT_CONTEXT_FEATURES, TEXT_CONTEXT_SIZE, contextFeatures, type Markers
 import { DENSE_FEATURES, extractFeatures, type DocFeatures } from "../core/features.ts";
 import { fnv1a } from "../core/hash.ts";
 import { dot, encodeBase64, sigmoid, type HashedWeights, type Model, type ModelFile } from "../core/model.ts";
+import { repeatedRuns } from "../core/repeats.ts";
 import { TITLE_FEATURES, titleFeatures, titleWindow } from "../core/title.ts";
 import type { Forest } from "../core/trees.ts";
 import { compileForest, forestScore } from "../core/trees.ts";
@@ -213,11 +214,12 @@ function contextModel(items: Prepared[], ctx: Map<Prepared, Float32Array[]>, par
 /** CONTEXT_PARAMS with the forest's size overridden where given. */
 export const forestParams = (size: ForestSize): GbdtParams => ({ ...CONTEXT_PARAMS, trees: size.trees ?? CONTEXT_PARAMS.trees, depth: size.depth ?? CONTEXT_PARAMS.depth });
 
-/** Exact token scores of keeping the lines with p >= t. */
+/** Exact token scores of keeping the lines with p >= t, less a repeated copy (as the product does: src/core/repeats.ts). */
 export function scoreAt(p: Prepared, probs: Float64Array, t: number): Scores {
-  const kept: string[] = [];
-  for (let i = 0; i < probs.length; i++) if (probs[i] >= t) kept.push(p.doc.segments[i].text);
-  return scoreText(p.doc.gold, kept.join("\n"));
+  const texts = p.doc.segments.map((s) => s.text);
+  const keep = Array.from(probs, (x) => x >= t);
+  const repeats = repeatedRuns(texts, keep, p.nWords);
+  return scoreText(p.doc.gold, texts.filter((_, i) => keep[i] && repeats[i] < 0).join("\n"));
 }
 
 function chooseThresholds(items: Prepared[], p2: Map<Prepared, Float64Array>) {
