@@ -25,6 +25,21 @@ async function cleanOk(url: string) {
   expect(body.text.length).toBeGreaterThan(100);
 }
 
+/**
+ * Waits until the port answers again. The primary holds the port only while some worker listens on
+ * it: when the one killed was the only worker listening yet (the other still loading its models on
+ * a busy machine), connections are refused until the replacement has started.
+ */
+async function serving(url: string) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not answer /healthz within 30 s`);
+}
+
 describe("clustered server (npm start)", () => {
   it("serves from two worker processes, replaces one that dies, and stops them all on SIGTERM", async () => {
     const s = run({ BOILERSTRIP_WORKERS: "2" });
@@ -45,6 +60,7 @@ describe("clustered server (npm start)", () => {
     }
     expect(now).toHaveLength(2);
     expect(now).toContain(workers[1]);
+    await serving(url);
     await Promise.all(Array.from({ length: 8 }, () => cleanOk(url)));
 
     s.child.kill("SIGTERM");
