@@ -36,8 +36,10 @@ export function workerCount(env: ClusterEnv = process.env): number {
 export function runPrimary(count: number, env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = console.log): void {
   serviceConfigFrom(env);
   loadBundledModels();
-  // Workers alive, and whether each has listened: one that exits before it listens cannot serve
-  // (the port is taken, the install is broken), and starting another would only spin.
+  // Workers alive, and whether each has listened. Before any worker has listened, one that exits
+  // cannot serve (the port is taken, the install is broken) and starting another would only spin;
+  // once one has, the port and the install are good, and a worker that dies (killed while it was
+  // still loading, say) is replaced like any other.
   const workers = new Map<Worker, boolean>();
   let stopping = false, announced = false;
   const fork = () => workers.set(cluster.fork(env), false);
@@ -56,7 +58,7 @@ export function runPrimary(count: number, env: NodeJS.ProcessEnv = process.env, 
       return;
     }
     const how = signal ?? `with code ${code}`;
-    if (!listened) {
+    if (!listened && !announced) {
       console.error(`boilerstrip: worker ${w.process.pid} exited ${how} before it could serve; stopping`);
       stop(1);
       return;

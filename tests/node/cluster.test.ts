@@ -3,6 +3,7 @@
 // all on SIGTERM. A worker count that is not a number stops start-up with a message.
 import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../src/eval/corpus.ts";
@@ -68,6 +69,19 @@ describe("clustered server (npm start)", () => {
     await new Promise((r) => setTimeout(r, 200));
     for (const pid of now) expect(alive(pid)).toBe(false);
   }, 120_000);
+
+  it("stops, with a message, when no worker can listen (the port is taken) instead of restarting them", async () => {
+    const taken = net.createServer();
+    await new Promise<void>((r) => taken.listen(0, "127.0.0.1", () => r()));
+    try {
+      const s = run({ BOILERSTRIP_WORKERS: "2", PORT: String((taken.address() as net.AddressInfo).port) });
+      expect(await s.exited).not.toBe(0);
+      expect(s.output()).toMatch(/exited .* before it could serve; stopping/);
+      expect(s.output()).not.toMatch(/starting another/);
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
 
   it("a worker count that is not a positive integer stops start-up with a message", async () => {
     const s = run({ BOILERSTRIP_WORKERS: "lots" });
