@@ -26,7 +26,7 @@ const TAGS = ["p", "li", "div", "td", "th", "blockquote", "pre", "figcaption", "
 
 export const HTML_FEATURES = [
   "bias", "p2_logit", "p1_logit", "article_p2_logit", "article_p2_missing",
-  "in_article", "readability_ok", "article_word_share", "prev_in_article", "next_in_article", "window_in_article",
+  "in_region", "readability_ok", "article_word_share", "prev_in_article", "next_in_article", "window_in_article",
   "link_density", "link_over_half", "all_link",
   "heading", "h1", "h2_3", "h4_6",
   ...TAGS.map((t) => `tag_${t}`), "tag_other",
@@ -99,7 +99,7 @@ export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number
     set("p1_logit", logit(p1[i]));
     if (Number.isNaN(articleP2[i])) set("article_p2_missing", 1);
     else set("article_p2_logit", logit(articleP2[i]));
-    set("in_article", b.inArticle);
+    set("in_region", b.inArticle);
     set("readability_ok", readabilityOk);
     set("article_word_share", words ? articleWords / words : 0);
     set("prev_in_article", i > 0 && blocks[i - 1].inArticle);
