@@ -11,7 +11,7 @@ import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
 import { forestScore } from "./trees.ts";
 import type { CleanOptions } from "./options.ts";
 import { chooseRegion, LEARNED_REGION_CENTER, REGION_CENTER, type RegionInput } from "./region.ts";
-import { regionProbabilities, regionRows, type RegionScorer } from "./region-model.ts";
+import { regionProbabilities, type RegionScorer } from "./region-model.ts";
 import type { CleanResult, HtmlTrace, PageInfo, Segment } from "./types.ts";
 
 const FIGURE = 1 << LANDMARKS.indexOf("figure");
@@ -47,7 +47,7 @@ export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readabili
   let regionP: ArrayLike<number> = a.p2, center = REGION_CENTER, hashed: Uint32Array[] | undefined;
   if (given.region && regionScorer) {
     const f0 = extractHtmlFeatures(given.blocks, a.p1, a.p2, new Float64Array(segments.length).fill(NaN), nWords, false, hashBits);
-    regionP = regionProbabilities(regionScorer, regionRows(f0), f0.hashed);
+    regionP = regionProbabilities(regionScorer, f0);
     center = LEARNED_REGION_CENTER;
     hashed = f0.hashed; // the class/id buckets do not depend on the region: hashed once
   }
@@ -76,9 +76,12 @@ function withRegion<T extends Pick<HtmlBlocksInput, "blocks" | "readability">>(i
 /** P(body) of each block from the HTML pass. */
 export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: HtmlModel, langHint?: string, budget?: Budget) {
   const { a, f, nWords, useArticle, markers, articleBlocks, signals } = blockFeatures(input, model, htmlModel.hashBits, langHint, budget, htmlModel.region);
-  const pBlock = Float64Array.from(f.dense, (x, i) => sigmoid(dot(htmlModel.dense, x) + hashedScore(htmlModel.hashed, f.hashed[i])));
+  const n = f.dense.length;
+  const pBlock = new Float64Array(n);
+  for (let i = 0; i < n; i++) pBlock[i] = sigmoid(dot(htmlModel.dense, f.dense[i]) + hashedScore(htmlModel.hashed, f.hashed[i]));
   const rows = htmlContextRows(contextFeatures(pBlock, a.doc.dense, nWords, markers), f.dense, signals, pBlock, nWords);
-  const p = Float64Array.from(rows, (x) => sigmoid(forestScore(htmlModel.context, x)));
+  const p = new Float64Array(n);
+  for (let i = 0; i < n; i++) p[i] = sigmoid(forestScore(htmlModel.context, rows[i]));
   return { a, pBlock, p, nWords, useArticle, articleBlocks };
 }
 

@@ -66,6 +66,11 @@ const LOGIT_CLIP = 8;
 
 const logit = (p: number) => Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, Math.log(p / (1 - p))));
 
+// Column numbers, looked up once: the feature loop runs for every block of every page.
+const COL = { ...HTML_INDEX } as const;
+const TAG_COLUMN = new Map<string, number>(TAGS.map((t) => [t, HTML_INDEX[`tag_${t}`]]));
+const LANDMARK_COLUMN = Int32Array.from(LANDMARKS, (l) => HTML_INDEX[`in_${l}`]);
+
 export interface HtmlFeatures {
   dense: Float32Array[];
   hashed: Uint32Array[];
@@ -93,32 +98,29 @@ export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
     const v = new Float32Array(HTML_FEATURES.length);
-    const set = (name: HtmlFeatureName, x: number | boolean) => { v[HTML_INDEX[name]] = +x; };
-    set("bias", 1);
-    set("p2_logit", logit(p2[i]));
-    set("p1_logit", logit(p1[i]));
-    if (Number.isNaN(articleP2[i])) set("article_p2_missing", 1);
-    else set("article_p2_logit", logit(articleP2[i]));
-    set("in_region", b.inArticle);
-    set("readability_ok", readabilityOk);
-    set("article_word_share", words ? articleWords / words : 0);
-    set("prev_in_article", i > 0 && blocks[i - 1].inArticle);
-    set("next_in_article", i + 1 < n && blocks[i + 1].inArticle);
+    v[COL.bias] = 1;
+    v[COL.p2_logit] = logit(p2[i]);
+    v[COL.p1_logit] = logit(p1[i]);
+    if (Number.isNaN(articleP2[i])) v[COL.article_p2_missing] = 1;
+    else v[COL.article_p2_logit] = logit(articleP2[i]);
+    v[COL.in_region] = +b.inArticle;
+    v[COL.readability_ok] = +readabilityOk;
+    v[COL.article_word_share] = words ? articleWords / words : 0;
+    v[COL.prev_in_article] = +(i > 0 && blocks[i - 1].inArticle);
+    v[COL.next_in_article] = +(i + 1 < n && blocks[i + 1].inArticle);
     const lo = Math.max(0, i - WINDOW), hi = Math.min(n, i + WINDOW + 1);
-    set("window_in_article", (pre[hi] - pre[lo]) / (hi - lo));
+    v[COL.window_in_article] = (pre[hi] - pre[lo]) / (hi - lo);
     const ld = b.textChars ? b.linkChars / b.textChars : 0;
-    set("link_density", ld);
-    set("link_over_half", ld > 0.5);
-    set("all_link", ld >= 0.99);
-    set("heading", b.heading > 0);
-    set("h1", b.heading === 1);
-    set("h2_3", b.heading === 2 || b.heading === 3);
-    set("h4_6", b.heading >= 4);
-    const tagName = `tag_${b.tag}` as HtmlFeatureName;
-    if (tagName in HTML_INDEX) set(tagName, 1);
-    else set("tag_other", 1);
-    for (let k = 0; k < LANDMARKS.length; k++) if (b.flags & (1 << k)) v[HTML_INDEX[`in_${LANDMARKS[k]}`]] = 1;
-    set("class_tokens_log", Math.log1p(b.classTokens.length));
+    v[COL.link_density] = ld;
+    v[COL.link_over_half] = +(ld > 0.5);
+    v[COL.all_link] = +(ld >= 0.99);
+    v[COL.heading] = +(b.heading > 0);
+    v[COL.h1] = +(b.heading === 1);
+    v[COL.h2_3] = +(b.heading === 2 || b.heading === 3);
+    v[COL.h4_6] = +(b.heading >= 4);
+    v[TAG_COLUMN.get(b.tag) ?? COL.tag_other] = 1;
+    for (let k = 0; k < LANDMARKS.length; k++) if (b.flags & (1 << k)) v[LANDMARK_COLUMN[k]] = 1;
+    v[COL.class_tokens_log] = Math.log1p(b.classTokens.length);
     dense.push(v);
     if (given) continue;
     const h = new Uint32Array(b.classTokens.length);

@@ -16,11 +16,16 @@ export function roleFeatures(blocks: readonly BlockSignals[], p: ArrayLike<numbe
   const n = blocks.length;
   let words = 0;
   for (let i = 0; i < n; i++) words += nWords[i];
-  const out = Array.from({ length: n }, () => new Float32Array(ROLE_FEATURES.length));
-  const fill = (keyOf: (b: BlockSignals) => string, at: number) => {
+  const out: Float32Array[] = [];
+  const paths: string[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(new Float32Array(ROLE_FEATURES.length));
+    paths.push(blocks[i].classTokens.join(" "));
+  }
+  const fill = (keyOf: (i: number) => string, at: number) => {
     const groups = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
-      const k = keyOf(blocks[i]);
+      const k = keyOf(i);
       const g = groups.get(k);
       if (g) g.push(i);
       else groups.set(k, [i]);
@@ -40,7 +45,7 @@ export function roleFeatures(blocks: readonly BlockSignals[], p: ArrayLike<numbe
       }
     }
   };
-  fill((b) => `${b.tag}|${b.classTokens.join(" ")}`, 0);
-  fill((b) => b.classTokens.join(" "), PER_KEY);
+  fill((i) => `${blocks[i].tag}|${paths[i]}`, 0);
+  fill((i) => paths[i], PER_KEY);
   return out;
 }

@@ -26,14 +26,25 @@ export interface RegionScorer {
   hashed: Float32Array;
 }
 
-/** The region scorer's dense rows, from the HTML features of the blocks (hashed tokens as they are). */
+/** The region scorer's dense rows, from the HTML features of the blocks (hashed tokens as they are): for training. */
 export function regionRows(f: HtmlFeatures): Float32Array[] {
-  return f.dense.map((v) => Float32Array.from(AT, (i) => v[i]));
+  return f.dense.map((v) => {
+    const row = new Float32Array(AT.length);
+    for (let k = 0; k < AT.length; k++) row[k] = v[AT[k]];
+    return row;
+  });
 }
 
-/** P(body) of each block by the region scorer, from its rows (regionRows) and hashed tokens. */
-export function regionProbabilities(scorer: RegionScorer, rows: readonly Float32Array[], hashed: readonly Uint32Array[]): Float64Array {
-  return Float64Array.from(rows, (x, i) => sigmoid(dot(scorer.dense, x) + hashedScore(scorer.hashed, hashed[i])));
+/** P(body) of each block by the region scorer, read straight from the blocks' HTML features (the dot over regionRows' columns, in their order). */
+export function regionProbabilities(scorer: RegionScorer, f: HtmlFeatures): Float64Array {
+  const out = new Float64Array(f.dense.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = f.dense[i];
+    let z = 0;
+    for (let k = 0; k < AT.length; k++) z += scorer.dense[k] * v[AT[k]];
+    out[i] = sigmoid(z + hashedScore(scorer.hashed, f.hashed[i]));
+  }
+  return out;
 }
 
 /** Checks and loads the stored scorer (`hashBits` is its model file's). */

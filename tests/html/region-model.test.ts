@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { extractHtmlFeatures, LANDMARKS, type BlockSignals } from "../../src/core/html-features.ts";
 import { loadHtmlModel, type HtmlModelFile } from "../../src/core/html-model.ts";
 import { ModelError } from "../../src/core/model.ts";
-import { regionProbabilities, regionRows } from "../../src/core/region-model.ts";
+import { regionProbabilities } from "../../src/core/region-model.ts";
 import { defaultFastHtmlModel, defaultHtmlModel } from "../../src/model/index.ts";
 import fastFile from "../../src/model/html-fast-model.json" with { type: "json" };
 
@@ -28,7 +28,7 @@ describe("region scorer", () => {
       block({ tag: "li", linkChars: TEXT.length, flags: (1 << LANDMARKS.indexOf("aside")) | (1 << LANDMARKS.indexOf("list")), classTokens: ["related", "sidebar"] }),
     ];
     const f = extractHtmlFeatures(blocks, [0.8, 0.8], [0.8, 0.8], [NaN, NaN], [15, 15], false, m.hashBits);
-    const [paragraph, rail] = regionProbabilities(m.region!, regionRows(f), f.hashed);
+    const [paragraph, rail] = regionProbabilities(m.region!, f);
     expect(paragraph).toBeGreaterThan(rail);
     expect(paragraph).toBeGreaterThan(0.5);
   });
