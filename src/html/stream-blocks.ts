@@ -56,6 +56,13 @@ const SPECIAL = new Set([
 const SCOPE = new Set(["applet", "caption", "html", "table", "td", "th", "marquee", "object", "template"]);
 const TABLE_CONTEXT = new Set(["table", "tbody", "thead", "tfoot", "tr"]);
 const SECTIONS = new Set(["tbody", "thead", "tfoot"]);
+// The scopes and element sets the tree-construction steps below look through, built once.
+const BUTTON_SCOPE = new Set([...SCOPE, "button"]);
+const TABLE_SCOPE = new Set(["html", "template"]);
+const ROW_CONTEXT = new Set(["table", ...SECTIONS]);
+const TABLE_ONLY = new Set(["table"]);
+const LI = new Set(["li"]);
+const DD_DT = new Set(["dd", "dt"]);
 const FOREIGN = new Set(["svg", "math"]);
 // HTML start tags that end open <svg>/<math> content (the standard's "breakout" list): an unclosed
 // icon <svg> does not swallow the page.
@@ -150,12 +157,12 @@ export function streamPage(html: string, url?: string): StreamPage {
   /** Closes what a start tag `tag` closes implicitly. Returns false when the tag is to be ignored. */
   function implyEnds(tag: string): boolean {
     if (CLOSES_P.has(tag)) {
-      const p = find("p", new Set([...SCOPE, "button"]));
+      const p = find("p", BUTTON_SCOPE);
       if (p >= 0) popTo(p);
     }
     if (HEADINGS.has(tag) && stack.length && HEADINGS.has(top().tag)) pop();
     if (tag === "li" || tag === "dd" || tag === "dt") {
-      const want = tag === "li" ? new Set(["li"]) : new Set(["dd", "dt"]);
+      const want = tag === "li" ? LI : DD_DT;
       for (let i = stack.length - 1; i >= 0; i--) {
         const t = stack[i].tag;
         if (want.has(t)) { popTo(i); break; }
@@ -168,9 +175,9 @@ export function streamPage(html: string, url?: string): StreamPage {
     }
     if (tag === "option" && stack.length && top().tag === "option") pop();
     if (tag === "td" || tag === "th" || tag === "tr" || SECTIONS.has(tag) || tag === "caption") {
-      const t = find(TABLE_CONTEXT, new Set(["html", "template"]));
+      const t = find(TABLE_CONTEXT, TABLE_SCOPE);
       if (t < 0) return false; // a cell or row outside any table: the standard ignores the tag
-      const keep = tag === "td" || tag === "th" ? TABLE_CONTEXT : tag === "tr" ? new Set(["table", ...SECTIONS]) : new Set(["table"]);
+      const keep = tag === "td" || tag === "th" ? TABLE_CONTEXT : tag === "tr" ? ROW_CONTEXT : TABLE_ONLY;
       // Close back to the table context the new element belongs in (an open cell, row, ...).
       let i = stack.length - 1;
       while (i >= 0 && !keep.has(stack[i].tag)) i--;
@@ -216,7 +223,7 @@ export function streamPage(html: string, url?: string): StreamPage {
     if (tag === "html" || tag === "head" || tag === "body") return;
     if (tag === "br") { if (!skip) sink.flush(); return; }
     if (overflow > 0 && !VOID.has(tag)) { overflow--; return; }
-    if (tag === "p" && find("p", new Set([...SCOPE, "button"])) < 0) {
+    if (tag === "p" && find("p", BUTTON_SCOPE) < 0) {
       if (!skip) sink.flush(); // </p> without <p>: the standard inserts an empty <p>
       return;
     }
