@@ -3,6 +3,7 @@
 //   npx tsx scripts/ablate.ts [all|full|nolex|nodense|nomarkers|noown]   (LIMIT=500 pages by default)
 import { CONTEXT_FEATURES, CONTEXT_SIZE, TEXT_CONTEXT_SIZE, type Markers } from "../src/core/context.ts";
 import { DEFAULT_CORPUS } from "../src/eval/corpus.ts";
+import type { DocFeatures } from "../src/core/features.ts";
 import { loadCorpus, loadSamples } from "../src/train/dataset.ts";
 import { prepare, outOfFold, scoreAt, ctxRows, FOLDS, type Prepared } from "../src/train/train.ts";
 import { macro } from "../src/eval/score.ts";
@@ -29,9 +30,13 @@ const noMarkers = (p: Prepared, p1: Float64Array, m: Markers) =>
   ctxRows(p, p1, m).map((x) => { for (const j of MARKER_COLUMNS) x[j] = 0; return x; });
 // The line's own dense columns at the end of the second pass's row, zeroed.
 const noOwn = (p: Prepared, p1: Float64Array, m: Markers) => ctxRows(p, p1, m).map((x) => x.fill(0, CONTEXT_SIZE, TEXT_CONTEXT_SIZE));
+// A document with some per-line features replaced. Training reads only `dense` and `hashed`,
+// which DocFeatures makes lazily (getters a spread would not copy), so both are taken explicitly.
+const withFeats = (p: Prepared, over: Partial<Pick<DocFeatures, "dense" | "hashed">>): Prepared =>
+  ({ ...p, feats: { ...p.feats, dense: over.dense ?? p.feats.dense, hashed: over.hashed ?? p.feats.hashed } });
 const which = process.argv[2] ?? "all";
 if (which === "all" || which === "full") run("full", base);
 if (which === "all" || which === "nomarkers") run("no start/end markers", base, noMarkers);
 if (which === "all" || which === "noown") run("no own dense in pass 2", base, noOwn);
-if (which === "all" || which === "nolex") run("no lexical (hashed off)", base.map((p) => ({ ...p, feats: { ...p.feats, hashed: p.feats.hashed.map(() => new Uint32Array(0)) } })));
-if (which === "all" || which === "nodense") run("no dense (bias + lexical)", base.map((p) => ({ ...p, feats: { ...p.feats, dense: p.feats.dense.map((x) => { const o = new Float32Array(x.length); o[0] = 1; return o; }) } })));
+if (which === "all" || which === "nolex") run("no lexical (hashed off)", base.map((p) => withFeats(p, { hashed: p.feats.hashed.map(() => new Uint32Array(0)) })));
+if (which === "all" || which === "nodense") run("no dense (bias + lexical)", base.map((p) => withFeats(p, { dense: p.feats.dense.map((x) => { const o = new Float32Array(x.length); o[0] = 1; return o; }) })));
