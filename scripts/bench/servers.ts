@@ -65,11 +65,14 @@ async function start(name: string, cmd: string, args: string[], opts: { cwd: str
   throw new Error(`${name} did not answer /healthz within ${START_TIMEOUT_MS} ms:\n${log}`);
 }
 
-/** The Node server as `npm start` runs it; `workers` sets BOILERSTRIP_WORKERS (default: one per core). */
-export async function startNode(repoRoot: string, workers?: number): Promise<Server> {
+/**
+ * The Node server as `npm start` runs it; `workers` sets BOILERSTRIP_WORKERS (default: one per
+ * core); `nodeArgs` go to node before the script (e.g. --cpu-prof).
+ */
+export async function startNode(repoRoot: string, workers?: number, nodeArgs: string[] = []): Promise<Server> {
   const port = await freePort();
   const env = { PORT: String(port), HOST: "127.0.0.1", ...(workers ? { BOILERSTRIP_WORKERS: String(workers) } : {}) };
-  return start(workers ? `node (${workers} worker${workers > 1 ? "s" : ""})` : "node", process.execPath, ["--import", "tsx", path.join(repoRoot, "src", "node", "server.ts")], { cwd: repoRoot, port, env });
+  return start(workers ? `node (${workers} worker${workers > 1 ? "s" : ""})` : "node", process.execPath, [...nodeArgs, "--import", "tsx", path.join(repoRoot, "src", "node", "server.ts")], { cwd: repoRoot, port, env });
 }
 
 const wranglerBin = (repoRoot: string) => path.join(repoRoot, "node_modules", "wrangler", "bin", "wrangler.js");
@@ -126,16 +129,36 @@ export function memoryOf(pid: number): { rss_mb: number; peak_mb: number } {
   return { rss_mb: (kb("VmRSS") * 1024) / 1e6, peak_mb: (kb("VmHWM") * 1024) / 1e6 };
 }
 
+/** CPU time (user + system, ms) in a /proc stat line: fields 14 and 15, counted after the ")" of the name. */
+function statCpuMs(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // state ppid ... utime (12) stime (13)
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
 /** CPU time (user + system, ms) used so far by a process and every process below it (cluster workers, workerd). */
 export function cpuOfTree(pid: number): number {
   let ms = 0;
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // state ppid ... utime (12) stime (13)
-    ms += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    ms += statCpuMs(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
     for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) ms += cpuOfTree(Number(child));
   } catch { /* exited meanwhile */ }
   return ms;
 }
+/**
+ * CPU time (ms) used so far by each thread of a process, by thread name ("main thread" for the main
+ * thread; V8's GC helpers and libuv's pool have their own), threads of one name summed.
+ */
+export function threadCpu(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      const name = Number(tid) === pid ? "main thread" : `other threads (${stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"))})`;
+      out.set(name, (out.get(name) ?? 0) + statCpuMs(stat));
+    } catch { /* the thread ended meanwhile */ }
+  }
+  return out;
+}
+
 // Linux's USER_HZ, the unit of utime/stime in /proc/PID/stat (100 on every mainstream build).
 const CLOCK_TICKS = 100;

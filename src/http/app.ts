@@ -2,7 +2,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, Hono } from "hono";
 import type { BlankEnv } from "hono/types";
-import { secureHeaders } from "hono/secure-headers";
 import { BudgetExceededError } from "../core/budget.ts";
 import { OptionsError } from "../core/options.ts";
 import { useAccessControl } from "./access.ts";
@@ -13,6 +12,7 @@ import { registerOpenApi } from "./openapi.ts";
 import { playgroundPage } from "./playground.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { parseCleanRequest } from "./request.ts";
+import { securedJson, securityHeaders } from "./security-headers.ts";
 
 export interface AppConfig extends CleanDeps {
   /** Largest request body accepted, in bytes. */
@@ -33,12 +33,12 @@ export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export function createApp(config: AppConfig): Hono {
   const app = new OpenAPIHono<BlankEnv>();
-  app.use("*", secureHeaders({ crossOriginResourcePolicy: "same-origin" }));
+  app.use("*", securityHeaders());
   useAccessControl(app, config);
 
   app.get("/healthz", (c) => c.json({ status: "ok", model: config.model().version }));
 
-  app.post("/v1/clean", async (c) => c.json(cleanDocument(await parseCleanRequest(c.req.raw, config.maxBodyBytes), config)));
+  app.post("/v1/clean", async (c) => securedJson(cleanDocument(await parseCleanRequest(c.req.raw, config.maxBodyBytes), config)));
   app.post("/v1/clean/batch", (c) => handleBatch(c.req.raw, config));
   app.all("/v1/clean/*", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
   app.all("/v1/clean", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
