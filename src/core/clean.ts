@@ -61,7 +61,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const keep = Array.from(p, (x) => x >= threshold);
   const nWords = doc.nWords;
   // A second copy of a passage the body already holds goes, naming the line it repeats.
-  const repeats = repeatedRuns(segments.map((s) => s.text), keep, nWords);
+  const repeats = repeatedRuns(segments.map((s) => s.text), keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
   for (let i = 0; i < n; i++) if (repeats[i] >= 0) keep[i] = false;
   // The title model reads the dense vectors of the lines in its window only (title.ts): those
   // views, not one per line.
