@@ -61,11 +61,25 @@ export interface LineShape {
   nextIsBody: boolean;
 }
 
+/**
+ * `P(body)=` and p.toFixed(2), the note every reason ends with, without toFixed (which was a
+ * tenth of categorising a line): p * 100 rounded to the nearest integer is toFixed's digits
+ * unless p * 100 is within rounding error of a half, where toFixed itself decides.
+ */
+export function pBodyNote(p: number): string {
+  if (!(p >= 0 && p <= 1)) return `P(body)=${p.toFixed(2)}`;
+  const y = p * 100, whole = Math.floor(y), frac = y - whole;
+  // The product's error is below 1e-13 on [0, 100]: a margin of 1e-9 leaves no doubt either way.
+  if (Math.abs(frac - 0.5) < 1e-9) return `P(body)=${p.toFixed(2)}`;
+  const n = frac > 0.5 ? whole + 1 : whole;
+  return n === 100 ? "P(body)=1.00" : n < 10 ? `P(body)=0.0${n}` : `P(body)=0.${n}`;
+}
+
 // Caption shape: a full sentence right next to body text but not body itself.
 const CAPTION_MAX_WORDS = 40;
 
 export function categorize(text: string, shape: LineShape, pBody: number): { category: Category; reason: string } {
-  const pct = `P(body)=${pBody.toFixed(2)}`;
+  const pct = pBodyNote(pBody);
   if (mayHaveCue(text)) {
     for (const cue of CUES) {
       const m = cue.re.exec(text);

@@ -1,7 +1,7 @@
 // The pipeline, readable in one screen:
 //   input -> segment -> features -> classify -> smooth -> decide -> repeats -> title/meta -> assemble
 import { NO_BUDGET, type Budget } from "./budget.ts";
-import { categorize } from "./categorize.ts";
+import { categorize, pBodyNote } from "./categorize.ts";
 import { firstPass, smoothLines } from "./classify.ts";
 import type { Markers } from "./context.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
@@ -97,7 +97,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
     } else if (labels[i] === "title") {
       if (line) line.reason = "title: the headline above the article";
     } else if (repeats[i] >= 0) {
-      const reason = `a second copy of a passage: repeats line ${segments[repeats[i]].line} (P(body)=${p[i].toFixed(2)})`;
+      const reason = `a second copy of a passage: repeats line ${segments[repeats[i]].line} (${pBodyNote(p[i])})`;
       if (line) { line.category = "other"; line.reason = reason; }
       removed.push({ line: seg.line, text: seg.text, label: labels[i], category: "other", reason });
     } else {
@@ -141,7 +141,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
 function hinted(c: { category: Category; reason: string }, hint: Category | undefined, pBody: number) {
   if (!hint || hint === c.category || !(c.category === "other" || c.category === "related" || c.category === "navigation" || hint === "caption")) return c;
   const where = hint === "caption" ? "a figure caption (<figcaption>/<figure>)" : hint === "navigation" ? "inside the page's navigation (<nav>)" : `marked as ${hint} by the page's HTML`;
-  return { category: hint, reason: `${where} (P(body)=${pBody.toFixed(2)})` };
+  return { category: hint, reason: `${where} (${pBodyNote(pBody)})` };
 }
 
 /** What HTML mode knows from the page beside the line probabilities. */

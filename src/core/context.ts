@@ -9,7 +9,7 @@
 // clear end of the article is comments or teasers, not body. Last come the line's own dense
 // features (those not already in the row): the first pass is linear in them, the trees can combine
 // them with the context (a short unpunctuated line between prose lines, a page's share of prose).
-import { DENSE_FEATURES, DENSE_INDEX as D, DENSE_SIZE } from "./features.ts";
+import { DENSE_FEATURES, DENSE_INDEX as D, DENSE_SIZE, log1pCount } from "./features.ts";
 
 /** The context every line's row starts with (the HTML pass reads these too). */
 export const CONTEXT_FEATURES = [
@@ -36,6 +36,8 @@ const OWN_DENSE = DENSE_FEATURES.flatMap((name, j) => (IN_ROW.has(name) ? [] : [
 /** The text second pass's row: the context, then the line's own dense features. */
 export const TEXT_CONTEXT_FEATURES: readonly string[] = [...CONTEXT_FEATURES, ...OWN_DENSE.map((x) => x.name)];
 export const TEXT_CONTEXT_SIZE = TEXT_CONTEXT_FEATURES.length;
+// Their places in the dense vector, as the row loop reads them (an object per feature cost a load more each).
+const OWN_AT = Int32Array.from(OWN_DENSE, (x) => x.j);
 
 // A first-pass probability above this counts as "likely body" when locating the body span and
 // measuring distances; 0.5 is the natural midpoint of a calibrated logistic output.
@@ -177,14 +179,14 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     row[r + 13] = windowMean(i, 1); row[r + 14] = m3; row[r + 15] = windowMean(i, 7); row[r + 16] = windowMean(i, 15);
     row[r + 17] = maxPrev; row[r + 18] = maxNext;
     row[r + 19] = +(first >= 0 && i < first); row[r + 20] = +(last >= 0 && i > last); row[r + 21] = +(first >= 0 && i >= first && i <= last);
-    row[r + 22] = Math.log1p(d); row[r + 23] = +(d === 1); row[r + 24] = +(d >= 2 && d <= 3); row[r + 25] = +(d >= 4 && d <= 10); row[r + 26] = +(d > 10);
+    row[r + 22] = log1pCount(d); row[r + 23] = +(d === 1); row[r + 24] = +(d >= 2 && d <= 3); row[r + 25] = +(d >= 4 && d <= 10); row[r + 26] = +(d > 10);
     row[r + 27] = bodyShare; row[r + 28] = wordsShare;
     row[r + 29] = p * m3; row[r + 30] = p * mn;
     row[r + 31] = dense[own + D.log_words]; row[r + 32] = dense[own + D.prose_like]; row[r + 33] = dense[own + D.ends_terminal];
     row[r + 34] = dense[own + D.in_list_run]; row[r + 35] = dense[own + D.title_case_ratio];
     row[r + 36] = dense[own + D.words_0_2]; row[r + 37] = dense[own + D.words_3_5]; row[r + 38] = dense[own + D.stop_ratio]; row[r + 39] = dense[own + D.repeats];
     row[r + 40] = +(i === 0 || i === n - 1);
-    row[r + 41] = Math.log1p(gapBefore[i]); row[r + 42] = Math.log1p(gapAfter[i]);
+    row[r + 41] = log1pCount(gapBefore[i]); row[r + 42] = log1pCount(gapAfter[i]);
     row[r + 43] = likelyWords ? wordsBefore[i] / likelyWords : 0;
     row[r + 44] = i > 0 ? Math.max(stamp[i - 1], i > 1 ? stamp[i - 2] : 0) : 0;
     const a = Math.max(0, i - 3), b = Math.min(n, i + 4);
@@ -192,10 +194,10 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     row[r + 46] = p * row[r + 41]; row[r + 47] = p * row[r + 42]; row[r + 48] = p * row[r + 43]; row[r + 49] = p * Math.max(row[r + 44], row[r + 45]);
     const e = markers.end;
     row[r + 50] = e[i]; row[r + 51] = i > 0 ? e[i - 1] : 0; row[r + 52] = i < n - 1 ? e[i + 1] : 0;
-    row[r + 53] = endMax; row[r + 54] = endMaxW; row[r + 55] = Math.min(endSum, END_SUM_CAP); row[r + 56] = Math.log1p(Math.min(since, SINCE_CAP));
+    row[r + 53] = endMax; row[r + 54] = endMaxW; row[r + 55] = Math.min(endSum, END_SUM_CAP); row[r + 56] = log1pCount(Math.min(since, SINCE_CAP));
     row[r + 57] = likelyWords ? wordsSinceMax / likelyWords : 0;
     row[r + 58] = markers.start[i]; row[r + 59] = startBelow[i + 1];
-    for (let k = 0; k < OWN_DENSE.length; k++) row[r + CONTEXT_SIZE + k] = dense[own + OWN_DENSE[k].j];
+    for (let k = 0; k < OWN_AT.length; k++) row[r + CONTEXT_SIZE + k] = dense[own + OWN_AT[k]];
     if (i + 1 - blockFrom === ROWS_PER_BLOCK || i + 1 === n) { each(blockFrom, block, i + 1 - blockFrom); blockFrom = i + 1; }
     if (p > LIKELY_BODY) seenWords += nWords[i];
     const shareAbove = likelyWords ? Math.min(1, seenWords / likelyWords) : 0;

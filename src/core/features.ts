@@ -119,7 +119,9 @@ const bin = (b: boolean) => (b ? 1 : 0);
 // log1p of the small counts the features take it of (characters, words, sentences, run lengths),
 // looked up: the same values as Math.log1p, which is a call into the runtime seven times a line.
 const LOG1P_TABLE = Float64Array.from({ length: 4096 }, (_, k) => Math.log1p(k));
-const log1p = (k: number) => (k < 4096 ? LOG1P_TABLE[k] : Math.log1p(k));
+/** Math.log1p(k) of a count k (a non-negative integer), looked up when small. */
+export const log1pCount = (k: number) => (k < 4096 ? LOG1P_TABLE[k] : Math.log1p(k));
+const log1p = log1pCount;
 
 /** `codes`, when given, is lines' code units as segmentCodes made them (else they are made here). */
 export function extractFeatures(lines: string[], hashBits: number, langHint?: string, codes_?: LineCodes): DocFeatures {
