@@ -10,6 +10,7 @@
 // features (those not already in the row): the first pass is linear in them, the trees can combine
 // them with the context (a short unpunctuated line between prose lines, a page's share of prose).
 import { DENSE_FEATURES, DENSE_INDEX as D, DENSE_SIZE, log1pCount } from "./features.ts";
+import { float64Scratch, int32Scratch } from "./scratch.ts";
 
 /** The context every line's row starts with (the HTML pass reads these too). */
 export const CONTEXT_FEATURES = [
@@ -90,6 +91,9 @@ export function contextMatrix(p1: Float64Array, dense: Float32Array, nWords: Arr
 const ROWS_PER_BLOCK = 64;
 // The block, reused by every call (a document's rows are handed over before the next call starts).
 const BLOCK = new Float32Array(ROWS_PER_BLOCK * TEXT_CONTEXT_SIZE);
+// The per-line sums and sweeps below, reused the same way (scratch.ts).
+const PRE = float64Scratch(), DIST = int32Scratch(), GAP_BEFORE = int32Scratch(), GAP_AFTER = int32Scratch();
+const WORDS_BEFORE = float64Scratch(), STAMP = float64Scratch(), PRE_STAMP = float64Scratch(), START_BELOW = float64Scratch();
 
 /**
  * The lines' context vectors, a block of consecutive lines at a time: `each(from, rows, count)`
@@ -101,7 +105,8 @@ const BLOCK = new Float32Array(ROWS_PER_BLOCK * TEXT_CONTEXT_SIZE);
 export function contextRows(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers, each: (from: number, rows: Float32Array, count: number) => void): void {
   const n = p1.length;
   // Prefix sums make every window mean O(1): the pass stays linear in the number of lines.
-  const pre = new Float64Array(n + 1);
+  const pre = PRE.any(n + 1);
+  pre[0] = 0;
   for (let i = 0; i < n; i++) pre[i + 1] = pre[i] + p1[i];
   const windowMean = (i: number, w: number) => {
     const a = Math.max(0, i - w), b = Math.min(n - 1, i + w);
@@ -119,14 +124,14 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     }
   }
   // Distance to the nearest likely-body line, both directions, in two linear sweeps.
-  const dist = new Int32Array(n).fill(1 << 20);
+  const dist = DIST.any(n).fill(1 << 20);
   for (let i = 0, d = 1 << 20; i < n; i++) { d = p1[i] > LIKELY_BODY ? 0 : d + 1; dist[i] = d; }
   for (let i = n - 1, d = 1 << 20; i >= 0; i--) { d = p1[i] > LIKELY_BODY ? 0 : d + 1; if (d < dist[i]) dist[i] = d; }
 
   // The longest run of unlikely lines between the first likely-body line and this one (and the
   // same from the other end): the article has short gaps, comments and related-story teasers sit
   // beyond a long block of share buttons and headings. Two linear sweeps.
-  const gapBefore = new Int32Array(n), gapAfter = new Int32Array(n);
+  const gapBefore = GAP_BEFORE.any(n), gapAfter = GAP_AFTER.any(n);
   for (let i = 0, run = 0, best = 0, started = false; i < n; i++) {
     if (p1[i] > LIKELY_BODY) { started = true; run = 0; } else if (started) best = Math.max(best, ++run);
     gapBefore[i] = best;
@@ -136,18 +141,21 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     gapAfter[i] = best;
   }
   // Likely-body words before each line, as a share of all of them.
-  const wordsBefore = new Float64Array(n);
+  const wordsBefore = WORDS_BEFORE.any(n);
+  wordsBefore[0] = 0;
   for (let i = 1; i < n; i++) wordsBefore[i] = wordsBefore[i - 1] + (p1[i - 1] > LIKELY_BODY ? nWords[i - 1] : 0);
   // Short date/time lines ("December 18, 2025, 9:46 pm") head comments and posts in a thread.
-  const stamp = new Float64Array(n);
+  const stamp = STAMP.any(n);
   for (let i = 0, x = 0; i < n; i++, x += DENSE_SIZE) {
     stamp[i] = dense[x + D.words_41_up] === 0 && (dense[x + D.has_time_like] > 0 || dense[x + D.has_date_like] > 0) && dense[x + D.log_words] < Math.log1p(8) ? 1 : 0;
   }
-  const preStamp = new Float64Array(n + 1);
+  const preStamp = PRE_STAMP.any(n + 1);
+  preStamp[0] = 0;
   for (let i = 0; i < n; i++) preStamp[i + 1] = preStamp[i] + stamp[i];
 
   // The strongest start marker at or below each line (one backward sweep).
-  const startBelow = new Float64Array(n + 1);
+  const startBelow = START_BELOW.any(n + 1);
+  startBelow[n] = 0;
   for (let i = n - 1; i >= 0; i--) startBelow[i] = Math.max(startBelow[i + 1], markers.start[i]);
 
   const block = BLOCK;

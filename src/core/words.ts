@@ -14,6 +14,7 @@
 import { lowerUnit, SPACE, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
 import type { LineCodes } from "./codes.ts";
 import { FNV_OFFSET } from "./hash.ts";
+import { int32Scratch, Scratch, uint32Scratch } from "./scratch.ts";
 import { lowersPointwise, tokenRanges } from "./tokenize.ts";
 
 export interface DocWords {
@@ -37,6 +38,11 @@ export interface WordSeeds { first: number; pair: number; key: number }
 
 const FNV_PRIME = 0x01000193;
 
+// The table's arrays and the per-line counts, reused from one document to the next (scratch.ts): a
+// document's words are read by extractFeatures before the next document's are made.
+const CHARS = new Scratch((n) => new Uint16Array(n)), START = int32Scratch(), HASH = uint32Scratch(), CHAINED = uint32Scratch();
+const LINE_START = int32Scratch(), TITLED = int32Scratch(), UNSPACED_COUNT = int32Scratch(), KEY = uint32Scratch();
+
 /** A growable table of words (code units, starts, hashes). */
 class Table {
   chars: Uint16Array;
@@ -49,10 +55,10 @@ class Table {
   prev = 0;
   started = false;
   constructor(chars: number, readonly seeds: WordSeeds) {
-    this.chars = new Uint16Array(Math.max(16, chars));
-    this.start = new Int32Array(Math.max(16, chars >> 1));
-    this.hash = new Uint32Array(this.start.length);
-    this.chained = new Uint32Array(this.start.length);
+    this.chars = CHARS.any(Math.max(16, chars));
+    this.start = START.any(Math.max(16, chars >> 1));
+    this.hash = HASH.any(this.start.length);
+    this.chained = CHAINED.any(this.start.length);
   }
   room(chars: number) {
     if (this.used + chars > this.chars.length) this.chars = grow(this.chars, this.used + chars);
@@ -80,12 +86,16 @@ function grow<T extends Uint16Array | Int32Array | Uint32Array>(a: T, need: numb
   return b;
 }
 
-/** The words of each trimmed line of `doc`; `text(i)` is line i trimmed (for the non-ASCII ones). */
+/**
+ * The words of each trimmed line of `doc`; `text(i)` is line i trimmed (for the non-ASCII ones).
+ * The arrays are valid until the next call (they are reused: scratch.ts).
+ */
 export function docWords(doc: LineCodes, text: (i: number) => string, seeds: WordSeeds): DocWords {
   const { codes, from, to, ascii, pointwise } = doc;
   const n = from.length;
   const t = new Table(codes.length, seeds);
-  const lineStart = new Int32Array(n + 1), titled = new Int32Array(n), unspaced = new Int32Array(n), key = new Uint32Array(n);
+  const lineStart = LINE_START.any(n + 1), titled = TITLED.any(n), unspaced = UNSPACED_COUNT.zeroed(n), key = KEY.zeroed(n);
+  lineStart[0] = 0;
   const keySeed = seeds.key | 0;
   // A non-ASCII line's words, added to the table (one function for the document, reading the
   // line it is at from these).
