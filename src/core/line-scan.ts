@@ -80,6 +80,8 @@ export function scanCodes(codes: Uint16Array, s: number, e: number, out: LineSca
     // Most characters are lower-case ASCII letters and spaces, which count for nothing below.
     if (ch >= 97 && ch <= 122) continue;
     if (ch === 32) { if (i + 1 < e && isSpace(codes[i + 1])) collapse = true; continue; }
+    // Capitals are the next most common, and count only as capitals.
+    if (ch >= 65 && ch <= 90) { upper++; continue; }
     const k = unitClass(ch);
     if (k & SPACE) collapse = true;
     if (k & UPPER) upper++;
