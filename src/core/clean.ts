@@ -45,7 +45,7 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
 export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, langHint?: string, budget?: Budget, codes?: LineCodes): CleanResult {
   const a = analyze(segments, model, langHint, budget, codes);
   const threshold = model.file.thresholds[opts.preference];
-  const keep = Array.from(a.p2, (p) => p >= threshold);
+  const keep = kept(a.p2, threshold);
   const confidence = confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
   return assemble(a, a.p2, threshold, confidence, opts, model, mode, inputChars);
 }
@@ -58,7 +58,7 @@ export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Mo
 export function assemble(a: Analysis, p: Float64Array, threshold: number, confidence: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
   const { segments, doc, p1 } = a;
   const n = segments.length;
-  const keep = Array.from(p, (x) => x >= threshold);
+  const keep = kept(p, threshold);
   const nWords = doc.nWords;
   // A second copy of a passage the body already holds goes, naming the line it repeats.
   const repeats = repeatedRuns(segments.map((s) => s.text), keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
@@ -182,3 +182,10 @@ function matchingLines(segments: Segment[], needles: string[], title: number): n
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** Per line, whether its P(body) reaches the threshold (a loop: Array.from with a mapping function was a few times slower). */
+function kept(p: Float64Array, threshold: number): boolean[] {
+  const keep = new Array<boolean>(p.length);
+  for (let i = 0; i < p.length; i++) keep[i] = p[i] >= threshold;
+  return keep;
+}
