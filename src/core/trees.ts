@@ -115,8 +115,9 @@ function deeper(forest: CompiledForest, x: ArrayLike<number>, at: number, b: num
 // next node), and one row's chain leaves the CPU idle waiting on memory. Eight rows walk each tree
 // together, eight independent chains in one loop body, so their loads overlap (per row, 4 lanes
 // took 0.62x the time of one and 8 lanes 0.53x, on the shipped forest: .tmp microbenchmark). The
-// float32 thresholds and the root's test read once per tree took it from 1,065 to 945 ns a row
-// (the same microbenchmark: 26,385 rows of 100 corpus pages, best of 40 rounds of CPU time).
+// float32 thresholds and the root's test read once per tree took it from 1,065 to 945 ns a row,
+// and the next four levels written out to 770 (the same microbenchmark: 26,385 rows of 100
+// corpus pages, best of 40 rounds of CPU time).
 const LANES = 8;
 
 /**
@@ -137,15 +138,21 @@ export function forestScoreRows(forest: CompiledForest, rows: Float32Array, widt
       const fr = f[b], tr = t[b];
       let c0 = 2 - +(rows[a0 + fr] <= tr), c1 = 2 - +(rows[a1 + fr] <= tr), c2 = 2 - +(rows[a2 + fr] <= tr), c3 = 2 - +(rows[a3 + fr] <= tr);
       let c4 = 2 - +(rows[a4 + fr] <= tr), c5 = 2 - +(rows[a5 + fr] <= tr), c6 = 2 - +(rows[a6 + fr] <= tr), c7 = 2 - +(rows[a7 + fr] <= tr);
-      for (let d = 1; d < depth; d++) {
-        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]);
-        c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]);
-        c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]);
-        c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
-        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]);
-        c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]);
-        c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]);
-        c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
+      // The next four levels written out (the trainer grows depth 5, so no loop runs at all: a loop
+      // of four took 20 % longer), any deeper in a loop.
+      if (depth >= 5) {
+        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]); c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]); c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]); c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
+        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]); c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]); c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]); c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
+        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]); c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]); c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]); c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
+        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]); c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]); c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]); c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
+        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]); c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]); c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]); c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
+        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]); c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]); c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]); c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
+        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]); c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]); c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]); c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
+        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]); c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]); c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]); c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
+      }
+      for (let d = depth >= 5 ? 5 : 1; d < depth; d++) {
+        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]); c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]); c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]); c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
+        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]); c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]); c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]); c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
       }
       z0 += v[lv + c0]; z1 += v[lv + c1]; z2 += v[lv + c2]; z3 += v[lv + c3];
       z4 += v[lv + c4]; z5 += v[lv + c5]; z6 += v[lv + c6]; z7 += v[lv + c7];
