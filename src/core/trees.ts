@@ -119,6 +119,8 @@ function deeper(forest: CompiledForest, x: ArrayLike<number>, at: number, b: num
 // and the next four levels written out to 770 (the same microbenchmark: 26,385 rows of 100
 // corpus pages, best of 40 rounds of CPU time).
 const LANES = 8;
+// A last, partial group's scores before the ones wanted are copied out.
+const TAIL = new Float64Array(LANES);
 
 /**
  * forestScore of `count` rows laid side by side in `rows` (row r at r * width), into
@@ -130,7 +132,9 @@ export function forestScoreRows(forest: CompiledForest, rows: Float32Array, widt
   const { f, t32: t, v, depth, trees, base } = forest;
   const nodes = (1 << depth) - 1, leaves = nodes + 1;
   let r = 0;
-  for (; r + LANES <= count; r += LANES) {
+  // The last rows too when `rows` holds room for a whole group past them (contextRows' block
+  // does): the lanes past `count` read whatever is there, and their scores are not written.
+  for (; r + LANES <= count || (r < count && (r + LANES) * width <= rows.length); r += LANES) {
     const a0 = r * width, a1 = a0 + width, a2 = a1 + width, a3 = a2 + width, a4 = a3 + width, a5 = a4 + width, a6 = a5 + width, a7 = a6 + width;
     let z0 = base, z1 = base, z2 = base, z3 = base, z4 = base, z5 = base, z6 = base, z7 = base;
     for (let k = 0, b = 0, lv = -nodes; k < trees; k++, b += nodes, lv += leaves) {
@@ -158,7 +162,12 @@ export function forestScoreRows(forest: CompiledForest, rows: Float32Array, widt
       z4 += v[lv + c4]; z5 += v[lv + c5]; z6 += v[lv + c6]; z7 += v[lv + c7];
     }
     const o = outAt + r;
-    out[o] = z0; out[o + 1] = z1; out[o + 2] = z2; out[o + 3] = z3; out[o + 4] = z4; out[o + 5] = z5; out[o + 6] = z6; out[o + 7] = z7;
+    if (r + LANES <= count) {
+      out[o] = z0; out[o + 1] = z1; out[o + 2] = z2; out[o + 3] = z3; out[o + 4] = z4; out[o + 5] = z5; out[o + 6] = z6; out[o + 7] = z7;
+    } else {
+      TAIL[0] = z0; TAIL[1] = z1; TAIL[2] = z2; TAIL[3] = z3; TAIL[4] = z4; TAIL[5] = z5; TAIL[6] = z6; TAIL[7] = z7;
+      for (let k = 0; k < count - r; k++) out[o + k] = TAIL[k];
+    }
   }
   for (; r < count; r++) out[outAt + r] = forestScore(forest, rows, r * width);
 }
