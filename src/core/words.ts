@@ -60,10 +60,12 @@ class Table {
     this.hash = HASH.any(this.start.length);
     this.chained = CHAINED.any(this.start.length);
   }
-  room(chars: number) {
+  /** Room for `chars` more code units and `words` more words (and the closing start). */
+  room(chars: number, words = 0) {
     if (this.used + chars > this.chars.length) this.chars = grow(this.chars, this.used + chars);
-    if (this.words + 2 > this.start.length) {
-      this.start = grow(this.start, this.words + 2); this.hash = grow(this.hash, this.words + 2); this.chained = grow(this.chained, this.words + 2);
+    const need = this.words + words + 2;
+    if (need > this.start.length) {
+      this.start = grow(this.start, need); this.hash = grow(this.hash, need); this.chained = grow(this.chained, need);
     }
   }
   /** The seed of the chained hash of the word about to begin. */
@@ -96,7 +98,7 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
   const t = new Table(codes.length, seeds);
   const lineStart = LINE_START.any(n + 1), titled = TITLED.any(n), unspaced = UNSPACED_COUNT.zeroed(n), key = KEY.zeroed(n);
   lineStart[0] = 0;
-  const keySeed = seeds.key | 0;
+  const keySeed = seeds.key | 0, pairSeed = seeds.pair, firstSeed = seeds.first | 0;
   // A non-ASCII line's words, added to the table (one function for the document, reading the
   // line it is at from these).
   let line = "", lower: string | null = null, lineFrom = 0;
@@ -117,25 +119,30 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
   for (let i = 0; i < n; i++) {
     t.started = false;
     if (ascii[i]) {
-      // Runs of [A-Za-z0-9], as `tokenize` finds them on ASCII.
-      const e = to[i];
-      t.room(e - from[i]);
-      const chars = t.chars;
-      let w0 = -1, h = 0, g = 0, caps = 0, kh = keySeed, space = false;
-      for (let k = from[i]; k < e; k++) {
+      // Runs of [A-Za-z0-9], as `tokenize` finds them on ASCII. Room for the whole line first (at
+      // most one word per two code units, and one more), so the loop keeps the table's counts in
+      // locals and writes each word straight into its arrays.
+      const b = from[i], e = to[i];
+      t.room(e - b, ((e - b) >> 1) + 1);
+      const { chars, start, hash, chained } = t;
+      let used = t.used, words = t.words;
+      const first = words;
+      // prev: the hash of the line's last word so far (the seed of the next word's chained hash).
+      let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, kh = keySeed, space = false;
+      for (let k = b; k < e; k++) {
         const c = codes[k];
         const lc = c | 0x20;
         if ((lc >= 97 && lc <= 122) || (c >= 48 && c <= 57)) {
-          if (w0 < 0) { w0 = t.used; h = FNV_OFFSET | 0; g = t.chainSeed(); if (c >= 65 && c <= 90) caps++; }
+          if (w0 < 0) { w0 = used; h = FNV_OFFSET | 0; g = words > first ? prev ^ pairSeed : firstSeed; if (c >= 65 && c <= 90) caps++; }
           const low = c >= 65 && c <= 90 ? lc : c;
-          chars[t.used++] = low;
+          chars[used++] = low;
           h = Math.imul(h ^ low, FNV_PRIME);
           g = Math.imul(g ^ low, FNV_PRIME);
           kh = Math.imul(kh ^ low, FNV_PRIME);
           space = false;
           continue;
         }
-        if (w0 >= 0) { t.end(w0, h, g); t.room(0); w0 = -1; }
+        if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; prev = h | 0; w0 = -1; }
         // The key: ASCII white space as \s sees it (tab to return, space) runs as one space.
         if (c === 32 || (c >= 9 && c <= 13)) {
           if (!space) kh = Math.imul(kh ^ 32, FNV_PRIME);
@@ -145,7 +152,8 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
           space = false;
         }
       }
-      if (w0 >= 0) { t.end(w0, h, g); t.room(0); }
+      if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; }
+      t.used = used; t.words = words;
       titled[i] = caps;
       key[i] = kh >>> 0;
     } else if (pointwise[i]) {
