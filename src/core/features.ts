@@ -146,7 +146,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   for (let i = 0; i < n; i++) {
     const nWords = words.lineStart[i + 1] - words.lineStart[i];
     let s = 0;
-    for (let j = words.lineStart[i]; j < words.lineStart[i + 1]; j++) if (entry[j] >= 0) s += stop[entry[j]];
+    for (let j = words.lineStart[i]; j < words.lineStart[i + 1]; j++) s += stop[entry[j] + 1];
     const stopRatio = nWords ? s / nWords : 0;
     nWordsOf[i] = nWords;
     stopRatioOf[i] = stopRatio;
