@@ -37,8 +37,12 @@ const OWN_DENSE = DENSE_FEATURES.flatMap((name, j) => (IN_ROW.has(name) ? [] : [
 /** The text second pass's row: the context, then the line's own dense features. */
 export const TEXT_CONTEXT_FEATURES: readonly string[] = [...CONTEXT_FEATURES, ...OWN_DENSE.map((x) => x.name)];
 export const TEXT_CONTEXT_SIZE = TEXT_CONTEXT_FEATURES.length;
-// Their places in the dense vector, as the row loop reads them (an object per feature cost a load more each).
-const OWN_AT = Int32Array.from(OWN_DENSE, (x) => x.j);
+// Their places in the dense vector as runs of consecutive ones (the row loop copies run by run:
+// a look-up of each one's place cost as much as the copy): run r is dense[OWN_RUNS[2r], OWN_RUNS[2r + 1]).
+const OWN_RUNS = Int32Array.from(OWN_DENSE.flatMap((x, k) => {
+  const first = k === 0 || OWN_DENSE[k - 1].j !== x.j - 1, last = k === OWN_DENSE.length - 1 || OWN_DENSE[k + 1].j !== x.j + 1;
+  return [...(first ? [x.j] : []), ...(last ? [x.j + 1] : [])];
+}));
 
 // A first-pass probability above this counts as "likely body" when locating the body span and
 // measuring distances; 0.5 is the natural midpoint of a calibrated logistic output.
@@ -205,7 +209,7 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     row[r + 53] = endMax; row[r + 54] = endMaxW; row[r + 55] = Math.min(endSum, END_SUM_CAP); row[r + 56] = log1pCount(Math.min(since, SINCE_CAP));
     row[r + 57] = likelyWords ? wordsSinceMax / likelyWords : 0;
     row[r + 58] = markers.start[i]; row[r + 59] = startBelow[i + 1];
-    for (let k = 0; k < OWN_AT.length; k++) row[r + CONTEXT_SIZE + k] = dense[own + OWN_AT[k]];
+    for (let q = 0, x = r + CONTEXT_SIZE; q < OWN_RUNS.length; q += 2) for (let j = own + OWN_RUNS[q], to = own + OWN_RUNS[q + 1]; j < to; j++) row[x++] = dense[j];
     if (i + 1 - blockFrom === ROWS_PER_BLOCK || i + 1 === n) { each(blockFrom, block, i + 1 - blockFrom); blockFrom = i + 1; }
     if (p > LIKELY_BODY) seenWords += nWords[i];
     const shareAbove = likelyWords ? Math.min(1, seenWords / likelyWords) : 0;
