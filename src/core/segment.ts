@@ -24,11 +24,13 @@ export function segmentCodes(input: string): { segments: Segment[]; codes: LineC
   const segments: Segment[] = [];
   let line = 0, start = 0, or = 0;
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? input.charCodeAt(i) : 10;
-    if (c > 13 || (c !== 10 && c !== 13)) {
-      all[i] = c;
-      or |= c;
-      continue;
+    // The line's code units up to its break (the end of the input reads as one).
+    let c = 10;
+    for (; i < n; i++) {
+      const u = input.charCodeAt(i);
+      if (u <= 13 && (u === 10 || u === 13)) { c = u; break; }
+      all[i] = u;
+      or |= u;
     }
     if (i < n) all[i] = c;
     // What lower-cases other than code unit by code unit (charclass.ts pointwiseLower): looked
