@@ -158,41 +158,46 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       key[i] = kh >>> 0;
     } else if (pointwise[i]) {
       // Code units of the BMP, each a word character, an unspaced-script character (a word of its
-      // own) or a separator, as tokenRanges reads them.
-      const e = to[i];
-      t.room(e - from[i]);
-      const chars = t.chars;
-      let w0 = -1, h = 0, g = 0, caps = 0, single = 0, kh = keySeed, space = false;
-      for (let k = from[i]; k < e; k++) {
+      // own) or a separator, as tokenRanges reads them. Room first (at most a word per unit), then
+      // the same locals as above.
+      const b = from[i], e = to[i];
+      t.room(e - b, e - b);
+      const { chars, start, hash, chained } = t;
+      let used = t.used, words = t.words;
+      const first = words;
+      let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, single = 0, kh = keySeed, space = false;
+      for (let k = b; k < e; k++) {
         const c = codes[k];
-        const cls = unitClass(c);
+        const cls = unitClass(c), low = lowerUnit(c);
         if (cls & SPACE) {
           if (!space) kh = Math.imul(kh ^ 32, FNV_PRIME);
           space = true;
         } else {
-          kh = Math.imul(kh ^ lowerUnit(c), FNV_PRIME);
+          kh = Math.imul(kh ^ low, FNV_PRIME);
           space = false;
         }
         if (cls & WORD && !(cls & UNSPACED)) {
-          if (w0 < 0) { w0 = t.used; h = FNV_OFFSET | 0; g = t.chainSeed(); if (cls & UPPER) caps++; }
-          const low = lowerUnit(c);
-          chars[t.used++] = low;
+          if (w0 < 0) { w0 = used; h = FNV_OFFSET | 0; g = words > first ? prev ^ pairSeed : firstSeed; if (cls & UPPER) caps++; }
+          chars[used++] = low;
           h = Math.imul(h ^ low, FNV_PRIME);
           g = Math.imul(g ^ low, FNV_PRIME);
           continue;
         }
-        if (w0 >= 0) { t.end(w0, h, g); t.room(0); w0 = -1; }
+        if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; prev = h | 0; w0 = -1; }
         if (cls & WORD && cls & UNSPACED) {
-          const low = lowerUnit(c);
-          const at = t.used;
-          chars[t.used++] = low;
-          t.end(at, Math.imul((FNV_OFFSET | 0) ^ low, FNV_PRIME), Math.imul(t.chainSeed() ^ low, FNV_PRIME));
-          t.room(0);
+          // A word of one unit.
+          const seed = words > first ? prev ^ pairSeed : firstSeed;
+          start[words] = used;
+          chars[used++] = low;
+          prev = Math.imul((FNV_OFFSET | 0) ^ low, FNV_PRIME);
+          chained[words] = Math.imul(seed ^ low, FNV_PRIME) >>> 0;
+          hash[words++] = prev >>> 0;
           if (cls & UPPER) caps++;
           single++;
         }
       }
-      if (w0 >= 0) { t.end(w0, h, g); t.room(0); }
+      if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; }
+      t.used = used; t.words = words;
       titled[i] = caps;
       unspaced[i] = single;
       key[i] = kh >>> 0;
