@@ -195,6 +195,12 @@ function digitBefore(codes: Uint16Array, s: number, k: number): boolean {
   return k - 1 >= s && digitAt(codes, k - 1, k) === 1;
 }
 
+/** digitBefore, answered at once when the unit before is ASCII (only 0-9 are digits there; no pair ends in ASCII). */
+function asciiDigitBefore(codes: Uint16Array, s: number, k: number): boolean {
+  const p = codes[k - 1];
+  return p < 128 ? p >= 48 && p <= 57 : digitBefore(codes, s, k);
+}
+
 /**
  * DATE_RE on the trimmed line codes[s, e): "12/03/", "3.4.", "2024年3月", "18, 2025", "1999".
  * Each alternative is read as "somewhere": at least one digit before a separator needs only one.
@@ -213,7 +219,7 @@ export function hasDateAt(codes: Uint16Array, s: number, e: number): boolean {
       }
     }
     // \p{Nd}{1,2},? \p{Nd}{4}
-    if (c === 32 && q > s && (digitBefore(codes, s, q) || (codes[q - 1] === 44 && q - 1 > s && digitBefore(codes, s, q - 1)))) {
+    if (c === 32 && q > s && (asciiDigitBefore(codes, s, q) || (codes[q - 1] === 44 && q - 1 > s && asciiDigitBefore(codes, s, q - 1)))) {
       let k = q + 1, n = 0;
       for (let w; n < 4 && (w = digitAt(codes, k, e)); n++) k += w;
       if (n === 4) return true;
