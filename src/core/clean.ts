@@ -1,7 +1,7 @@
 // The pipeline, readable in one screen:
 //   input -> segment -> features -> classify -> smooth -> decide -> repeats -> title/meta -> assemble
 import { NO_BUDGET, type Budget } from "./budget.ts";
-import { categorize } from "./categorize.ts";
+import { categorize, pBodyNote } from "./categorize.ts";
 import { firstPass, smoothLines } from "./classify.ts";
 import type { Markers } from "./context.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
@@ -45,7 +45,7 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
 export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, langHint?: string, budget?: Budget, codes?: LineCodes): CleanResult {
   const a = analyze(segments, model, langHint, budget, codes);
   const threshold = model.file.thresholds[opts.preference];
-  const keep = Array.from(a.p2, (p) => p >= threshold);
+  const keep = kept(a.p2, threshold);
   const confidence = confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
   return assemble(a, a.p2, threshold, confidence, opts, model, mode, inputChars);
 }
@@ -58,10 +58,10 @@ export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Mo
 export function assemble(a: Analysis, p: Float64Array, threshold: number, confidence: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
   const { segments, doc, p1 } = a;
   const n = segments.length;
-  const keep = Array.from(p, (x) => x >= threshold);
+  const keep = kept(p, threshold);
   const nWords = doc.nWords;
   // A second copy of a passage the body already holds goes, naming the line it repeats.
-  const repeats = repeatedRuns(segments.map((s) => s.text), keep, nWords);
+  const repeats = repeatedRuns(segments.map((s) => s.text), keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
   for (let i = 0; i < n; i++) if (repeats[i] >= 0) keep[i] = false;
   // The title model reads the dense vectors of the lines in its window only (title.ts): those
   // views, not one per line.
@@ -97,7 +97,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
     } else if (labels[i] === "title") {
       if (line) line.reason = "title: the headline above the article";
     } else if (repeats[i] >= 0) {
-      const reason = `a second copy of a passage: repeats line ${segments[repeats[i]].line} (P(body)=${p[i].toFixed(2)})`;
+      const reason = `a second copy of a passage: repeats line ${segments[repeats[i]].line} (${pBodyNote(p[i])})`;
       if (line) { line.category = "other"; line.reason = reason; }
       removed.push({ line: seg.line, text: seg.text, label: labels[i], category: "other", reason });
     } else {
@@ -141,7 +141,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
 function hinted(c: { category: Category; reason: string }, hint: Category | undefined, pBody: number) {
   if (!hint || hint === c.category || !(c.category === "other" || c.category === "related" || c.category === "navigation" || hint === "caption")) return c;
   const where = hint === "caption" ? "a figure caption (<figcaption>/<figure>)" : hint === "navigation" ? "inside the page's navigation (<nav>)" : `marked as ${hint} by the page's HTML`;
-  return { category: hint, reason: `${where} (P(body)=${pBody.toFixed(2)})` };
+  return { category: hint, reason: `${where} (${pBodyNote(pBody)})` };
 }
 
 /** What HTML mode knows from the page beside the line probabilities. */
@@ -182,3 +182,10 @@ function matchingLines(segments: Segment[], needles: string[], title: number): n
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** Per line, whether its P(body) reaches the threshold (a loop: Array.from with a mapping function was a few times slower). */
+function kept(p: Float64Array, threshold: number): boolean[] {
+  const keep = new Array<boolean>(p.length);
+  for (let i = 0; i < p.length; i++) keep[i] = p[i] >= threshold;
+  return keep;
+}

@@ -9,7 +9,8 @@
 // clear end of the article is comments or teasers, not body. Last come the line's own dense
 // features (those not already in the row): the first pass is linear in them, the trees can combine
 // them with the context (a short unpunctuated line between prose lines, a page's share of prose).
-import { DENSE_FEATURES, DENSE_INDEX as D, DENSE_SIZE } from "./features.ts";
+import { DENSE_FEATURES, DENSE_INDEX as D, DENSE_SIZE, log1pCount } from "./features.ts";
+import { float64Scratch, int32Scratch } from "./scratch.ts";
 
 /** The context every line's row starts with (the HTML pass reads these too). */
 export const CONTEXT_FEATURES = [
@@ -36,6 +37,12 @@ const OWN_DENSE = DENSE_FEATURES.flatMap((name, j) => (IN_ROW.has(name) ? [] : [
 /** The text second pass's row: the context, then the line's own dense features. */
 export const TEXT_CONTEXT_FEATURES: readonly string[] = [...CONTEXT_FEATURES, ...OWN_DENSE.map((x) => x.name)];
 export const TEXT_CONTEXT_SIZE = TEXT_CONTEXT_FEATURES.length;
+// Their places in the dense vector as runs of consecutive ones (the row loop copies run by run:
+// a look-up of each one's place cost as much as the copy): run r is dense[OWN_RUNS[2r], OWN_RUNS[2r + 1]).
+const OWN_RUNS = Int32Array.from(OWN_DENSE.flatMap((x, k) => {
+  const first = k === 0 || OWN_DENSE[k - 1].j !== x.j - 1, last = k === OWN_DENSE.length - 1 || OWN_DENSE[k + 1].j !== x.j + 1;
+  return [...(first ? [x.j] : []), ...(last ? [x.j + 1] : [])];
+}));
 
 // A first-pass probability above this counts as "likely body" when locating the body span and
 // measuring distances; 0.5 is the natural midpoint of a calibrated logistic output.
@@ -88,6 +95,9 @@ export function contextMatrix(p1: Float64Array, dense: Float32Array, nWords: Arr
 const ROWS_PER_BLOCK = 64;
 // The block, reused by every call (a document's rows are handed over before the next call starts).
 const BLOCK = new Float32Array(ROWS_PER_BLOCK * TEXT_CONTEXT_SIZE);
+// The per-line sums and sweeps below, reused the same way (scratch.ts).
+const PRE = float64Scratch(), DIST = int32Scratch(), GAP_BEFORE = int32Scratch(), GAP_AFTER = int32Scratch();
+const WORDS_BEFORE = float64Scratch(), STAMP = float64Scratch(), PRE_STAMP = float64Scratch(), START_BELOW = float64Scratch();
 
 /**
  * The lines' context vectors, a block of consecutive lines at a time: `each(from, rows, count)`
@@ -99,7 +109,8 @@ const BLOCK = new Float32Array(ROWS_PER_BLOCK * TEXT_CONTEXT_SIZE);
 export function contextRows(p1: Float64Array, dense: Float32Array, nWords: ArrayLike<number>, markers: Markers, each: (from: number, rows: Float32Array, count: number) => void): void {
   const n = p1.length;
   // Prefix sums make every window mean O(1): the pass stays linear in the number of lines.
-  const pre = new Float64Array(n + 1);
+  const pre = PRE.any(n + 1);
+  pre[0] = 0;
   for (let i = 0; i < n; i++) pre[i + 1] = pre[i] + p1[i];
   const windowMean = (i: number, w: number) => {
     const a = Math.max(0, i - w), b = Math.min(n - 1, i + w);
@@ -117,14 +128,14 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     }
   }
   // Distance to the nearest likely-body line, both directions, in two linear sweeps.
-  const dist = new Int32Array(n).fill(1 << 20);
+  const dist = DIST.any(n).fill(1 << 20);
   for (let i = 0, d = 1 << 20; i < n; i++) { d = p1[i] > LIKELY_BODY ? 0 : d + 1; dist[i] = d; }
   for (let i = n - 1, d = 1 << 20; i >= 0; i--) { d = p1[i] > LIKELY_BODY ? 0 : d + 1; if (d < dist[i]) dist[i] = d; }
 
   // The longest run of unlikely lines between the first likely-body line and this one (and the
   // same from the other end): the article has short gaps, comments and related-story teasers sit
   // beyond a long block of share buttons and headings. Two linear sweeps.
-  const gapBefore = new Int32Array(n), gapAfter = new Int32Array(n);
+  const gapBefore = GAP_BEFORE.any(n), gapAfter = GAP_AFTER.any(n);
   for (let i = 0, run = 0, best = 0, started = false; i < n; i++) {
     if (p1[i] > LIKELY_BODY) { started = true; run = 0; } else if (started) best = Math.max(best, ++run);
     gapBefore[i] = best;
@@ -134,18 +145,21 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     gapAfter[i] = best;
   }
   // Likely-body words before each line, as a share of all of them.
-  const wordsBefore = new Float64Array(n);
+  const wordsBefore = WORDS_BEFORE.any(n);
+  wordsBefore[0] = 0;
   for (let i = 1; i < n; i++) wordsBefore[i] = wordsBefore[i - 1] + (p1[i - 1] > LIKELY_BODY ? nWords[i - 1] : 0);
   // Short date/time lines ("December 18, 2025, 9:46 pm") head comments and posts in a thread.
-  const stamp = new Float64Array(n);
+  const stamp = STAMP.any(n);
   for (let i = 0, x = 0; i < n; i++, x += DENSE_SIZE) {
     stamp[i] = dense[x + D.words_41_up] === 0 && (dense[x + D.has_time_like] > 0 || dense[x + D.has_date_like] > 0) && dense[x + D.log_words] < Math.log1p(8) ? 1 : 0;
   }
-  const preStamp = new Float64Array(n + 1);
+  const preStamp = PRE_STAMP.any(n + 1);
+  preStamp[0] = 0;
   for (let i = 0; i < n; i++) preStamp[i + 1] = preStamp[i] + stamp[i];
 
   // The strongest start marker at or below each line (one backward sweep).
-  const startBelow = new Float64Array(n + 1);
+  const startBelow = START_BELOW.any(n + 1);
+  startBelow[n] = 0;
   for (let i = n - 1; i >= 0; i--) startBelow[i] = Math.max(startBelow[i + 1], markers.start[i]);
 
   const block = BLOCK;
@@ -177,14 +191,14 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     row[r + 13] = windowMean(i, 1); row[r + 14] = m3; row[r + 15] = windowMean(i, 7); row[r + 16] = windowMean(i, 15);
     row[r + 17] = maxPrev; row[r + 18] = maxNext;
     row[r + 19] = +(first >= 0 && i < first); row[r + 20] = +(last >= 0 && i > last); row[r + 21] = +(first >= 0 && i >= first && i <= last);
-    row[r + 22] = Math.log1p(d); row[r + 23] = +(d === 1); row[r + 24] = +(d >= 2 && d <= 3); row[r + 25] = +(d >= 4 && d <= 10); row[r + 26] = +(d > 10);
+    row[r + 22] = log1pCount(d); row[r + 23] = +(d === 1); row[r + 24] = +(d >= 2 && d <= 3); row[r + 25] = +(d >= 4 && d <= 10); row[r + 26] = +(d > 10);
     row[r + 27] = bodyShare; row[r + 28] = wordsShare;
     row[r + 29] = p * m3; row[r + 30] = p * mn;
     row[r + 31] = dense[own + D.log_words]; row[r + 32] = dense[own + D.prose_like]; row[r + 33] = dense[own + D.ends_terminal];
     row[r + 34] = dense[own + D.in_list_run]; row[r + 35] = dense[own + D.title_case_ratio];
     row[r + 36] = dense[own + D.words_0_2]; row[r + 37] = dense[own + D.words_3_5]; row[r + 38] = dense[own + D.stop_ratio]; row[r + 39] = dense[own + D.repeats];
     row[r + 40] = +(i === 0 || i === n - 1);
-    row[r + 41] = Math.log1p(gapBefore[i]); row[r + 42] = Math.log1p(gapAfter[i]);
+    row[r + 41] = log1pCount(gapBefore[i]); row[r + 42] = log1pCount(gapAfter[i]);
     row[r + 43] = likelyWords ? wordsBefore[i] / likelyWords : 0;
     row[r + 44] = i > 0 ? Math.max(stamp[i - 1], i > 1 ? stamp[i - 2] : 0) : 0;
     const a = Math.max(0, i - 3), b = Math.min(n, i + 4);
@@ -192,10 +206,10 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     row[r + 46] = p * row[r + 41]; row[r + 47] = p * row[r + 42]; row[r + 48] = p * row[r + 43]; row[r + 49] = p * Math.max(row[r + 44], row[r + 45]);
     const e = markers.end;
     row[r + 50] = e[i]; row[r + 51] = i > 0 ? e[i - 1] : 0; row[r + 52] = i < n - 1 ? e[i + 1] : 0;
-    row[r + 53] = endMax; row[r + 54] = endMaxW; row[r + 55] = Math.min(endSum, END_SUM_CAP); row[r + 56] = Math.log1p(Math.min(since, SINCE_CAP));
+    row[r + 53] = endMax; row[r + 54] = endMaxW; row[r + 55] = Math.min(endSum, END_SUM_CAP); row[r + 56] = log1pCount(Math.min(since, SINCE_CAP));
     row[r + 57] = likelyWords ? wordsSinceMax / likelyWords : 0;
     row[r + 58] = markers.start[i]; row[r + 59] = startBelow[i + 1];
-    for (let k = 0; k < OWN_DENSE.length; k++) row[r + CONTEXT_SIZE + k] = dense[own + OWN_DENSE[k].j];
+    for (let q = 0, x = r + CONTEXT_SIZE; q < OWN_RUNS.length; q += 2) for (let j = own + OWN_RUNS[q], to = own + OWN_RUNS[q + 1]; j < to; j++) row[x++] = dense[j];
     if (i + 1 - blockFrom === ROWS_PER_BLOCK || i + 1 === n) { each(blockFrom, block, i + 1 - blockFrom); blockFrom = i + 1; }
     if (p > LIKELY_BODY) seenWords += nWords[i];
     const shareAbove = likelyWords ? Math.min(1, seenWords / likelyWords) : 0;

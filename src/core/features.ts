@@ -14,6 +14,7 @@ import {
   collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, sameKeyAt, scanCodes,
   startsDigitAt, startsLowerAt,
 } from "./line-scan.ts";
+import { int32Scratch, uint32Scratch } from "./scratch.ts";
 import { docWords } from "./words.ts";
 
 export const DENSE_FEATURES = [
@@ -119,7 +120,13 @@ const bin = (b: boolean) => (b ? 1 : 0);
 // log1p of the small counts the features take it of (characters, words, sentences, run lengths),
 // looked up: the same values as Math.log1p, which is a call into the runtime seven times a line.
 const LOG1P_TABLE = Float64Array.from({ length: 4096 }, (_, k) => Math.log1p(k));
-const log1p = (k: number) => (k < 4096 ? LOG1P_TABLE[k] : Math.log1p(k));
+/** Math.log1p(k) of a count k (a non-negative integer), looked up when small. */
+export const log1pCount = (k: number) => (k < 4096 ? LOG1P_TABLE[k] : Math.log1p(k));
+const log1p = log1pCount;
+
+// Temporaries of extractFeatures and repeatCounts, reused from one document to the next (scratch.ts).
+const ENTRY = int32Scratch(), LIST_RUN = int32Scratch(), KEY_HASH = uint32Scratch();
+const SLOTS = int32Scratch(), GROUP = int32Scratch(), COUNT = int32Scratch(), REPS = int32Scratch();
 
 /** `codes`, when given, is lines' code units as segmentCodes made them (else they are made here). */
 export function extractFeatures(lines: string[], hashBits: number, langHint?: string, codes_?: LineCodes): DocFeatures {
@@ -131,7 +138,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   const text = (i: number) => (texts[i] ??= lines[i].trim());
   // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
   const words = docWords(doc, text, WORD_SEEDS);
-  const entry = new Int32Array(words.hash.length);
+  const entry = ENTRY.any(words.hash.length);
   for (let w = 0; w < entry.length; w++) entry[w] = stopwordEntry(words.chars, words.start[w], words.start[w + 1], words.hash[w]);
   const language = detectLanguage(entry, langHint);
   const stop = stopwordsOf(languageIndex(language === "und" ? "en" : language));
@@ -139,7 +146,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   for (let i = 0; i < n; i++) {
     const nWords = words.lineStart[i + 1] - words.lineStart[i];
     let s = 0;
-    for (let j = words.lineStart[i]; j < words.lineStart[i + 1]; j++) if (entry[j] >= 0) s += stop[entry[j]];
+    for (let j = words.lineStart[i]; j < words.lineStart[i + 1]; j++) s += stop[entry[j] + 1];
     const stopRatio = nWords ? s / nWords : 0;
     nWordsOf[i] = nWords;
     stopRatioOf[i] = stopRatio;
@@ -164,7 +171,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   }
 
   // List runs: consecutive short unpunctuated lines.
-  const listRun = new Int32Array(n);
+  const listRun = LIST_RUN.zeroed(n);
   for (let i = 0; i < n; ) {
     let j = i;
     while (j < n && nWordsOf[j] > 0 && nWordsOf[j] <= LIST_MAX_WORDS && !terminalOf[j]) j++;
@@ -175,7 +182,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
 
   // Repetition inside the document, on a whitespace- and case-normalised key (lineKey), known by
   // its hash (which is also the line's whole-line lexical feature).
-  const keyHash = new Uint32Array(n);
+  const keyHash = KEY_HASH.any(n);
   const pointwise = doc.pointwise;
   for (let i = 0; i < n; i++) {
     if (pointwise[i]) keyHash[i] = words.key[i];
@@ -273,8 +280,8 @@ function repeatCounts(hash: Uint32Array, same: (i: number, j: number) => boolean
   while (1 << bits < 2 * n) bits++;
   const mask = (1 << bits) - 1;
   // slot -> 1 + the first line with that hash (0: empty).
-  const slots = new Int32Array(1 << bits);
-  const group = new Int32Array(n), count = new Int32Array(n), reps = new Int32Array(n);
+  const slots = SLOTS.zeroed(1 << bits);
+  const group = GROUP.any(n), count = COUNT.zeroed(n), reps = REPS.any(n);
   let exact = true;
   for (let i = 0; i < n && exact; i++) {
     const h = hash[i];

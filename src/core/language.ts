@@ -114,12 +114,15 @@ export const languageIndex = (lang: string) => LANGUAGES.indexOf(lang);
 // Per language (made on first use), 1 for each entry that is one of its stopwords.
 const MEMBERS = new Map<number, Uint8Array>();
 
-/** For language `index`: per stopword entry, 1 when the entry's word is one of its stopwords. */
+/**
+ * For language `index`: at e + 1, 1 when stopword entry e's word is one of its stopwords; at 0
+ * (where "no entry", -1, goes), 0. So a line's stopwords are a sum without a test per word.
+ */
 export function stopwordsOf(index: number): Uint8Array {
   let m = MEMBERS.get(index);
   if (!m) {
-    m = new Uint8Array(WORDS.length);
-    LANGS.forEach((langs, e) => { if (langs.includes(index)) m![e] = 1; });
+    m = new Uint8Array(WORDS.length + 1);
+    LANGS.forEach((langs, e) => { if (langs.includes(index)) m![e + 1] = 1; });
     MEMBERS.set(index, m);
   }
   return m;

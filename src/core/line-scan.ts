@@ -71,40 +71,65 @@ export function scanLine(text: string): LineScan {
 // loader names every closure it creates with a call, once per line if made per line.)
 const near = (codes: Uint16Array, s: number, e: number, k: number) => (k >= s && k < e ? codes[k] : -1);
 
+// ASCII code units, the most of any line, are counted without a branch: each adds its packed
+// counts (ASCII_COUNTS: digits, punctuation, commas and capitals, 7 bits each) to one sum that is
+// unpacked every CHUNK units, before a field can overflow; only the few units that say more
+// (ASCII_MORE: the marks, ":", "@", "(", tab to return) take a branch. A branch per unit on its
+// kind was mispredicted at nearly every word boundary.
+const CHUNK = 127;
+const ASCII_COUNTS = new Int32Array(128), ASCII_MORE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const digit = c >= 48 && c <= 57, punct = isAsciiPunct(c), capital = c >= 65 && c <= 90;
+  ASCII_COUNTS[c] = (digit ? 1 : 0) | (punct ? 1 << 7 : 0) | (c === 44 ? 1 << 14 : 0) | (capital ? 1 << 21 : 0);
+  ASCII_MORE[c] = MARK_TABLE[c] !== 0 || c === 58 || c === 64 || c === 46 || c === 40 || (c >= 9 && c <= 13) ? 1 : 0;
+}
+
 /** The scan of the trimmed line codes[s, e), written into `out` (reused line after line). */
 export function scanCodes(codes: Uint16Array, s: number, e: number, out: LineScan): LineScan {
   let digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0;
   let quote = false, separator = false, copyright = false, paren = false, mayDigit = false, colon = false, at = false, mayUrl = false, collapse = false;
-  for (let i = s; i < e; i++) {
-    const ch = codes[i];
-    // Most characters are lower-case ASCII letters and spaces, which count for nothing below.
-    if (ch >= 97 && ch <= 122) continue;
-    if (ch === 32) { if (i + 1 < e && isSpace(codes[i + 1])) collapse = true; continue; }
-    const k = unitClass(ch);
-    if (k & SPACE) collapse = true;
-    if (k & UPPER) upper++;
-    if (ch >= 48 && ch <= 57) { digits++; mayDigit = true; continue; }
-    if (ch === 44) { commas++; punct++; continue; }
-    if (ch < 128 && isAsciiPunct(ch)) punct++;
-    if (k & DIGIT || (ch >= 0xd800 && ch <= 0xdfff)) mayDigit = true;
-    const m = MARK_TABLE[ch];
-    if (m !== 0) {
-      if (m & SENTENCE_END && (i + 1 === e || isSpace(codes[i + 1]))) sentences++;
-      if (m & QUOTE) quote = true;
-      if (m & SEPARATOR && i > s && i + 1 < e && isSpace(codes[i - 1]) && isSpace(codes[i + 1])) separator = true;
+  // prev32: the unit before is a space (two spaces in a row are white space to collapse).
+  let prev32 = 0;
+  for (let i = s; i < e; ) {
+    const stop = Math.min(e, i + CHUNK);
+    let packed = 0;
+    for (; i < stop; i++) {
+      const ch = codes[i];
+      if (ch < 128) {
+        packed += ASCII_COUNTS[ch];
+        const is32 = +(ch === 32);
+        if (prev32 & is32) collapse = true;
+        prev32 = is32;
+        if (ASCII_MORE[ch] === 0) continue;
+        if (ch <= 13) { collapse = true; continue; }
+      } else {
+        prev32 = 0;
+        const k = unitClass(ch);
+        if (k & SPACE) collapse = true;
+        if (k & UPPER) upper++;
+        if (k & DIGIT || (ch >= 0xd800 && ch <= 0xdfff)) mayDigit = true;
+        if (ch === 0xa9 || ch === 0x2117) copyright = true;
+      }
+      const m = MARK_TABLE[ch];
+      if (m !== 0) {
+        if (m & SENTENCE_END && (i + 1 === e || isSpace(codes[i + 1]))) sentences++;
+        if (m & QUOTE) quote = true;
+        if (m & SEPARATOR && i > s && i + 1 < e && isSpace(codes[i - 1]) && isSpace(codes[i + 1])) separator = true;
+      }
+      if (ch === 58) {
+        colon = true;
+        if (near(codes, s, e, i + 1) === 47 && near(codes, s, e, i + 2) === 47) mayUrl = true;
+      } else if (ch === 64) at = true;
+      else if (ch === 46) {
+        if ((near(codes, s, e, i - 1) | 0x20) === 119 || TLD_INITIAL.has(near(codes, s, e, i + 1) | 0x20)) mayUrl = true;
+      } else if (ch === 40) {
+        paren = true;
+        if ((near(codes, s, e, i + 1) | 0x20) === 99 && near(codes, s, e, i + 2) === 41) copyright = true;
+      }
     }
-    if (ch === 58) {
-      colon = true;
-      if (near(codes, s, e, i + 1) === 47 && near(codes, s, e, i + 2) === 47) mayUrl = true;
-    } else if (ch === 64) at = true;
-    else if (ch === 46) {
-      if ((near(codes, s, e, i - 1) | 0x20) === 119 || TLD_INITIAL.has(near(codes, s, e, i + 1) | 0x20)) mayUrl = true;
-    } else if (ch === 0xa9 || ch === 0x2117) copyright = true;
-    else if (ch === 40) {
-      paren = true;
-      if ((near(codes, s, e, i + 1) | 0x20) === 99 && near(codes, s, e, i + 2) === 41) copyright = true;
-    }
+    digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
   }
+  if (digits > 0) mayDigit = true;
   if (e > s && (MARK_TABLE[codes[s]] & SEPARATOR_EDGE || MARK_TABLE[codes[e - 1]] & SEPARATOR_EDGE)) separator = true;
   out.digits = digits; out.punct = punct; out.commas = commas; out.upper = upper; out.sentences = sentences;
   out.quote = quote; out.separator = separator; out.copyright = copyright; out.paren = paren; out.mayDigit = mayDigit;
@@ -170,6 +195,12 @@ function digitBefore(codes: Uint16Array, s: number, k: number): boolean {
   return k - 1 >= s && digitAt(codes, k - 1, k) === 1;
 }
 
+/** digitBefore, answered at once when the unit before is ASCII (only 0-9 are digits there; no pair ends in ASCII). */
+function asciiDigitBefore(codes: Uint16Array, s: number, k: number): boolean {
+  const p = codes[k - 1];
+  return p < 128 ? p >= 48 && p <= 57 : digitBefore(codes, s, k);
+}
+
 /**
  * DATE_RE on the trimmed line codes[s, e): "12/03/", "3.4.", "2024年3月", "18, 2025", "1999".
  * Each alternative is read as "somewhere": at least one digit before a separator needs only one.
@@ -188,7 +219,7 @@ export function hasDateAt(codes: Uint16Array, s: number, e: number): boolean {
       }
     }
     // \p{Nd}{1,2},? \p{Nd}{4}
-    if (c === 32 && q > s && (digitBefore(codes, s, q) || (codes[q - 1] === 44 && q - 1 > s && digitBefore(codes, s, q - 1)))) {
+    if (c === 32 && q > s && (asciiDigitBefore(codes, s, q) || (codes[q - 1] === 44 && q - 1 > s && asciiDigitBefore(codes, s, q - 1)))) {
       let k = q + 1, n = 0;
       for (let w; n < 4 && (w = digitAt(codes, k, e)); n++) k += w;
       if (n === 4) return true;

@@ -16,23 +16,26 @@ const REPEAT_MIN_WORDS = 8;
 // on HTML; the gold repeats single paragraphs on 44 of 701 articles, rarely runs.
 const REPEAT_MIN_RUN = 3;
 
-/** Lower-cased, whitespace collapsed: two lines repeat when these are equal. */
+/** Lower-cased, whitespace collapsed: two lines repeat when these are equal (features.ts lineKey). */
 const keyOf = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
 
 /**
  * For each line, the index of the earlier kept line it repeats when it belongs to a repeated run
  * of kept lines, else -1. `keep` marks the lines the classifier kept; only those are compared.
  * Linear: one map lookup per kept line, and the short lines are looked at only when the long
- * ones repeat at all.
+ * ones repeat at all. `repeated(i)`, when given, says whether some other line of the document has
+ * line i's key (the `repeats` feature, which counts the same keys): a line no other shares can be
+ * neither a copy nor copied, so its key is not made at all (most lines of most pages).
  */
-export function repeatedRuns(texts: readonly string[], keep: readonly boolean[], nWords: ArrayLike<number>): Int32Array {
+export function repeatedRuns(texts: readonly string[], keep: readonly boolean[], nWords: ArrayLike<number>, repeated?: (i: number) => boolean): Int32Array {
   const n = texts.length;
   const out = new Int32Array(n).fill(-1);
   const long = (i: number) => nWords[i] >= REPEAT_MIN_WORDS;
   // Per kept line, the earlier kept line with the same words (or -1): long lines first.
   const copyOf = new Int32Array(n).fill(-1);
-  if (markCopies(texts, keep, copyOf, long) < REPEAT_MIN_RUN) return out;
-  markCopies(texts, keep, copyOf, (i) => !long(i));
+  const shared = repeated ?? (() => true);
+  if (markCopies(texts, keep, copyOf, (i) => long(i) && shared(i)) < REPEAT_MIN_RUN) return out;
+  markCopies(texts, keep, copyOf, (i) => !long(i) && shared(i));
   let i = 0;
   while (i < n) {
     if (!keep[i] || copyOf[i] < 0 || !long(i)) { i++; continue; }

@@ -1,6 +1,6 @@
 // Plain text -> segments: one per non-blank line, its text exactly as sent. Blank lines separate
 // blocks but are not content, so they get no segment (their line numbers are simply skipped).
-import { SPACE, unitClass } from "./charclass.ts";
+import { pointwiseLower, SPACE, unitClass } from "./charclass.ts";
 import type { LineCodes } from "./codes.ts";
 import type { Segment } from "./types.ts";
 
@@ -22,17 +22,20 @@ export function segmentCodes(input: string): { segments: Segment[]; codes: LineC
   const all = new Uint16Array(n);
   let from = new Int32Array(FIRST_ROOM), to = new Int32Array(FIRST_ROOM), ascii = new Uint8Array(FIRST_ROOM), pointwise = new Uint8Array(FIRST_ROOM);
   const segments: Segment[] = [];
-  let line = 0, start = 0, or = 0, special = false;
+  let line = 0, start = 0, or = 0;
   for (let i = 0; i <= n; i++) {
-    const c = i < n ? input.charCodeAt(i) : 10;
-    if (c !== 10 && c !== 13) {
-      all[i] = c;
-      or |= c;
-      // What lower-cases other than code unit by code unit (charclass.ts pointwiseLower).
-      if (c >= 0x130 && (c === 0x130 || c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff))) special = true;
-      continue;
+    // The line's code units up to its break (the end of the input reads as one).
+    let c = 10;
+    for (; i < n; i++) {
+      const u = input.charCodeAt(i);
+      if (u <= 13 && (u === 10 || u === 13)) { c = u; break; }
+      all[i] = u;
+      or |= u;
     }
     if (i < n) all[i] = c;
+    // What lower-cases other than code unit by code unit (charclass.ts pointwiseLower): looked
+    // for only on a line with a code unit that high at all (`or` has a bit of every one).
+    const special = or >= 0x130 && !pointwiseLower(all, start, i);
     // Trimmed as String.prototype.trim does; a line that is only white space (/\S/ finds
     // nothing) is blank.
     let s = start, e = i;
@@ -51,7 +54,6 @@ export function segmentCodes(input: string): { segments: Segment[]; codes: LineC
     if (c === 13 && i + 1 < n && input.charCodeAt(i + 1) === 10) all[++i] = 10;
     start = i + 1;
     or = 0;
-    special = false;
   }
   const k = segments.length;
   return { segments, codes: { codes: all, from: from.subarray(0, k), to: to.subarray(0, k), ascii: ascii.subarray(0, k), pointwise: pointwise.subarray(0, k) } };

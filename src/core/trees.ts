@@ -37,6 +37,11 @@ export interface CompiledForest {
   /** Per tree, 2^depth - 1 internal nodes: feature index and threshold (go left when x[f] <= t). */
   f: Int32Array;
   t: Float64Array;
+  /**
+   * The thresholds as the largest float32 at or below each: for a float32 x, x <= t exactly when
+   * x <= t32, so rows of float32 are scored the same from a table half the size (forestScoreRows).
+   */
+  t32: Float32Array;
   /** Per tree, 2^depth leaf values. */
   v: Float64Array;
 }
@@ -46,7 +51,7 @@ export function compileForest(forest: Forest): CompiledForest {
   // At least one level, so a forest of single leaves still has a test (a dummy) per tree.
   const depth = Math.max(1, ...forest.trees.map((tree) => (tree.f.length ? depthOf(tree, 0) : 0)));
   const nodes = (1 << depth) - 1, leaves = 1 << depth, T = forest.trees.length;
-  const out: CompiledForest = { base: forest.base, trees: T, depth, f: new Int32Array(T * nodes), t: new Float64Array(T * nodes), v: new Float64Array(T * leaves) };
+  const out: CompiledForest = { base: forest.base, trees: T, depth, f: new Int32Array(T * nodes), t: new Float64Array(T * nodes), t32: new Float32Array(T * nodes), v: new Float64Array(T * leaves) };
   forest.trees.forEach((tree, k) => {
     // c: the stored tree's node (>= 0) or ~leaf; slot: its place in the perfect tree.
     const fill = (c: number, slot: number, level: number) => {
@@ -59,7 +64,22 @@ export function compileForest(forest: Forest): CompiledForest {
     };
     fill(tree.f.length ? 0 : ~0, 0, 0);
   });
+  out.t32.set(Array.from(out.t, float32AtOrBelow));
   return out;
+}
+
+const F32 = new Float32Array(1), F32_BITS = new Int32Array(F32.buffer);
+/** The largest float32 <= t (t itself when it is one; NaN stays NaN). */
+export function float32AtOrBelow(t: number): number {
+  const r = Math.fround(t);
+  if (!(r > t)) return r;
+  // One step down from r: toward zero for a positive r, away from it for a negative one, and
+  // below zero, the negative float32 nearest it.
+  F32[0] = r;
+  if (r > 0) F32_BITS[0]--;
+  else if (r < 0) F32_BITS[0]++;
+  else F32_BITS[0] = 0x80000001 | 0;
+  return F32[0];
 }
 
 /**
@@ -94,8 +114,13 @@ function deeper(forest: CompiledForest, x: ArrayLike<number>, at: number, b: num
 // Rows scored side by side: each tree's walk is a chain of dependent loads (node, feature value,
 // next node), and one row's chain leaves the CPU idle waiting on memory. Eight rows walk each tree
 // together, eight independent chains in one loop body, so their loads overlap (per row, 4 lanes
-// took 0.62x the time of one and 8 lanes 0.53x, on the shipped forest: .tmp microbenchmark).
+// took 0.62x the time of one and 8 lanes 0.53x, on the shipped forest: .tmp microbenchmark). The
+// float32 thresholds and the root's test read once per tree took it from 1,065 to 945 ns a row,
+// and the next four levels written out to 770 (the same microbenchmark: 26,385 rows of 100
+// corpus pages, best of 40 rounds of CPU time).
 const LANES = 8;
+// A last, partial group's scores before the ones wanted are copied out.
+const TAIL = new Float64Array(LANES);
 
 /**
  * forestScore of `count` rows laid side by side in `rows` (row r at r * width), into
@@ -103,29 +128,46 @@ const LANES = 8;
  * order).
  */
 export function forestScoreRows(forest: CompiledForest, rows: Float32Array, width: number, count: number, out: Float64Array, outAt: number): void {
-  const { f, t, v, depth, trees, base } = forest;
+  // rows are float32, so the float32 thresholds decide the same (CompiledForest.t32).
+  const { f, t32: t, v, depth, trees, base } = forest;
   const nodes = (1 << depth) - 1, leaves = nodes + 1;
   let r = 0;
-  for (; r + LANES <= count; r += LANES) {
+  // The last rows too when `rows` holds room for a whole group past them (contextRows' block
+  // does): the lanes past `count` read whatever is there, and their scores are not written.
+  for (; r + LANES <= count || (r < count && (r + LANES) * width <= rows.length); r += LANES) {
     const a0 = r * width, a1 = a0 + width, a2 = a1 + width, a3 = a2 + width, a4 = a3 + width, a5 = a4 + width, a6 = a5 + width, a7 = a6 + width;
     let z0 = base, z1 = base, z2 = base, z3 = base, z4 = base, z5 = base, z6 = base, z7 = base;
     for (let k = 0, b = 0, lv = -nodes; k < trees; k++, b += nodes, lv += leaves) {
-      let c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0, c7 = 0;
-      for (let d = 0; d < depth; d++) {
-        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]);
-        c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]);
-        c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]);
-        c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
-        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]);
-        c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]);
-        c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]);
-        c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
+      // The root is the same node for every row: its test read once.
+      const fr = f[b], tr = t[b];
+      let c0 = 2 - +(rows[a0 + fr] <= tr), c1 = 2 - +(rows[a1 + fr] <= tr), c2 = 2 - +(rows[a2 + fr] <= tr), c3 = 2 - +(rows[a3 + fr] <= tr);
+      let c4 = 2 - +(rows[a4 + fr] <= tr), c5 = 2 - +(rows[a5 + fr] <= tr), c6 = 2 - +(rows[a6 + fr] <= tr), c7 = 2 - +(rows[a7 + fr] <= tr);
+      // The next four levels written out (the trainer grows depth 5, so no loop runs at all: a loop
+      // of four took 20 % longer), any deeper in a loop.
+      if (depth >= 5) {
+        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]); c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]); c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]); c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
+        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]); c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]); c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]); c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
+        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]); c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]); c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]); c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
+        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]); c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]); c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]); c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
+        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]); c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]); c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]); c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
+        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]); c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]); c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]); c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
+        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]); c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]); c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]); c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
+        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]); c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]); c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]); c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
+      }
+      for (let d = depth >= 5 ? 5 : 1; d < depth; d++) {
+        c0 = 2 * c0 + 2 - +(rows[a0 + f[b + c0]] <= t[b + c0]); c1 = 2 * c1 + 2 - +(rows[a1 + f[b + c1]] <= t[b + c1]); c2 = 2 * c2 + 2 - +(rows[a2 + f[b + c2]] <= t[b + c2]); c3 = 2 * c3 + 2 - +(rows[a3 + f[b + c3]] <= t[b + c3]);
+        c4 = 2 * c4 + 2 - +(rows[a4 + f[b + c4]] <= t[b + c4]); c5 = 2 * c5 + 2 - +(rows[a5 + f[b + c5]] <= t[b + c5]); c6 = 2 * c6 + 2 - +(rows[a6 + f[b + c6]] <= t[b + c6]); c7 = 2 * c7 + 2 - +(rows[a7 + f[b + c7]] <= t[b + c7]);
       }
       z0 += v[lv + c0]; z1 += v[lv + c1]; z2 += v[lv + c2]; z3 += v[lv + c3];
       z4 += v[lv + c4]; z5 += v[lv + c5]; z6 += v[lv + c6]; z7 += v[lv + c7];
     }
     const o = outAt + r;
-    out[o] = z0; out[o + 1] = z1; out[o + 2] = z2; out[o + 3] = z3; out[o + 4] = z4; out[o + 5] = z5; out[o + 6] = z6; out[o + 7] = z7;
+    if (r + LANES <= count) {
+      out[o] = z0; out[o + 1] = z1; out[o + 2] = z2; out[o + 3] = z3; out[o + 4] = z4; out[o + 5] = z5; out[o + 6] = z6; out[o + 7] = z7;
+    } else {
+      TAIL[0] = z0; TAIL[1] = z1; TAIL[2] = z2; TAIL[3] = z3; TAIL[4] = z4; TAIL[5] = z5; TAIL[6] = z6; TAIL[7] = z7;
+      for (let k = 0; k < count - r; k++) out[o + k] = TAIL[k];
+    }
   }
   for (; r < count; r++) out[outAt + r] = forestScore(forest, rows, r * width);
 }

@@ -14,6 +14,7 @@
 import { lowerUnit, SPACE, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
 import type { LineCodes } from "./codes.ts";
 import { FNV_OFFSET } from "./hash.ts";
+import { int32Scratch, Scratch, uint32Scratch } from "./scratch.ts";
 import { lowersPointwise, tokenRanges } from "./tokenize.ts";
 
 export interface DocWords {
@@ -37,6 +38,11 @@ export interface WordSeeds { first: number; pair: number; key: number }
 
 const FNV_PRIME = 0x01000193;
 
+// The table's arrays and the per-line counts, reused from one document to the next (scratch.ts): a
+// document's words are read by extractFeatures before the next document's are made.
+const CHARS = new Scratch((n) => new Uint16Array(n)), START = int32Scratch(), HASH = uint32Scratch(), CHAINED = uint32Scratch();
+const LINE_START = int32Scratch(), TITLED = int32Scratch(), UNSPACED_COUNT = int32Scratch(), KEY = uint32Scratch();
+
 /** A growable table of words (code units, starts, hashes). */
 class Table {
   chars: Uint16Array;
@@ -49,15 +55,17 @@ class Table {
   prev = 0;
   started = false;
   constructor(chars: number, readonly seeds: WordSeeds) {
-    this.chars = new Uint16Array(Math.max(16, chars));
-    this.start = new Int32Array(Math.max(16, chars >> 1));
-    this.hash = new Uint32Array(this.start.length);
-    this.chained = new Uint32Array(this.start.length);
+    this.chars = CHARS.any(Math.max(16, chars));
+    this.start = START.any(Math.max(16, chars >> 1));
+    this.hash = HASH.any(this.start.length);
+    this.chained = CHAINED.any(this.start.length);
   }
-  room(chars: number) {
+  /** Room for `chars` more code units and `words` more words (and the closing start). */
+  room(chars: number, words = 0) {
     if (this.used + chars > this.chars.length) this.chars = grow(this.chars, this.used + chars);
-    if (this.words + 2 > this.start.length) {
-      this.start = grow(this.start, this.words + 2); this.hash = grow(this.hash, this.words + 2); this.chained = grow(this.chained, this.words + 2);
+    const need = this.words + words + 2;
+    if (need > this.start.length) {
+      this.start = grow(this.start, need); this.hash = grow(this.hash, need); this.chained = grow(this.chained, need);
     }
   }
   /** The seed of the chained hash of the word about to begin. */
@@ -80,13 +88,17 @@ function grow<T extends Uint16Array | Int32Array | Uint32Array>(a: T, need: numb
   return b;
 }
 
-/** The words of each trimmed line of `doc`; `text(i)` is line i trimmed (for the non-ASCII ones). */
+/**
+ * The words of each trimmed line of `doc`; `text(i)` is line i trimmed (for the non-ASCII ones).
+ * The arrays are valid until the next call (they are reused: scratch.ts).
+ */
 export function docWords(doc: LineCodes, text: (i: number) => string, seeds: WordSeeds): DocWords {
   const { codes, from, to, ascii, pointwise } = doc;
   const n = from.length;
   const t = new Table(codes.length, seeds);
-  const lineStart = new Int32Array(n + 1), titled = new Int32Array(n), unspaced = new Int32Array(n), key = new Uint32Array(n);
-  const keySeed = seeds.key | 0;
+  const lineStart = LINE_START.any(n + 1), titled = TITLED.any(n), unspaced = UNSPACED_COUNT.zeroed(n), key = KEY.zeroed(n);
+  lineStart[0] = 0;
+  const keySeed = seeds.key | 0, pairSeed = seeds.pair, firstSeed = seeds.first | 0;
   // A non-ASCII line's words, added to the table (one function for the document, reading the
   // line it is at from these).
   let line = "", lower: string | null = null, lineFrom = 0;
@@ -107,25 +119,30 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
   for (let i = 0; i < n; i++) {
     t.started = false;
     if (ascii[i]) {
-      // Runs of [A-Za-z0-9], as `tokenize` finds them on ASCII.
-      const e = to[i];
-      t.room(e - from[i]);
-      const chars = t.chars;
-      let w0 = -1, h = 0, g = 0, caps = 0, kh = keySeed, space = false;
-      for (let k = from[i]; k < e; k++) {
+      // Runs of [A-Za-z0-9], as `tokenize` finds them on ASCII. Room for the whole line first (at
+      // most one word per two code units, and one more), so the loop keeps the table's counts in
+      // locals and writes each word straight into its arrays.
+      const b = from[i], e = to[i];
+      t.room(e - b, ((e - b) >> 1) + 1);
+      const { chars, start, hash, chained } = t;
+      let used = t.used, words = t.words;
+      const first = words;
+      // prev: the hash of the line's last word so far (the seed of the next word's chained hash).
+      let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, kh = keySeed, space = false;
+      for (let k = b; k < e; k++) {
         const c = codes[k];
         const lc = c | 0x20;
         if ((lc >= 97 && lc <= 122) || (c >= 48 && c <= 57)) {
-          if (w0 < 0) { w0 = t.used; h = FNV_OFFSET | 0; g = t.chainSeed(); if (c >= 65 && c <= 90) caps++; }
+          if (w0 < 0) { w0 = used; h = FNV_OFFSET | 0; g = words > first ? prev ^ pairSeed : firstSeed; if (c >= 65 && c <= 90) caps++; }
           const low = c >= 65 && c <= 90 ? lc : c;
-          chars[t.used++] = low;
+          chars[used++] = low;
           h = Math.imul(h ^ low, FNV_PRIME);
           g = Math.imul(g ^ low, FNV_PRIME);
           kh = Math.imul(kh ^ low, FNV_PRIME);
           space = false;
           continue;
         }
-        if (w0 >= 0) { t.end(w0, h, g); t.room(0); w0 = -1; }
+        if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; prev = h | 0; w0 = -1; }
         // The key: ASCII white space as \s sees it (tab to return, space) runs as one space.
         if (c === 32 || (c >= 9 && c <= 13)) {
           if (!space) kh = Math.imul(kh ^ 32, FNV_PRIME);
@@ -135,46 +152,52 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
           space = false;
         }
       }
-      if (w0 >= 0) { t.end(w0, h, g); t.room(0); }
+      if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; }
+      t.used = used; t.words = words;
       titled[i] = caps;
       key[i] = kh >>> 0;
     } else if (pointwise[i]) {
       // Code units of the BMP, each a word character, an unspaced-script character (a word of its
-      // own) or a separator, as tokenRanges reads them.
-      const e = to[i];
-      t.room(e - from[i]);
-      const chars = t.chars;
-      let w0 = -1, h = 0, g = 0, caps = 0, single = 0, kh = keySeed, space = false;
-      for (let k = from[i]; k < e; k++) {
+      // own) or a separator, as tokenRanges reads them. Room first (at most a word per unit), then
+      // the same locals as above.
+      const b = from[i], e = to[i];
+      t.room(e - b, e - b);
+      const { chars, start, hash, chained } = t;
+      let used = t.used, words = t.words;
+      const first = words;
+      let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, single = 0, kh = keySeed, space = false;
+      for (let k = b; k < e; k++) {
         const c = codes[k];
-        const cls = unitClass(c);
+        const cls = unitClass(c), low = lowerUnit(c);
         if (cls & SPACE) {
           if (!space) kh = Math.imul(kh ^ 32, FNV_PRIME);
           space = true;
         } else {
-          kh = Math.imul(kh ^ lowerUnit(c), FNV_PRIME);
+          kh = Math.imul(kh ^ low, FNV_PRIME);
           space = false;
         }
         if (cls & WORD && !(cls & UNSPACED)) {
-          if (w0 < 0) { w0 = t.used; h = FNV_OFFSET | 0; g = t.chainSeed(); if (cls & UPPER) caps++; }
-          const low = lowerUnit(c);
-          chars[t.used++] = low;
+          if (w0 < 0) { w0 = used; h = FNV_OFFSET | 0; g = words > first ? prev ^ pairSeed : firstSeed; if (cls & UPPER) caps++; }
+          chars[used++] = low;
           h = Math.imul(h ^ low, FNV_PRIME);
           g = Math.imul(g ^ low, FNV_PRIME);
           continue;
         }
-        if (w0 >= 0) { t.end(w0, h, g); t.room(0); w0 = -1; }
+        if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; prev = h | 0; w0 = -1; }
         if (cls & WORD && cls & UNSPACED) {
-          const low = lowerUnit(c);
-          const at = t.used;
-          chars[t.used++] = low;
-          t.end(at, Math.imul((FNV_OFFSET | 0) ^ low, FNV_PRIME), Math.imul(t.chainSeed() ^ low, FNV_PRIME));
-          t.room(0);
+          // A word of one unit.
+          const seed = words > first ? prev ^ pairSeed : firstSeed;
+          start[words] = used;
+          chars[used++] = low;
+          prev = Math.imul((FNV_OFFSET | 0) ^ low, FNV_PRIME);
+          chained[words] = Math.imul(seed ^ low, FNV_PRIME) >>> 0;
+          hash[words++] = prev >>> 0;
           if (cls & UPPER) caps++;
           single++;
         }
       }
-      if (w0 >= 0) { t.end(w0, h, g); t.room(0); }
+      if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; }
+      t.used = used; t.words = words;
       titled[i] = caps;
       unspaced[i] = single;
       key[i] = kh >>> 0;

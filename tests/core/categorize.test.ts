@@ -4,7 +4,7 @@
 // quadratic on "(via " repeated; the reference below has that change too.)
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ANY_WORD_CUE, categorize, CREDIT_RE, CUES, mayHaveCue } from "../../src/core/categorize.ts";
+import { ANY_WORD_CUE, categorize, CREDIT_RE, CUES, mayHaveCue, pBodyNote } from "../../src/core/categorize.ts";
 
 const ORIGINAL = /\b(photo|image|picture|video|illustration|graphic|foto|bild|imagen|crédit|credit|courtesy|getty|reuters|afp|ap photo|shutterstock|istock|epa)\b\s*[:/|)]|\((\w+\s){0,4}(via|photo|getty|ap|afp|reuters)\b[^()]*\)$|^\s*(\p{Lu}[\p{L}.]*\s?){1,4}\/\s?(\p{Lu}[\p{L}.]*\s?){1,4}$/u;
 
@@ -47,5 +47,14 @@ describe("cues", () => {
         if (mayHaveCue(s) !== CUES.some((cue) => cue.re.test(s))) expect({ s, cue: mayHaveCue(s) }).toEqual({ s, cue: !mayHaveCue(s) });
       }
     }
+  });
+});
+
+describe("pBodyNote", () => {
+  it("writes the probability as toFixed(2) does, halves and the ends included", () => {
+    const edge = [0, -0, 1, 0.005, 0.015, 0.125, 0.995, 0.5, 0.045, 0.285, 0.575, 1e-300, 1 - 1e-16, 0.0050000001, 0.0049999999];
+    const grid = Array.from({ length: 20001 }, (_, k) => k / 20000);
+    for (const p of [...edge, ...grid]) expect(pBodyNote(p)).toBe(`P(body)=${p.toFixed(2)}`);
+    fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (p) => { expect(pBodyNote(p)).toBe(`P(body)=${p.toFixed(2)}`); }), { numRuns: 20000 });
   });
 });

@@ -61,6 +61,9 @@ describe("scanLine agrees with the regexes it replaced", () => {
   it("on lines of tricky pieces", () => {
     fc.assert(fc.property(lineArb, (t) => check(t)), { numRuns: 5000 });
   });
+  it("on long lines (counts are summed in chunks of 127 code units)", () => {
+    fc.assert(fc.property(lineArb, fc.integer({ min: 2, max: 60 }), (t, k) => check(`${t} `.repeat(k) + "Ab1,.")), { numRuns: 500 });
+  });
   it("on arbitrary UTF-16 strings", () => {
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 40 }), (t) => check(t)), { numRuns: 3000 });
   });

@@ -17,6 +17,16 @@ describe("repeatedRuns", () => {
     expect(Array.from(out)).toEqual([-1, -1, -1, -1, -1, 0, 1, 2, 3]);
   });
 
+  it("gives the same with `repeated` (which lines share their key) as without", () => {
+    const texts = [para(1), "A heading", para(2), para(3), "Share", para(1), "A heading", para(2), para(3), para(4), "Once"];
+    const keep = texts.map(() => true);
+    const key = (t: string) => t.toLowerCase();
+    const repeated = (i: number) => texts.some((t, j) => j !== i && key(t) === key(texts[i]));
+    const out = Array.from(repeatedRuns(texts, keep, texts.map(words), repeated));
+    expect(out).toEqual([-1, -1, -1, -1, -1, 0, 1, 2, 3, -1, -1]);
+    expect(out).toEqual(Array.from(repeatedRuns(texts, keep, texts.map(words))));
+  });
+
   it("leaves an isolated repeat and a run of two alone", () => {
     const texts = [para(1), para(2), para(3), para(4), para(2), para(5), para(3), para(4), para(6)];
     const out = repeatedRuns(texts, texts.map(() => true), texts.map(words));
