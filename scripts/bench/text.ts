@@ -13,9 +13,11 @@ import { fmt, sum, timing, type Timing } from "./stats.ts";
 // sub-millisecond work are noisy, more so on a machine shared with other work.
 const TEXT_REPEATS = 5;
 // Scaling: pages per size step (1x = one page, 100x = all of them in one document), and rounds
-// over them per size (best kept): each round is the same 100 pages, ~0.2-0.5 s.
+// over them per size after the first (best kept): each round is the same 100 pages, ~0.1-0.3 s. 8:
+// the first 2-3 rounds of a 100-page document ran 1.5-2.3x slower than the later ones when this
+// was chosen (per-round times of two runs), so 5 rounds in all sometimes kept an unsettled one.
 const SCALING_PAGES = 100;
-const SCALING_ROUNDS = 5;
+const SCALING_ROUNDS = 8;
 
 export type TextRow = Timing & { mb_per_s: number };
 
@@ -51,12 +53,13 @@ export function benchReadability(sample: CorpusPage[], text: Record<string, Text
   return { ...row, ratios };
 }
 
-export interface ScalingRow { factor: number; docs: number; chars: number; ms: number; peak_mb: number; ratio?: number }
+export interface ScalingRow { factor: number; docs: number; chars: number; ms: number; first_ms: number; peak_mb: number; ratio?: number }
 
 /**
  * The same 100 pages' page_text cleaned as 100 documents of one page, 10 of ten pages and one of
  * all hundred (concatenated), each size in a fresh child process (scale-child.ts): time per
- * document (best round) and the peak resident memory one round adds. The text is the same at
+ * document (best round after a first round at that size, which is shown apart) and the peak
+ * resident memory one round adds. The text is the same at
  * every size, so linear work gives exactly 10x per 10x.
  */
 export function benchScaling(sample: CorpusPage[], repoRoot: string): ScalingRow[] {
@@ -77,7 +80,7 @@ export function benchScaling(sample: CorpusPage[], repoRoot: string): ScalingRow
       const prev = rows[rows.length - 1];
       const row: ScalingRow = { factor, ...res, ratio: prev ? res.ms / prev.ms : undefined };
       rows.push(row);
-      console.log(`  ${String(factor).padStart(3)}x ${(row.chars / 1024).toFixed(0).padStart(6)} KiB/doc  ${fmt(row.ms).padStart(7)} ms/doc  peak +${row.peak_mb.toFixed(1)} MB${row.ratio ? `  (x${row.ratio.toFixed(1)} for 10x input)` : ""}`);
+      console.log(`  ${String(factor).padStart(3)}x ${(row.chars / 1024).toFixed(0).padStart(6)} KiB/doc  ${fmt(row.ms).padStart(7)} ms/doc (first round ${fmt(row.first_ms)})  peak +${row.peak_mb.toFixed(1)} MB${row.ratio ? `  (x${row.ratio.toFixed(1)} for 10x input)` : ""}`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
