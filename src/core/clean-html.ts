@@ -5,7 +5,7 @@ import type { Budget } from "./budget.ts";
 import { analyze, assemble } from "./clean.ts";
 import { confidenceFeatures } from "./confidence.ts";
 import { contextFeatures } from "./context.ts";
-import { extractHtmlFeatures, htmlContextRows, LANDMARKS, type BlockSignals } from "./html-features.ts";
+import { extractHtmlFeatures, htmlContextRows, LANDMARKS, setRegionFeatures, type BlockSignals, type HtmlFeatures } from "./html-features.ts";
 import type { HtmlModel } from "./html-model.ts";
 import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
 import { forestScore } from "./trees.ts";
@@ -44,12 +44,12 @@ export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readabili
   const segments: Segment[] = given.blocks.map((b, i) => ({ line: i, text: b.text }));
   const a = analyze(segments, model, langHint ?? given.page.lang, budget);
   const nWords = a.doc.nWords;
-  let regionP: ArrayLike<number> = a.p2, center = REGION_CENTER, hashed: Uint32Array[] | undefined;
+  let regionP: ArrayLike<number> = a.p2, center = REGION_CENTER, f0: HtmlFeatures | undefined;
   if (given.region && regionScorer) {
-    const f0 = extractHtmlFeatures(given.blocks, a.p1, a.p2, new Float64Array(segments.length).fill(NaN), nWords, false, hashBits);
+    // Scored without a region (the scorer reads none of its columns); the rows are reused below.
+    f0 = extractHtmlFeatures(given.blocks, a.p1, a.p2, new Float64Array(segments.length).fill(NaN), nWords, false, hashBits);
     regionP = regionProbabilities(regionScorer, f0);
     center = LEARNED_REGION_CENTER;
-    hashed = f0.hashed; // the class/id buckets do not depend on the region: hashed once
   }
   const input = given.region ? withRegion(given, chooseRegion(given.region, nWords, regionP, center)) : given;
   let words = 0, articleWords = 0;
@@ -63,7 +63,9 @@ export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readabili
     const pa = analyze(at, model, langHint ?? input.page.lang).p2;
     at.forEach((s, k) => { articleP2[s.line] = pa[k]; });
   }
-  const f = extractHtmlFeatures(signals, a.p1, a.p2, articleP2, nWords, useArticle, hashBits, hashed);
+  let f: HtmlFeatures;
+  if (f0) { setRegionFeatures(f0, signals, articleP2, nWords, useArticle); f = f0; }
+  else f = extractHtmlFeatures(signals, a.p1, a.p2, articleP2, nWords, useArticle, hashBits);
   const articleBlocks = input.blocks.reduce((s, b) => s + (b.inArticle ? 1 : 0), 0);
   return { a, f, nWords, useArticle, markers: a.markers, articleBlocks, signals, regionP, regionCenter: center };
 }

@@ -79,37 +79,18 @@ export interface HtmlFeatures {
 /**
  * `articleP2` is the text model's P(body) of each in-article block when the text model reads
  * Readability's region alone (the view a column scraper gives it), NaN for the other blocks.
- * `hashed`: the same blocks' class/id buckets when already computed (they do not depend on the region).
  */
-export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number>, p2: ArrayLike<number>, articleP2: ArrayLike<number>, nWords: ArrayLike<number>, readabilityOk: boolean, hashBits: number, hashed: Uint32Array[] = []): HtmlFeatures {
+export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number>, p2: ArrayLike<number>, articleP2: ArrayLike<number>, nWords: ArrayLike<number>, readabilityOk: boolean, hashBits: number): HtmlFeatures {
   const n = blocks.length;
   const mask = (1 << hashBits) - 1;
-  let words = 0, articleWords = 0;
-  for (let i = 0; i < n; i++) {
-    words += nWords[i];
-    if (blocks[i].inArticle) articleWords += nWords[i];
-  }
-  // Prefix sums of the article flag for the window means.
-  const pre = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) pre[i + 1] = pre[i] + (blocks[i].inArticle ? 1 : 0);
   const dense: Float32Array[] = [];
-  const given = hashed.length === n;
-  if (!given) hashed = [];
+  const hashed: Uint32Array[] = [];
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
     const v = new Float32Array(HTML_FEATURES.length);
     v[COL.bias] = 1;
     v[COL.p2_logit] = logit(p2[i]);
     v[COL.p1_logit] = logit(p1[i]);
-    if (Number.isNaN(articleP2[i])) v[COL.article_p2_missing] = 1;
-    else v[COL.article_p2_logit] = logit(articleP2[i]);
-    v[COL.in_region] = +b.inArticle;
-    v[COL.readability_ok] = +readabilityOk;
-    v[COL.article_word_share] = words ? articleWords / words : 0;
-    v[COL.prev_in_article] = +(i > 0 && blocks[i - 1].inArticle);
-    v[COL.next_in_article] = +(i + 1 < n && blocks[i + 1].inArticle);
-    const lo = Math.max(0, i - WINDOW), hi = Math.min(n, i + WINDOW + 1);
-    v[COL.window_in_article] = (pre[hi] - pre[lo]) / (hi - lo);
     const ld = b.textChars ? b.linkChars / b.textChars : 0;
     v[COL.link_density] = ld;
     v[COL.link_over_half] = +(ld > 0.5);
@@ -122,10 +103,41 @@ export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number
     for (let k = 0; k < LANDMARKS.length; k++) if (b.flags & (1 << k)) v[LANDMARK_COLUMN[k]] = 1;
     v[COL.class_tokens_log] = Math.log1p(b.classTokens.length);
     dense.push(v);
-    if (given) continue;
     const h = new Uint32Array(b.classTokens.length);
     for (let k = 0; k < b.classTokens.length; k++) h[k] = fnv1a(`c:${b.classTokens[k]}`) & mask;
     hashed.push(h);
   }
-  return { dense, hashed };
+  const f = { dense, hashed };
+  setRegionFeatures(f, blocks, articleP2, nWords, readabilityOk);
+  return f;
+}
+
+/**
+ * Writes the columns that describe the region (`inArticle` of the blocks, Readability's or the
+ * fast engine's, and `articleP2`) into every row of `f`: all of them, so the fast engine scores
+ * its rows without a region, chooses the region, and reuses the same rows with it.
+ */
+export function setRegionFeatures(f: HtmlFeatures, blocks: readonly BlockSignals[], articleP2: ArrayLike<number>, nWords: ArrayLike<number>, readabilityOk: boolean): void {
+  const n = blocks.length;
+  let words = 0, articleWords = 0;
+  for (let i = 0; i < n; i++) {
+    words += nWords[i];
+    if (blocks[i].inArticle) articleWords += nWords[i];
+  }
+  // Prefix sums of the article flag for the window means.
+  const pre = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) pre[i + 1] = pre[i] + (blocks[i].inArticle ? 1 : 0);
+  for (let i = 0; i < n; i++) {
+    const v = f.dense[i];
+    const missing = Number.isNaN(articleP2[i]);
+    v[COL.article_p2_missing] = +missing;
+    v[COL.article_p2_logit] = missing ? 0 : logit(articleP2[i]);
+    v[COL.in_region] = +blocks[i].inArticle;
+    v[COL.readability_ok] = +readabilityOk;
+    v[COL.article_word_share] = words ? articleWords / words : 0;
+    v[COL.prev_in_article] = +(i > 0 && blocks[i - 1].inArticle);
+    v[COL.next_in_article] = +(i + 1 < n && blocks[i + 1].inArticle);
+    const lo = Math.max(0, i - WINDOW), hi = Math.min(n, i + WINDOW + 1);
+    v[COL.window_in_article] = (pre[hi] - pre[lo]) / (hi - lo);
+  }
 }
