@@ -8,7 +8,7 @@
 // bucket indexes, so a model is a dense weight vector plus a hashed weight table.
 import { lineCodes, type LineCodes } from "./codes.ts";
 import { fnv1a } from "./hash.ts";
-import { detectLanguage, languageIndex, stopwordEntry, stopwordsOf } from "./language.ts";
+import { detectLanguage, languageIndex, stopwordEntries, stopwordsOf } from "./language.ts";
 import { lexicalBuckets, WHOLE_SEED, WORD_SEEDS } from "./lexical.ts";
 import {
   collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, sameKeyAt, scanCodes,
@@ -125,7 +125,7 @@ export const log1pCount = (k: number) => (k < 4096 ? LOG1P_TABLE[k] : Math.log1p
 const log1p = log1pCount;
 
 // Temporaries of extractFeatures and repeatCounts, reused from one document to the next (scratch.ts).
-const ENTRY = int32Scratch(), LIST_RUN = int32Scratch(), KEY_HASH = uint32Scratch();
+const ENTRY = int32Scratch(), CANDIDATES = int32Scratch(), LIST_RUN = int32Scratch(), KEY_HASH = uint32Scratch();
 const SLOTS = int32Scratch(), GROUP = int32Scratch(), COUNT = int32Scratch(), REPS = int32Scratch();
 
 /** `codes`, when given, is lines' code units as segmentCodes made them (else they are made here). */
@@ -139,7 +139,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
   const words = docWords(doc, text, WORD_SEEDS);
   const entry = ENTRY.any(words.hash.length);
-  for (let w = 0; w < entry.length; w++) entry[w] = stopwordEntry(words.chars, words.start[w], words.start[w + 1], words.hash[w]);
+  stopwordEntries(words.chars, words.start, words.hash, entry, CANDIDATES.any(entry.length));
   const language = detectLanguage(entry, langHint);
   const stop = stopwordsOf(languageIndex(language === "und" ? "en" : language));
   const nWordsOf = new Int32Array(n), stopRatioOf = new Float64Array(n), terminalOf = new Uint8Array(n), proseOf = new Uint8Array(n);

@@ -61,6 +61,32 @@ WORDS.forEach((w, e) => { for (let k = 0; k < w.length; k++) WORD_CODES[WORD_AT[
 export function stopwordEntry(chars: Uint16Array, from: number, to: number, hash: number): number {
   const f = hash >>> (32 - FILTER_BITS);
   if ((FILTER[f >>> 5] & (1 << (f & 31))) === 0) return -1;
+  return probe(chars, from, to, hash);
+}
+
+/**
+ * stopwordEntry of every word w = chars[start[w], start[w + 1]) with hash[w], into out[w]. The
+ * filter is read for all of them first without a branch (whether a word passes it is as good as
+ * random, and mispredicted branches were most of the look-up's time), the table probed only for
+ * the words that pass (`candidates`: room for out.length).
+ */
+export function stopwordEntries(chars: Uint16Array, start: Int32Array, hash: Uint32Array, out: Int32Array, candidates: Int32Array): void {
+  const n = out.length;
+  let m = 0;
+  for (let w = 0; w < n; w++) {
+    const f = hash[w] >>> (32 - FILTER_BITS);
+    out[w] = -1;
+    candidates[m] = w;
+    m += (FILTER[f >>> 5] >>> (f & 31)) & 1;
+  }
+  for (let q = 0; q < m; q++) {
+    const w = candidates[q];
+    out[w] = probe(chars, start[w], start[w + 1], hash[w]);
+  }
+}
+
+/** The entry of a word that passed the filter (stopwordEntry past it). */
+function probe(chars: Uint16Array, from: number, to: number, hash: number): number {
   for (let s = hash & MASK; ; s = (s + 1) & MASK) {
     const e = SLOT_ENTRY[s];
     if (e < 0) return -1;

@@ -6,7 +6,7 @@ import stopwordsIso from "stopwords-iso/stopwords-iso.json";
 import { describe, expect, it } from "vitest";
 import { codesOf } from "../../src/core/codes.ts";
 import { fnv1a } from "../../src/core/hash.ts";
-import { detectLanguage, LANGUAGES, stopwordEntry } from "../../src/core/language.ts";
+import { detectLanguage, LANGUAGES, stopwordEntries, stopwordEntry } from "../../src/core/language.ts";
 
 const LISTS = stopwordsIso as Record<string, string[]>;
 const langsOf = new Map<string, string[]>();
@@ -45,5 +45,18 @@ describe("detectLanguage", () => {
     const many = [...Array.from({ length: 4000 }, (_, k) => (k % 2 ? "the" : "zebra")), ...Array.from({ length: 3000 }, () => "und")];
     expect(detectLanguage(entriesOf(many))).toBe(reference(many));
     for (const words of [["a", "a", "a", "a"], ["de", "de", "de"], ["na", "se", "da", "na", "se", "da"], []]) expect(detectLanguage(entriesOf(words))).toBe(reference(words));
+  });
+});
+
+describe("stopwordEntries", () => {
+  it("finds each word's entry as stopwordEntry does, word by word", () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...pool), fc.string({ maxLength: 6 })), { maxLength: 40 }), (words) => {
+      const chars = codesOf(words.join("")), start = new Int32Array(words.length + 1), hash = Uint32Array.from(words, (w) => fnv1a(w));
+      words.forEach((w, k) => { start[k + 1] = start[k] + w.length; });
+      const out = new Int32Array(words.length);
+      stopwordEntries(chars, start, hash, out, new Int32Array(words.length));
+      expect(Array.from(out)).toEqual(words.map((w) => stopwordEntry(codesOf(w), 0, w.length, fnv1a(w))));
+      expect(out.some((e) => e >= 0)).toBe(words.some((w) => langsOf.has(w)));
+    }), { numRuns: 2000 });
   });
 });
