@@ -62,13 +62,21 @@ export const mayHaveCue = (text: string) =>
 // found is the first cue in order that matches anywhere; the credit cue, which is not in it, is
 // tried when that least cue comes after it. Not for lines FOLDS_ONLY_WITH_U holds.
 const CREDIT_AT = CUES.findIndex((c) => c.re === CREDIT_RE);
-const WORD_CUES = CUES.map((c, k) => ({ k, inner: /^(?:©\|)?\\b\((.*)\)\\b$/.exec(c.re.source)?.[1] })).filter((c) => c.k !== CREDIT_AT);
-const groupsIn = (source: string) => new RegExp(`${source}|`).exec("")!.length - 1;
-// The capture group of each word cue's alternatives (1 + the groups before it).
+// Written out (no RegExp is built at run time: tests/core/regex-safety.test.ts scans the literals);
+// tests/core/categorize.test.ts checks it is ANY_WORD_CUE's alternation with a group per cue.
+export const WHICH_WORD_CUE = /©|\b(?:(cookies?|consent|gdpr|datenschutz\w*|rgpd|privacy (settings|preferences|choices))|(newsletters?|inbox|mailing list|e-?mail updates?|sign up for (our|the)|bolet[ií]n|infolettre|lettre d'information|nieuwsbrief)|(donat(e|ion|ions|ing)|support (us|our (work|journalism|newsroom))|contribut(e|ion) (today|now)|chip in|patreon|dons?|spenden?|donar|donazione|doe agora|make a gift)|(subscri(be|bers?|ption|bing)|already a (member|subscriber)|sign in|log ?in|register|paywall|premium|abonn(ez|ement|ieren|e)|suscr[ií]b|suscripci[oó]n|abbonati|assine|unlimited access|free trial|per (month|week))|(share (this|on|via)?|shares?|tweet|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|copy link|e-?mail this|teilen|partager|compartir|condividi|compartilhar|follow us)|(comments?|commenting|reply|replies|join the (conversation|discussion)|kommentar\w*|commentaires?|comentarios?|commenti)|(read (more|next|also)|more (from|stories|news|on)|most (read|popular|viewed)|related|recommended|you (may|might) (also )?like|trending|popular|top stories|others also read|see also|weitere|lesen sie auch|à lire aussi|lire aussi|tambi[eé]n te puede|leia tamb[eé]m|leggi anche|ranking|latest (news|videos|stories))|(advertisements?|advertising|sponsored|promoted|ad choices|anzeige|publicit[eé]|publicidad|pubblicit[aà])|(copyright|all rights reserved|terms (of (use|service)|and conditions)|privacy policy|impressum|mentions l[eé]gales|aviso legal)|(home|menu|skip to|back to top|next|previous|sitemap|search|categories|sections|contact us|about us|startseite|accueil|inicio))\b/gi;
+const WORD_CUES = CUES.map((c, k) => ({ k, source: c.re.source })).filter((c) => c.k !== CREDIT_AT);
+/** Capture groups opened in a cue's source: "(" not escaped and not "(?" (the word cues have no character class holding one). */
+const groupsIn = (source: string) => {
+  let n = 0;
+  for (let i = 0; i < source.length; i++) if (source[i] === "(" && source[i - 1] !== "\\" && source[i + 1] !== "?") n++;
+  return n;
+};
+// The capture group of each word cue's alternatives in WHICH_WORD_CUE: 1 + the groups before it
+// (each cue's own source has one group more, the one around its alternatives, which WHICH_WORD_CUE has too).
 const CUE_GROUP: { k: number; group: number }[] = [];
-for (let g = 1, j = 0; j < WORD_CUES.length; g += 1 + groupsIn(WORD_CUES[j].inner!), j++) CUE_GROUP.push({ k: WORD_CUES[j].k, group: g });
+for (let g = 1, j = 0; j < WORD_CUES.length; g += groupsIn(WORD_CUES[j].source), j++) CUE_GROUP.push({ k: WORD_CUES[j].k, group: g });
 const LEGAL_AT = CUES.findIndex((c) => c.re.source.startsWith("©|"));
-const WHICH_WORD_CUE = new RegExp(`©|\\b(?:${WORD_CUES.map((c) => `(${c.inner})`).join("|")})\\b`, "gi");
 
 /** The index in CUES of the first cue that matches `text`, -1 if none: what trying them in order finds. */
 export function firstCue(text: string): number {

@@ -4,7 +4,7 @@
 // quadratic on "(via " repeated; the reference below has that change too.)
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ANY_WORD_CUE, categorize, CREDIT_RE, CUES, firstCue, mayHaveCue, pBodyNote } from "../../src/core/categorize.ts";
+import { ANY_WORD_CUE, categorize, CREDIT_RE, CUES, firstCue, mayHaveCue, pBodyNote, WHICH_WORD_CUE } from "../../src/core/categorize.ts";
 
 const ORIGINAL = /\b(photo|image|picture|video|illustration|graphic|foto|bild|imagen|crédit|credit|courtesy|getty|reuters|afp|ap photo|shutterstock|istock|epa)\b\s*[:/|)]|\((\w+\s){0,4}(via|photo|getty|ap|afp|reuters)\b[^()]*\)$|^\s*(\p{Lu}[\p{L}.]*\s?){1,4}\/\s?(\p{Lu}[\p{L}.]*\s?){1,4}$/u;
 
@@ -36,6 +36,7 @@ describe("cues", () => {
   it("have a pre-check that is the alternation of the word cues between the same boundaries", () => {
     const inner = CUES.filter((c) => c.re !== CREDIT_RE).map((c) => /^(?:©\|)?\\b\((.*)\)\\b$/.exec(c.re.source)![1]);
     expect(`${ANY_WORD_CUE.source}/${ANY_WORD_CUE.flags}`).toBe(`©|\\b(?:${inner.join("|")})\\b/i`);
+    expect(`${WHICH_WORD_CUE.source}/${WHICH_WORD_CUE.flags}`).toBe(`©|\\b(?:${inner.map((x) => `(${x})`).join("|")})\\b/gi`);
   });
   it("are ruled out by the pre-check exactly when none of them matches", () => {
     fc.assert(fc.property(cueLine, (s) => { expect(mayHaveCue(s)).toBe(CUES.some((c) => c.re.test(s))); }), { numRuns: 20000 });
