@@ -53,6 +53,49 @@ const FOLDS_ONLY_WITH_U = (text: string) => text.indexOf("\u017f") >= 0 || text.
 export const mayHaveCue = (text: string) =>
   FOLDS_ONLY_WITH_U(text) ? CUES.some((cue) => cue.re.test(text)) : ANY_WORD_CUE.test(text) || (MAY_CREDIT.test(text) && CREDIT_RE.test(text));
 
+// Which cue a line that has one holds first in CUES's order, in one or two scans instead of up to
+// eleven. WHICH_WORD_CUE is ANY_WORD_CUE with each word cue's alternatives in a group of its own,
+// in CUES's order: where some word cues match at a position, the first of them in that order is the
+// alternative that matches there (a failed trailing \b backtracks into the next alternative, as in
+// each cue's own regex), and "©" is the legal cue's. Scanned from every position one of them
+// matches at (lastIndex one past each match's start, so no match hides another), the least cue
+// found is the first cue in order that matches anywhere; the credit cue, which is not in it, is
+// tried when that least cue comes after it. Not for lines FOLDS_ONLY_WITH_U holds.
+const CREDIT_AT = CUES.findIndex((c) => c.re === CREDIT_RE);
+// Written out (no RegExp is built at run time: tests/core/regex-safety.test.ts scans the literals);
+// tests/core/categorize.test.ts checks it is ANY_WORD_CUE's alternation with a group per cue.
+export const WHICH_WORD_CUE = /©|\b(?:(cookies?|consent|gdpr|datenschutz\w*|rgpd|privacy (settings|preferences|choices))|(newsletters?|inbox|mailing list|e-?mail updates?|sign up for (our|the)|bolet[ií]n|infolettre|lettre d'information|nieuwsbrief)|(donat(e|ion|ions|ing)|support (us|our (work|journalism|newsroom))|contribut(e|ion) (today|now)|chip in|patreon|dons?|spenden?|donar|donazione|doe agora|make a gift)|(subscri(be|bers?|ption|bing)|already a (member|subscriber)|sign in|log ?in|register|paywall|premium|abonn(ez|ement|ieren|e)|suscr[ií]b|suscripci[oó]n|abbonati|assine|unlimited access|free trial|per (month|week))|(share (this|on|via)?|shares?|tweet|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|copy link|e-?mail this|teilen|partager|compartir|condividi|compartilhar|follow us)|(comments?|commenting|reply|replies|join the (conversation|discussion)|kommentar\w*|commentaires?|comentarios?|commenti)|(read (more|next|also)|more (from|stories|news|on)|most (read|popular|viewed)|related|recommended|you (may|might) (also )?like|trending|popular|top stories|others also read|see also|weitere|lesen sie auch|à lire aussi|lire aussi|tambi[eé]n te puede|leia tamb[eé]m|leggi anche|ranking|latest (news|videos|stories))|(advertisements?|advertising|sponsored|promoted|ad choices|anzeige|publicit[eé]|publicidad|pubblicit[aà])|(copyright|all rights reserved|terms (of (use|service)|and conditions)|privacy policy|impressum|mentions l[eé]gales|aviso legal)|(home|menu|skip to|back to top|next|previous|sitemap|search|categories|sections|contact us|about us|startseite|accueil|inicio))\b/gi;
+const WORD_CUES = CUES.map((c, k) => ({ k, source: c.re.source })).filter((c) => c.k !== CREDIT_AT);
+/** Capture groups opened in a cue's source: "(" not escaped and not "(?" (the word cues have no character class holding one). */
+const groupsIn = (source: string) => {
+  let n = 0;
+  for (let i = 0; i < source.length; i++) if (source[i] === "(" && source[i - 1] !== "\\" && source[i + 1] !== "?") n++;
+  return n;
+};
+// The capture group of each word cue's alternatives in WHICH_WORD_CUE: 1 + the groups before it
+// (each cue's own source has one group more, the one around its alternatives, which WHICH_WORD_CUE has too).
+const CUE_GROUP: { k: number; group: number }[] = [];
+for (let g = 1, j = 0; j < WORD_CUES.length; g += groupsIn(WORD_CUES[j].source), j++) CUE_GROUP.push({ k: WORD_CUES[j].k, group: g });
+const LEGAL_AT = CUES.findIndex((c) => c.re.source.startsWith("©|"));
+
+/** The index in CUES of the first cue that matches `text`, -1 if none: what trying them in order finds. */
+export function firstCue(text: string): number {
+  if (FOLDS_ONLY_WITH_U(text)) return CUES.findIndex((cue) => cue.re.test(text));
+  let best = CUES.length;
+  if (ANY_WORD_CUE.test(text)) {
+    WHICH_WORD_CUE.lastIndex = 0;
+    for (let m = WHICH_WORD_CUE.exec(text); m; m = WHICH_WORD_CUE.exec(text)) {
+      let k = LEGAL_AT;
+      for (const { k: cue, group } of CUE_GROUP) if (m[group] !== undefined) { k = cue; break; }
+      if (k < best) best = k;
+      if (best === 0) break;
+      WHICH_WORD_CUE.lastIndex = m.index + 1;
+    }
+  }
+  if (best > CREDIT_AT && MAY_CREDIT.test(text) && CREDIT_RE.test(text)) best = CREDIT_AT;
+  return best === CUES.length ? -1 : best;
+}
+
 export interface LineShape {
   nWords: number;
   terminal: boolean;
@@ -81,11 +124,10 @@ const CAPTION_MAX_WORDS = 40;
 
 export function categorize(text: string, shape: LineShape, pBody: number): { category: Category; reason: string } {
   const pct = pBodyNote(pBody);
-  if (mayHaveCue(text)) {
-    for (const cue of CUES) {
-      const m = cue.re.exec(text);
-      if (m) return { category: cue.category, reason: `${cue.what} (cue "${m[0].trim().slice(0, 40)}"; ${pct})` };
-    }
+  const k = firstCue(text);
+  if (k >= 0) {
+    const cue = CUES[k], m = cue.re.exec(text)!;
+    return { category: cue.category, reason: `${cue.what} (cue "${m[0].trim().slice(0, 40)}"; ${pct})` };
   }
   if (shape.listRun >= 3) {
     const where = shape.beforeBody ? "above" : shape.afterBody ? "below" : "inside";

@@ -17,7 +17,12 @@ export function firstPass(doc: DocFeatures, model: Model): { p1: Float64Array; m
   const { firstDense: w, firstHashed: h } = model;
   for (let i = 0; i < n; i++) {
     let z1 = 0, z2 = 0, z3 = 0;
-    for (let k = 0, o = i * DENSE_SIZE; k < 3 * DENSE_SIZE; k += 3, o++) { const v = x[o]; z1 += w[k] * v; z2 += w[k + 1] * v; z3 += w[k + 2] * v; }
+    for (let k = 0, o = i * DENSE_SIZE; k < 3 * DENSE_SIZE; k += 3, o++) {
+      // A zero value adds +0 or -0, which leaves a sum that is not -0 unchanged (and none is: it
+      // starts at +0, and a sum that cancels to zero is +0), so zeros are skipped.
+      const v = x[o];
+      if (v !== 0) { z1 += w[k] * v; z2 += w[k + 1] * v; z3 += w[k + 2] * v; }
+    }
     const a = bucketStart[i], b = bucketStart[i + 1];
     let y1 = 0, y2 = 0, y3 = 0;
     for (let k = a; k < b; k++) { const j = 3 * bucketFlat[k]; y1 += h[j]; y2 += h[j + 1]; y3 += h[j + 2]; }

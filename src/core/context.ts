@@ -173,11 +173,12 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     const p = p1[i];
     const prev = i > 0 ? p1[i - 1] : 0;
     const next = i < n - 1 ? p1[i + 1] : 0;
-    let maxPrev = 0, maxNext = 0;
-    for (let k = 1; k <= 3; k++) {
-      if (i - k >= 0 && p1[i - k] > maxPrev) maxPrev = p1[i - k];
-      if (i + k < n && p1[i + k] > maxNext) maxNext = p1[i + k];
-    }
+    // The largest of the three before and after (0 past the ends), as selects rather than branches.
+    const b1 = i >= 1 ? p1[i - 1] : 0, b2 = i >= 2 ? p1[i - 2] : 0, b3 = i >= 3 ? p1[i - 3] : 0;
+    const a1 = i + 1 < n ? p1[i + 1] : 0, a2 = i + 2 < n ? p1[i + 2] : 0, a3 = i + 3 < n ? p1[i + 3] : 0;
+    let maxPrev = b1 > 0 ? b1 : 0, maxNext = a1 > 0 ? a1 : 0;
+    maxPrev = b2 > maxPrev ? b2 : maxPrev; maxPrev = b3 > maxPrev ? b3 : maxPrev;
+    maxNext = a2 > maxNext ? a2 : maxNext; maxNext = a3 > maxNext ? a3 : maxNext;
     const dBody = first < 0 ? 1 << 20 : (p > LIKELY_BODY ? Math.min(dist[i - 1] ?? 1 << 20, dist[i + 1] ?? 1 << 20) + 1 : dist[i]);
     const d = Math.min(dBody, 50);
     const m3 = windowMean(i, 3);

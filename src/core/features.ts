@@ -8,7 +8,7 @@
 // bucket indexes, so a model is a dense weight vector plus a hashed weight table.
 import { lineCodes, type LineCodes } from "./codes.ts";
 import { fnv1a } from "./hash.ts";
-import { detectLanguage, languageIndex, stopwordEntry, stopwordsOf } from "./language.ts";
+import { detectLanguage, languageIndex, stopwordEntries, stopwordsOf } from "./language.ts";
 import { lexicalBuckets, WHOLE_SEED, WORD_SEEDS } from "./lexical.ts";
 import {
   collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, sameKeyAt, scanCodes,
@@ -125,7 +125,7 @@ export const log1pCount = (k: number) => (k < 4096 ? LOG1P_TABLE[k] : Math.log1p
 const log1p = log1pCount;
 
 // Temporaries of extractFeatures and repeatCounts, reused from one document to the next (scratch.ts).
-const ENTRY = int32Scratch(), LIST_RUN = int32Scratch(), KEY_HASH = uint32Scratch();
+const ENTRY = int32Scratch(), CANDIDATES = int32Scratch(), LIST_RUN = int32Scratch(), KEY_HASH = uint32Scratch();
 const SLOTS = int32Scratch(), GROUP = int32Scratch(), COUNT = int32Scratch(), REPS = int32Scratch();
 
 /** `codes`, when given, is lines' code units as segmentCodes made them (else they are made here). */
@@ -139,7 +139,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
   const words = docWords(doc, text, WORD_SEEDS);
   const entry = ENTRY.any(words.hash.length);
-  for (let w = 0; w < entry.length; w++) entry[w] = stopwordEntry(words.chars, words.start[w], words.start[w + 1], words.hash[w]);
+  stopwordEntries(words.chars, words.start, words.hash, entry, CANDIDATES.any(entry.length));
   const language = detectLanguage(entry, langHint);
   const stop = stopwordsOf(languageIndex(language === "und" ? "en" : language));
   const nWordsOf = new Int32Array(n), stopRatioOf = new Float64Array(n), terminalOf = new Uint8Array(n), proseOf = new Uint8Array(n);
@@ -202,6 +202,8 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   const runShare = totalWords ? runWords / totalWords : 0;
   const sc = emptyScan();
 
+  // Each 0/1 value below is written as +(comparison) (and & for two): the same 0 and 1, without a
+  // branch that the CPU would mispredict from line to line.
   for (let i = 0; i < n; i++) {
     const s = from[i], e = to[i];
     const nw = nWordsOf[i], stopRatio = stopRatioOf[i];
@@ -214,11 +216,11 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     pool[o + 0] = 1;
     pool[o + 1] = log1p(chars);
     pool[o + 2] = log1p(nw);
-    pool[o + 3] = bin(nw <= 2); pool[o + 4] = bin(nw >= 3 && nw <= 5); pool[o + 5] = bin(nw >= 6 && nw <= 10);
-    pool[o + 6] = bin(nw >= 11 && nw <= 20); pool[o + 7] = bin(nw >= 21 && nw <= 40); pool[o + 8] = bin(nw > 40);
+    pool[o + 3] = +(nw <= 2); pool[o + 4] = +(nw >= 3) & +(nw <= 5); pool[o + 5] = +(nw >= 6) & +(nw <= 10);
+    pool[o + 6] = +(nw >= 11) & +(nw <= 20); pool[o + 7] = +(nw >= 21) & +(nw <= 40); pool[o + 8] = +(nw > 40);
     pool[o + 9] = stopRatio;
-    pool[o + 10] = bin(stopRatio === 0); pool[o + 11] = bin(stopRatio > 0 && stopRatio < 0.15);
-    pool[o + 12] = bin(stopRatio >= 0.15 && stopRatio < 0.3); pool[o + 13] = bin(stopRatio >= 0.3);
+    pool[o + 10] = +(stopRatio === 0); pool[o + 11] = +(stopRatio > 0) & +(stopRatio < 0.15);
+    pool[o + 12] = +(stopRatio >= 0.15) & +(stopRatio < 0.3); pool[o + 13] = +(stopRatio >= 0.3);
     pool[o + 14] = terminalOf[i];
     pool[o + 15] = bin(endsColonAt(codes, s, e));
     pool[o + 16] = bin(endsAlnumAt(codes, s, e));
@@ -227,7 +229,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     pool[o + 19] = log1p(sc.sentences);
     pool[o + 20] = nw ? Math.min(1, commas / nw) : 0;
     pool[o + 21] = nw ? words.titled[i] / nw : 0;
-    pool[o + 22] = bin(sc.upper / letters > 0.6 && chars > 3);
+    pool[o + 22] = +(sc.upper / letters > 0.6) & +(chars > 3);
     pool[o + 23] = bin(startsLowerAt(codes, s, e));
     pool[o + 24] = bin(mayBulletAt(codes, s, e) && BULLET_RE.test(text(i)));
     pool[o + 25] = bin(startsDigitAt(codes, s, e));
@@ -244,16 +246,16 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     pool[o + 36] = nw ? words.unspaced[i] / nw : 0;
     const rel = n > 1 ? i / (n - 1) : 0;
     pool[o + 37] = rel;
-    pool[o + 38] = bin(rel < 0.05); pool[o + 39] = bin(rel > 0.95);
-    pool[o + 40] = bin(i === 0); pool[o + 41] = bin(i === n - 1);
+    pool[o + 38] = +(rel < 0.05); pool[o + 39] = +(rel > 0.95);
+    pool[o + 40] = +(i === 0); pool[o + 41] = +(i === n - 1);
     const inRun = i >= bestStart && i <= bestEnd;
     const dist = inRun ? 0 : i < bestStart ? bestStart - i : i - bestEnd;
-    pool[o + 42] = bin(inRun); pool[o + 43] = bin(i < bestStart); pool[o + 44] = bin(i > bestEnd && bestEnd >= 0);
-    pool[o + 45] = bin(dist >= 1 && dist <= 2); pool[o + 46] = bin(dist >= 3 && dist <= 6);
-    pool[o + 47] = bin(dist >= 7 && dist <= 15); pool[o + 48] = bin(dist > 15);
+    pool[o + 42] = +inRun; pool[o + 43] = +(i < bestStart); pool[o + 44] = +(i > bestEnd) & +(bestEnd >= 0);
+    pool[o + 45] = +(dist >= 1) & +(dist <= 2); pool[o + 46] = +(dist >= 3) & +(dist <= 6);
+    pool[o + 47] = +(dist >= 7) & +(dist <= 15); pool[o + 48] = +(dist > 15);
     pool[o + 49] = runShare;
     pool[o + 50] = log1p(listRun[i]);
-    pool[o + 51] = bin(listRun[i] >= 3);
+    pool[o + 51] = +(listRun[i] >= 3);
     pool[o + 52] = proseOf[i];
     pool[o + 53] = i > 0 ? proseOf[i - 1] : 0;
     pool[o + 54] = i < n - 1 ? proseOf[i + 1] : 0;
@@ -261,7 +263,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     pool[o + 56] = i < n - 1 ? log1p(nWordsOf[i + 1]) : 0;
     pool[o + 57] = i > 0 ? terminalOf[i - 1] : 0;
     pool[o + 58] = i < n - 1 ? terminalOf[i + 1] : 0;
-    pool[o + 59] = bin(reps[i] > 1);
+    pool[o + 59] = +(reps[i] > 1);
     pool[o + 60] = log1p(reps[i] - 1);
     pool[o + 61] = docLogLines;
     pool[o + 62] = proseShare;

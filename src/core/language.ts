@@ -7,6 +7,7 @@
 // hashing them and missing the cache on its 18,000 entries.
 import stopwordsIso from "stopwords-iso/stopwords-iso.json";
 import { fnv1a } from "./hash.ts";
+import { int32Scratch } from "./scratch.ts";
 
 const LISTS = stopwordsIso as Record<string, string[]>;
 export const LANGUAGES: readonly string[] = Object.keys(LISTS).sort();
@@ -60,6 +61,32 @@ WORDS.forEach((w, e) => { for (let k = 0; k < w.length; k++) WORD_CODES[WORD_AT[
 export function stopwordEntry(chars: Uint16Array, from: number, to: number, hash: number): number {
   const f = hash >>> (32 - FILTER_BITS);
   if ((FILTER[f >>> 5] & (1 << (f & 31))) === 0) return -1;
+  return probe(chars, from, to, hash);
+}
+
+/**
+ * stopwordEntry of every word w = chars[start[w], start[w + 1]) with hash[w], into out[w]. The
+ * filter is read for all of them first without a branch (whether a word passes it is as good as
+ * random, and mispredicted branches were most of the look-up's time), the table probed only for
+ * the words that pass (`candidates`: room for out.length).
+ */
+export function stopwordEntries(chars: Uint16Array, start: Int32Array, hash: Uint32Array, out: Int32Array, candidates: Int32Array): void {
+  const n = out.length;
+  let m = 0;
+  for (let w = 0; w < n; w++) {
+    const f = hash[w] >>> (32 - FILTER_BITS);
+    out[w] = -1;
+    candidates[m] = w;
+    m += (FILTER[f >>> 5] >>> (f & 31)) & 1;
+  }
+  for (let q = 0; q < m; q++) {
+    const w = candidates[q];
+    out[w] = probe(chars, start[w], start[w + 1], hash[w]);
+  }
+}
+
+/** The entry of a word that passed the filter (stopwordEntry past it). */
+function probe(chars: Uint16Array, from: number, to: number, hash: number): number {
   for (let s = hash & MASK; ; s = (s + 1) & MASK) {
     const e = SLOT_ENTRY[s];
     if (e < 0) return -1;
@@ -94,19 +121,63 @@ export function detectLanguage(entries: Int32Array, hint?: string): string {
     const primary = hint.toLowerCase().split(/[-_]/)[0];
     if (LISTS[primary]) return primary;
   }
-  const hits = new Float64Array(LANGUAGES.length);
   const n = Math.min(entries.length, MAX_DETECT_WORDS);
+  // Each language's hits are the weights of its stopwords among the first n words, summed in
+  // document order. Which language has the most is found in two steps that give the same answer
+  // with a fraction of the additions. First every language's sum to within rounding, from how
+  // often each entry occurs (an addition per entry present and language, not per word and
+  // language). Sums of a few thousand positive terms in any order are within 1e-12 of each other
+  // relatively, so a language more than NEAR_BEST below the best of these cannot be the best of
+  // the exact sums, nor reach MIN_HITS when the best does not come near it. Then the exact sums,
+  // in document order as always, of the few languages left (one, most often), of which the first
+  // with the most hits is the one trying them all picks.
+  // (Without a branch per word: whether a word is a stopword, and of which language, is as good
+  // as random, and the mispredicted branches were most of the time. Counts are kept at e + 1, so
+  // no entry, -1, counts at 0 and is never listed.)
+  const count = ENTRY_COUNT, seen = SEEN.any(n + 1);
+  let distinct = 0;
   for (let j = 0; j < n; j++) {
-    const e = entries[j];
-    if (e < 0) continue;
-    // A word shared by many languages says little; weight it down by how many share it.
-    const weight = LANG_WEIGHT[e];
-    for (let k = LANG_AT[e]; k < LANG_AT[e + 1]; k++) hits[LANG_IDS[k]] += weight;
+    const x = entries[j] + 1, c = count[x];
+    count[x] = c + 1;
+    seen[distinct] = x;
+    distinct += +(c === 0) & +(x !== 0);
   }
-  let best = -1;
-  for (let i = 0; i < hits.length; i++) if (best < 0 || hits[i] > hits[best]) best = i;
-  return best >= 0 && hits[best] >= MIN_HITS ? LANGUAGES[best] : "und";
+  count[0] = 0;
+  const near = NEAR_SUMS;
+  near.fill(0);
+  for (let q = 0; q < distinct; q++) {
+    const x = seen[q], e = x - 1, w = count[x] * LANG_WEIGHT[e];
+    count[x] = 0;
+    for (let k = LANG_AT[e]; k < LANG_AT[e + 1]; k++) near[LANG_IDS[k]] += w;
+  }
+  let top = 0;
+  for (let i = 0; i < near.length; i++) if (near[i] > top) top = near[i];
+  const margin = NEAR_BEST * (1 + top);
+  if (top < MIN_HITS - margin) return "und";
+  let best = -1, bestHits = 0;
+  for (let i = 0; i < near.length; i++) {
+    if (near[i] < top - margin) continue;
+    // A language's hits exactly as adding every word's weight to each of its languages sums them:
+    // a word not among its stopwords adds +0, which leaves the sum (never -0) as it is.
+    const member = stopwordsOf(i);
+    let hits = 0;
+    for (let j = 0; j < n; j++) { const x = entries[j] + 1; hits += member[x] * WEIGHT_AT[x]; }
+    if (best < 0 || hits > bestHits) { best = i; bestHits = hits; }
+  }
+  return bestHits >= MIN_HITS ? LANGUAGES[best] : "und";
 }
+
+// How far below the best near sum a language is still summed exactly (relative to 1 + that sum):
+// far above the 1e-12 by which sums of up to MAX_DETECT_WORDS positive terms (4,000 x 2^-53 each
+// way) can differ in the order they are added, far below any real difference between languages.
+const NEAR_BEST = 1e-9;
+// Occurrences per entry (zero between calls: each is reset as it is read), the entries present,
+// and the near sums per language.
+const ENTRY_COUNT = new Int32Array(WORDS.length + 1);
+// LANG_WEIGHT at e + 1 (0 at 0, where no entry goes).
+const WEIGHT_AT = Float64Array.from({ length: WORDS.length + 1 }, (_, x) => (x ? LANG_WEIGHT[x - 1] : 0));
+const SEEN = int32Scratch();
+const NEAR_SUMS = new Float64Array(LANGUAGES.length);
 
 /** The index of `lang` in LANGUAGES, -1 when it has no stopword list. */
 export const languageIndex = (lang: string) => LANGUAGES.indexOf(lang);

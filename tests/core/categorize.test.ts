@@ -4,7 +4,7 @@
 // quadratic on "(via " repeated; the reference below has that change too.)
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ANY_WORD_CUE, categorize, CREDIT_RE, CUES, mayHaveCue, pBodyNote } from "../../src/core/categorize.ts";
+import { ANY_WORD_CUE, categorize, CREDIT_RE, CUES, firstCue, mayHaveCue, pBodyNote, WHICH_WORD_CUE } from "../../src/core/categorize.ts";
 
 const ORIGINAL = /\b(photo|image|picture|video|illustration|graphic|foto|bild|imagen|crédit|credit|courtesy|getty|reuters|afp|ap photo|shutterstock|istock|epa)\b\s*[:/|)]|\((\w+\s){0,4}(via|photo|getty|ap|afp|reuters)\b[^()]*\)$|^\s*(\p{Lu}[\p{L}.]*\s?){1,4}\/\s?(\p{Lu}[\p{L}.]*\s?){1,4}$/u;
 
@@ -36,15 +36,25 @@ describe("cues", () => {
   it("have a pre-check that is the alternation of the word cues between the same boundaries", () => {
     const inner = CUES.filter((c) => c.re !== CREDIT_RE).map((c) => /^(?:©\|)?\\b\((.*)\)\\b$/.exec(c.re.source)![1]);
     expect(`${ANY_WORD_CUE.source}/${ANY_WORD_CUE.flags}`).toBe(`©|\\b(?:${inner.join("|")})\\b/i`);
+    expect(`${WHICH_WORD_CUE.source}/${WHICH_WORD_CUE.flags}`).toBe(`©|\\b(?:${inner.map((x) => `(${x})`).join("|")})\\b/gi`);
   });
   it("are ruled out by the pre-check exactly when none of them matches", () => {
     fc.assert(fc.property(cueLine, (s) => { expect(mayHaveCue(s)).toBe(CUES.some((c) => c.re.test(s))); }), { numRuns: 20000 });
   });
-  it("are pre-checked alike with every BMP code unit next to and inside a cue word", () => {
+  it("are told apart by firstCue as trying them in order does", () => {
+    const several = fc.array(cueLine, { minLength: 1, maxLength: 4 }).map((a) => a.join(" "));
+    fc.assert(fc.property(several, (s) => { expect(firstCue(s)).toBe(CUES.findIndex((c) => c.re.test(s))); }), { numRuns: 20000 });
+    for (const s of ["Share this cookie notice", "© 2024 Example | Home", "Photo: AP / Reuters | share", "Read more: our newsletter", "Home | Next", "nothing", "ſhare the cookie"]) {
+      expect(firstCue(s)).toBe(CUES.findIndex((c) => c.re.test(s)));
+    }
+  });
+  it("are pre-checked and told apart alike with every BMP code unit next to and inside a cue word", () => {
     for (let c = 0; c < 0x10000; c++) {
       const ch = String.fromCharCode(c);
       for (const s of [`${ch}share`, `share${ch}`, `${ch}hare`, `datenschutz${ch}`, `boletín ${ch}`, `coo${ch}ie`, `${ch}ommentar`]) {
-        if (mayHaveCue(s) !== CUES.some((cue) => cue.re.test(s))) expect({ s, cue: mayHaveCue(s) }).toEqual({ s, cue: !mayHaveCue(s) });
+        const first = CUES.findIndex((cue) => cue.re.test(s));
+        if (mayHaveCue(s) !== first >= 0) expect({ s, cue: mayHaveCue(s) }).toEqual({ s, cue: !mayHaveCue(s) });
+        if (firstCue(s) !== first) expect({ s, first: firstCue(s) }).toEqual({ s, first });
       }
     }
   });
