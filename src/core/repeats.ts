@@ -5,7 +5,10 @@
 //
 // A run is a repeat when it holds at least REPEAT_MIN_RUN long lines that each repeat, word for
 // word, a line already kept; short lines inside the run (headings, "Read more") go with it when
-// they repeat too. An isolated repeated paragraph (a pull quote, a refrain) is left alone.
+// they repeat too. An isolated repeated paragraph (a pull quote, a refrain) is left alone. Two
+// lines repeat when their lineKey (trimmed, white space collapsed, lower-cased) is the same: the
+// key the `repeats` feature counts.
+import { lineKey } from "./line-scan.ts";
 
 // Long enough that two equal lines are not a coincidence ("Sign up for free", "Share this").
 // Chosen on the corpus's out-of-fold outputs: 8 and 12 words gave the same article F1 (HTML fast
@@ -16,8 +19,6 @@ const REPEAT_MIN_WORDS = 8;
 // on HTML; the gold repeats single paragraphs on 44 of 701 articles, rarely runs.
 const REPEAT_MIN_RUN = 3;
 
-/** Lower-cased, whitespace collapsed: two lines repeat when these are equal (features.ts lineKey). */
-const keyOf = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
 
 /**
  * For each line, the index of the earlier kept line it repeats when it belongs to a repeated run
@@ -59,11 +60,21 @@ function markCopies(texts: readonly string[], keep: readonly boolean[], copyOf: 
   let repeats = 0;
   for (let i = 0; i < texts.length; i++) {
     if (!keep[i] || !which(i)) continue;
-    const key = keyOf(texts[i]);
+    const key = lineKey(texts[i]);
     if (!key) continue;
     const seen = first.get(key);
     if (seen === undefined) first.set(key, i);
     else { copyOf[i] = seen; repeats++; }
   }
   return repeats;
+}
+
+/**
+ * The texts of the lines a body keeps at threshold `t`: P(body) at least t, less the lines of a
+ * repeated copy. What assemble returns, for training to score thresholds on the same body.
+ */
+export function keptTexts(texts: readonly string[], p: ArrayLike<number>, t: number, nWords: ArrayLike<number>): string[] {
+  const keep = Array.from(p, (x: number) => x >= t);
+  const repeats = repeatedRuns(texts, keep, nWords);
+  return texts.filter((_, i) => keep[i] && repeats[i] < 0);
 }

@@ -13,7 +13,7 @@ import type { BlockSignals, HtmlFeatures } from "../core/html-features.ts";
 import { HTML_CONTEXT_FEATURES, HTML_FEATURES, htmlContextRows } from "../core/html-features.ts";
 import type { HtmlModelFile } from "../core/html-model.ts";
 import type { RegionScorer } from "../core/region-model.ts";
-import { repeatedRuns } from "../core/repeats.ts";
+import { keptTexts } from "../core/repeats.ts";
 import { dot, encodeBase64, hashedScore, sigmoid, type Model } from "../core/model.ts";
 import { compileForest, forestScore, type Forest } from "../core/trees.ts";
 import { scoreDoc } from "../eval/score.ts";
@@ -112,10 +112,7 @@ function predict(w: { dense: Float64Array; hashed: Float64Array }, it: Prepared)
 
 /** The body the product would return at threshold t: kept blocks, less a repeated copy (src/core/repeats.ts). */
 function keptText(it: Prepared, p: ArrayLike<number>, t: number): string {
-  const texts = it.page.input.blocks.map((b) => b.text);
-  const keep = Array.from(p, (x: number) => x >= t);
-  const repeats = repeatedRuns(texts, keep, it.nWords);
-  return texts.filter((_, i) => keep[i] && repeats[i] < 0).join("\n");
+  return keptTexts(it.page.input.blocks.map((b) => b.text), p, t, it.nWords).join("\n");
 }
 
 function chooseThresholds(items: Prepared[], p: Map<Prepared, Float64Array>) {

@@ -6,7 +6,7 @@ import { TEXT_CONTEXT_FEATURES, TEXT_CONTEXT_SIZE, contextFeatures, type Markers
 import { DENSE_FEATURES, extractFeatures, type DocFeatures } from "../core/features.ts";
 import { fnv1a } from "../core/hash.ts";
 import { dot, encodeBase64, sigmoid, type HashedWeights, type Model, type ModelFile } from "../core/model.ts";
-import { repeatedRuns } from "../core/repeats.ts";
+import { keptTexts } from "../core/repeats.ts";
 import { TITLE_FEATURES, titleFeatures, titleWindow } from "../core/title.ts";
 import type { Forest } from "../core/trees.ts";
 import { compileForest, forestScore } from "../core/trees.ts";
@@ -38,7 +38,7 @@ const MARKER_SPAN = 3;
 // the same inputs, and by 0.010 with the start/end markers. Each tree sees 30% of the rows: on the
 // full corpus that matched half the rows (article F1 within 0.001) at two thirds of the time
 // (~30 s per fold here). More trees or depth are left for later, for the same time budget.
-export const CONTEXT_PARAMS: GbdtParams = { trees: 100, depth: 5, lr: 0.1, bins: 64, minHess: 1, l2: 1, rowSample: 0.3, seed: SEED + 1 };
+const CONTEXT_PARAMS: GbdtParams = { trees: 100, depth: 5, lr: 0.1, bins: 64, minHess: 1, l2: 1, rowSample: 0.3, seed: SEED + 1 };
 /** The second-pass forest's size, when not CONTEXT_PARAMS' (`npm run train -- --trees N --depth D`). */
 export interface ForestSize { trees?: number; depth?: number }
 const SMALL_PARAMS: LogRegParams = { epochs: 30, lr: 0.1, l2Dense: 1e-4, l2Hashed: 0, seed: SEED + 2 };
@@ -161,14 +161,14 @@ export function outOfFold(items: Prepared[], folds: number, log: (s: string) => 
   return { ...first, ...secondPassOutOfFold(items, folds, log, first, rowsOf, forestParams(size)) };
 }
 
-export interface FirstPassOutOfFold {
+interface FirstPassOutOfFold {
   p1: Map<Prepared, Float64Array>;
   markers: Map<Prepared, Markers>;
   firstW: FirstPass[];
 }
 
 /** Out-of-fold pass-1 outputs (line and markers) for every prepared document. */
-export function firstPassOutOfFold(items: Prepared[], folds: number, log: (s: string) => void): FirstPassOutOfFold {
+function firstPassOutOfFold(items: Prepared[], folds: number, log: (s: string) => void): FirstPassOutOfFold {
   const p1 = new Map<Prepared, Float64Array>();
   const markers = new Map<Prepared, Markers>();
   const firstW: FirstPass[] = [];
@@ -187,7 +187,7 @@ export function firstPassOutOfFold(items: Prepared[], folds: number, log: (s: st
 }
 
 /** Out-of-fold pass-2 probabilities, from the out-of-fold pass-1 outputs. */
-export function secondPassOutOfFold(items: Prepared[], folds: number, log: (s: string) => void, first: Pick<FirstPassOutOfFold, "p1" | "markers">, rowsOf = ctxRows, params = CONTEXT_PARAMS) {
+function secondPassOutOfFold(items: Prepared[], folds: number, log: (s: string) => void, first: Pick<FirstPassOutOfFold, "p1" | "markers">, rowsOf = ctxRows, params = CONTEXT_PARAMS) {
   const ctx = new Map<Prepared, Float32Array[]>();
   for (const p of items) ctx.set(p, rowsOf(p, first.p1.get(p)!, first.markers.get(p)!));
   const p2 = new Map<Prepared, Float64Array>();
@@ -212,14 +212,11 @@ function contextModel(items: Prepared[], ctx: Map<Prepared, Float32Array[]>, par
 }
 
 /** CONTEXT_PARAMS with the forest's size overridden where given. */
-export const forestParams = (size: ForestSize): GbdtParams => ({ ...CONTEXT_PARAMS, trees: size.trees ?? CONTEXT_PARAMS.trees, depth: size.depth ?? CONTEXT_PARAMS.depth });
+const forestParams = (size: ForestSize): GbdtParams => ({ ...CONTEXT_PARAMS, trees: size.trees ?? CONTEXT_PARAMS.trees, depth: size.depth ?? CONTEXT_PARAMS.depth });
 
 /** Exact token scores of keeping the lines with p >= t, less a repeated copy (as the product does: src/core/repeats.ts). */
 export function scoreAt(p: Prepared, probs: Float64Array, t: number): Scores {
-  const texts = p.doc.segments.map((s) => s.text);
-  const keep = Array.from(probs, (x) => x >= t);
-  const repeats = repeatedRuns(texts, keep, p.nWords);
-  return scoreText(p.doc.gold, texts.filter((_, i) => keep[i] && repeats[i] < 0).join("\n"));
+  return scoreText(p.doc.gold, keptTexts(p.doc.segments.map((s) => s.text), probs, t, p.nWords).join("\n"));
 }
 
 function chooseThresholds(items: Prepared[], p2: Map<Prepared, Float64Array>) {
