@@ -4,8 +4,7 @@
 // heading, links, landmarks, class tokens too), and whose metadata fields agree; with --show N,
 // the first differing block of N pages.
 import { parseArgs } from "node:util";
-import { jsdomImpl } from "../src/dom/jsdom.ts";
-import { linkedomImpl } from "../src/dom/linkedom.ts";
+import { jsdomImpl, linkedomImpl } from "../src/dom/node.ts";
 import { DEFAULT_CORPUS, readCorpus } from "../src/eval/corpus.ts";
 import { PageCache } from "../src/eval/page-cache.ts";
 import { streamPage } from "../src/html/stream-blocks.ts";

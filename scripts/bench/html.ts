@@ -1,11 +1,9 @@
 // HTML mode under jsdom and under linkedom, split into its stages, beside Readability alone on
 // each DOM on the same pages (parse + Readability, what a Readability user pays).
-import { Readability } from "@mozilla/readability";
 import { resolveOptions } from "../../src/core/options.ts";
 import type { Model } from "../../src/core/model.ts";
 import type { HtmlModel } from "../../src/core/html-model.ts";
-import { jsdomImpl } from "../../src/dom/jsdom.ts";
-import { linkedomImpl } from "../../src/dom/linkedom.ts";
+import { jsdomImpl, linkedomImpl } from "../../src/dom/node.ts";
 import { cleanHtmlBlocks } from "../../src/core/clean-html.ts";
 import { cleanReadPage, streamedBlocks } from "../../src/html/clean-page.ts";
 import type { DomImpl } from "../../src/html/dom.ts";
@@ -30,6 +28,7 @@ function readabilityAlone(html: string, dom: DomImpl, url?: string): number {
   const t = performance.now();
   const page = dom.parse(stripScriptsAndStyles(html), url);
   try {
+    const Readability = dom.readability();
     new Readability<Node>(page.document, { serializer: (n: Node) => n }).parse();
   } catch {
     // timed all the same

@@ -23,6 +23,26 @@ export type TextRow = Timing & { mb_per_s: number };
 
 export function benchText(sample: CorpusPage[], model: Model): Record<string, TextRow> {
   for (const p of sample.slice(0, 20)) clean(p.loose_text, {}, model); // warm up: JIT, lazy tables
+  return timeKinds(sample, model, "text mode");
+}
+
+/**
+ * Text mode again after an ArrayBuffer has been detached in this process, as in one that has
+ * loaded jsdom or runs under tsx (src/dom/node-lazy.ts): V8 then checks every typed-array access
+ * for a detached buffer, for good. Prints the slowdown against `before` (benchText's rows).
+ */
+export function benchTextDetached(sample: CorpusPage[], model: Model, before: Record<string, TextRow>): Record<string, TextRow & { vs_before_p50: number }> {
+  const buffer = new ArrayBuffer(8);
+  structuredClone(buffer, { transfer: [buffer] });
+  const rows = timeKinds(sample, model, "after a detach");
+  return Object.fromEntries(Object.entries(rows).map(([kind, row]) => {
+    const ratio = row.p50_ms / before[kind].p50_ms;
+    console.log(`  ${kind} after a detach / before: ${fmt(ratio)}x at p50`);
+    return [kind, { ...row, vs_before_p50: ratio }];
+  }));
+}
+
+function timeKinds(sample: CorpusPage[], model: Model, label: string): Record<string, TextRow> {
   const out: Record<string, TextRow> = {};
   for (const kind of ["loose_text", "page_text"] as const) {
     const per = sample.map(() => Infinity);
@@ -36,7 +56,7 @@ export function benchText(sample: CorpusPage[], model: Model): Record<string, Te
     const bytes = sum(sample.map((p) => Buffer.byteLength(p[kind])));
     const row = { ...timing(per), mb_per_s: bytes / 1e6 / (sum(per) / 1000) };
     out[kind] = row;
-    console.log(`text mode ${kind.padEnd(10)} p50 ${fmt(row.p50_ms)} ms  p90 ${fmt(row.p90_ms)}  p99 ${fmt(row.p99_ms)}  ${fmt(row.mb_per_s)} MB/s`);
+    console.log(`${label} ${kind.padEnd(10)} p50 ${fmt(row.p50_ms)} ms  p90 ${fmt(row.p90_ms)}  p99 ${fmt(row.p99_ms)}  ${fmt(row.mb_per_s)} MB/s`);
   }
   return out;
 }

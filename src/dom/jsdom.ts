@@ -1,9 +1,14 @@
-// jsdom behind the DomImpl interface: Node only (jsdom fails at start-up in workerd).
+// jsdom behind the DomImpl interface: Node only (jsdom fails at start-up in workerd). jsdom and
+// Readability load on the first page parsed, not with this module (src/dom/node-lazy.ts says why).
 // No runScripts and no resources option: jsdom then executes no script and fetches nothing.
-import { JSDOM, VirtualConsole } from "jsdom";
+import type { JSDOM, VirtualConsole } from "jsdom";
 import type { DomImpl, ParsedPage } from "../html/dom.ts";
+import { lazyRequire, nodeReadability } from "./node-lazy.ts";
+
+const jsdomModule = lazyRequire<typeof import("jsdom")>("jsdom");
 
 function newDom(html: string, url: string | undefined, virtualConsole: VirtualConsole): JSDOM {
+  const { JSDOM } = jsdomModule();
   if (url) {
     try {
       return new JSDOM(html, { url, virtualConsole });
@@ -17,8 +22,9 @@ function newDom(html: string, url: string | undefined, virtualConsole: VirtualCo
 
 export const jsdomImpl: DomImpl = {
   name: "jsdom",
+  readability: nodeReadability,
   parse(html: string, url?: string): ParsedPage {
-    const virtualConsole = new VirtualConsole(); // not forwarded: CSS errors and the like stay silent
+    const virtualConsole = new (jsdomModule().VirtualConsole)(); // not forwarded: CSS errors and the like stay silent
     const dom = newDom(html, url, virtualConsole);
     let open = true;
     return {

@@ -10,7 +10,6 @@ import { jsdomImpl } from "../dom/jsdom.ts";
 import type { ParsedPage } from "../html/dom.ts";
 import { blockText } from "../html/blocks.ts";
 import { stripScriptsAndStyles } from "../html/prepare.ts";
-import { Readability } from "@mozilla/readability";
 
 /** Baseline 1: return the input as it came. */
 export function unchanged(text: string): string {
@@ -57,6 +56,7 @@ export function readabilityPredict(
   let page: ParsedPage | undefined;
   try {
     page = jsdomImpl.parse(input, url ?? undefined);
+    const Readability = jsdomImpl.readability();
     const reader = new Readability<Node>(page.document, { serializer: (n: Node) => n });
     const article = reader.parse();
     if (!article || !article.content) return { text: "", title: article?.title ?? null, status: "null" };

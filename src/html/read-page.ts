@@ -7,7 +7,6 @@
 // signal, so what Readability keeps by mistake can still go and what it misses can still stay.
 // Readability gets a clone: it rewrites the tree it reads, and the blocks are read from the
 // original.
-import { Readability } from "@mozilla/readability";
 import { extractBlocks, type Block } from "./blocks.ts";
 import type { DomImpl } from "./dom.ts";
 import { mergeMeta, readPageMeta, type PageMeta } from "./metadata.ts";
@@ -92,6 +91,7 @@ export function readPage(html: string, dom: DomImpl, url?: string, now: () => nu
     try {
       if (bounded.depth > READABILITY_MAX_NESTING) throw new SkipReadability();
       const clone = doc.cloneNode(true) as Document;
+      const Readability = dom.readability();
       const article = new Readability<Node>(clone, { serializer: (n: Node) => n, maxElemsToParse: MAX_ELEMS_FOR_READABILITY }).parse();
       if (article) {
         meta = mergeMeta(meta, { title: article.title, byline: article.byline, published: article.publishedTime, siteName: article.siteName, excerpt: article.excerpt });

@@ -4,8 +4,11 @@ import type { Hono } from "hono";
 import { createApp } from "../http/app.ts";
 import { htmlEngineFrom, serviceConfigFrom, type ServiceEnv } from "../http/config.ts";
 import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../model/index.ts";
-import { linkedomImpl } from "../dom/linkedom.ts";
+import { Readability } from "@mozilla/readability";
+import { linkedomDom } from "../dom/linkedom.ts";
 
+// The Worker bundles Readability (Node loads it on first use: src/dom/node-lazy.ts).
+const linkedomImpl = linkedomDom(() => Readability);
 let app: Hono | undefined;
 
 export default {
