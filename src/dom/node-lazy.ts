@@ -5,8 +5,9 @@
 // ArrayBuffer anywhere in a process switches off V8's ArrayBufferDetachingProtector for good, and
 // every typed-array access in optimised code then checks for a detached buffer: text mode runs
 // ~12 % slower in such a process (loose_text p50 0.50 -> 0.56 ms, measured by loading either into
-// the bench's text section). A server that cleans text, or HTML with the fast engine, needs
-// neither, so it never pays that.
+// the bench's text section). Cleaning text, or HTML with the fast engine, needs neither, so the
+// library (src/index.ts) never pays that for them. (Under tsx other CommonJS packages the lexer
+// reads still can: the request schemas' @hono/zod-openapi dependencies do, in the server and CLI.)
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
