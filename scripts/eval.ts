@@ -233,6 +233,11 @@ async function main(): Promise<void> {
       fastRun.read.add(t1 - ts);
       fastRun.learned.add(t2 - t1);
       score("boilerstrip", "html-fast", res.text, { confidence: res.confidence, ms: round(t2 - ts) });
+      // The default HTML engine under each preference too, on the same reading of the page.
+      for (const preference of ["recall", "precision"] as const) {
+        const prefOpts = resolveOptions({ ...(page.url ? { url: page.url } : {}), htmlEngine: "fast", preference });
+        score(`boilerstrip:${preference}`, "html-fast", cleanHtmlBlocks({ ...read, inputChars: page.html.length }, prefOpts, model, htmlModel).text);
+      }
     }
 
     const now = performance.now();

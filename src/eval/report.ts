@@ -37,8 +37,10 @@ export const ROWS: readonly { system: SystemName; kind: Kind }[] = [
   { system: "boilerstrip", kind: "html-fast" },
   { system: "boilerstrip:recall", kind: "page_text" },
   { system: "boilerstrip:recall", kind: "loose_text" },
+  { system: "boilerstrip:recall", kind: "html-fast" },
   { system: "boilerstrip:precision", kind: "page_text" },
   { system: "boilerstrip:precision", kind: "loose_text" },
+  { system: "boilerstrip:precision", kind: "html-fast" },
 ];
 
 export interface Calibration {
