@@ -195,6 +195,9 @@ function digitBefore(codes: Uint16Array, s: number, k: number): boolean {
   return k - 1 >= s && digitAt(codes, k - 1, k) === 1;
 }
 
+/** Whether the code unit can be (part of) a decimal digit: a BMP digit, or a surrogate (astral digits). */
+const mayBeDigit = (c: number) => (c < 128 ? c >= 48 && c <= 57 : (unitClass(c) & DIGIT) !== 0 || (c >= 0xd800 && c <= 0xdfff));
+
 /** digitBefore, answered at once when the unit before is ASCII (only 0-9 are digits there; no pair ends in ASCII). */
 function asciiDigitBefore(codes: Uint16Array, s: number, k: number): boolean {
   const p = codes[k - 1];
@@ -206,7 +209,13 @@ function asciiDigitBefore(codes: Uint16Array, s: number, k: number): boolean {
  * Each alternative is read as "somewhere": at least one digit before a separator needs only one.
  */
 export function hasDateAt(codes: Uint16Array, s: number, e: number): boolean {
-  for (let q = s; q < e; q++) {
+  // Every alternative has a digit at q (the third) or one before q and one after it (the first
+  // two), so only q from the first unit that can be part of a digit to the last can match: most
+  // lines with a number hold it in a few units of a long line.
+  let first = s, last = e - 1;
+  while (first <= last && !mayBeDigit(codes[first])) first++;
+  while (last > first && !mayBeDigit(codes[last])) last--;
+  for (let q = first; q <= last; q++) {
     const c = codes[q];
     // \p{Nd}{1,4}[./\-年月]\p{Nd}{1,2}[./\-月日]
     if (MARK_TABLE[c] & DATE_SEP1 && q > s && digitBefore(codes, s, q)) {

@@ -5,7 +5,7 @@
 //
 // Each scratch is one module-level array, grown to the largest document seen but kept only up to
 // SCRATCH_KEEP elements: a larger document gets fresh arrays that go with it, so what stays is
-// bounded (the 23 scratches of the text path keep at most 6.9 MiB, after a document of 65,536 or
+// bounded (the 28 scratches of the text path keep at most 7.1 MiB, after a document of 65,536 or
 // more lines and words; a few hundred KiB after ordinary pages). What a scratch hands out is valid
 // until the next call that takes the same scratch: only for passes that run to the end without
 // calling each other (all of them are synchronous).

@@ -2,25 +2,36 @@
 // blocks but are not content, so they get no segment (their line numbers are simply skipped).
 import { pointwiseLower, SPACE, unitClass } from "./charclass.ts";
 import type { LineCodes } from "./codes.ts";
+import { int32Scratch, Scratch } from "./scratch.ts";
 import type { Segment } from "./types.ts";
 
 export function segmentText(input: string): Segment[] {
   return segmentCodes(input).segments;
 }
 
-// Room for this many segments at first (doubled as needed): a typical page has a few hundred.
-const FIRST_ROOM = 256;
+// The code units and the per-segment arrays, reused from one input to the next (scratch.ts): what
+// segmentCodes returns is read by the features before the next input is segmented. Five fresh typed
+// arrays per input were a sixth of the fixed cost of cleaning a one-line text.
+const CODES = new Scratch((n) => new Uint16Array(n)), FROM = int32Scratch(), TO = int32Scratch();
+const ASCII = new Scratch((n) => new Uint8Array(n)), POINTWISE = new Scratch((n) => new Uint8Array(n));
+// Room for this many segments at first (doubled as needed), or for every line the input can hold
+// when that is fewer: a typical page has a few hundred.
+const FIRST_ROOM = 1024;
 
 /**
  * The segments, and their code units as the features read them (codes.ts), in one pass over the
  * input: each code unit is copied into one array as it is read, and each line's kind is known
  * when it ends (`ascii` and `pointwise` are read over the line before trimming, which can only
  * add white space outside ASCII: such a line takes the general path, with the same results).
+ * The code units are valid until the next call (they are reused: scratch.ts).
  */
 export function segmentCodes(input: string): { segments: Segment[]; codes: LineCodes } {
   const n = input.length;
-  const all = new Uint16Array(n);
-  let from = new Int32Array(FIRST_ROOM), to = new Int32Array(FIRST_ROOM), ascii = new Uint8Array(FIRST_ROOM), pointwise = new Uint8Array(FIRST_ROOM);
+  // Every unit of `all` is written below (a break too), so a reused one needs no zeroing.
+  const all = CODES.any(n);
+  // A segment holds a unit that is not white space and, but for the last, a break after it.
+  const room = Math.min(FIRST_ROOM, (n >> 1) + 1);
+  let from = FROM.any(room), to = TO.any(room), ascii = ASCII.any(room), pointwise = POINTWISE.any(room);
   const segments: Segment[] = [];
   let line = 0, start = 0, or = 0;
   for (let i = 0; i <= n; i++) {

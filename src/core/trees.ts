@@ -119,6 +119,10 @@ function deeper(forest: CompiledForest, x: ArrayLike<number>, at: number, b: num
 // and the next four levels written out to 770 (the same microbenchmark: 26,385 rows of 100
 // corpus pages, best of 40 rounds of CPU time).
 const LANES = 8;
+// A last, partial group of rows is scored in lanes when it has at least this many rows, else one by
+// one: a group costs the same whatever its rows (5.5 us on the shipped forest), a row alone 1.7-1.8 us
+// (.tmp microbenchmark: 3 rows were 5.25 us one by one, 2 rows 3.6 us).
+const LANE_TAIL_MIN = 3;
 // A last, partial group's scores before the ones wanted are copied out.
 const TAIL = new Float64Array(LANES);
 
@@ -132,9 +136,10 @@ export function forestScoreRows(forest: CompiledForest, rows: Float32Array, widt
   const { f, t32: t, v, depth, trees, base } = forest;
   const nodes = (1 << depth) - 1, leaves = nodes + 1;
   let r = 0;
-  // The last rows too when `rows` holds room for a whole group past them (contextRows' block
-  // does): the lanes past `count` read whatever is there, and their scores are not written.
-  for (; r + LANES <= count || (r < count && (r + LANES) * width <= rows.length); r += LANES) {
+  // The last rows too when they are LANE_TAIL_MIN or more and `rows` holds room for a whole group
+  // past them (contextRows' block does): the lanes past `count` read whatever is there, and their
+  // scores are not written.
+  for (; r + LANES <= count || (r + LANE_TAIL_MIN <= count && (r + LANES) * width <= rows.length); r += LANES) {
     const a0 = r * width, a1 = a0 + width, a2 = a1 + width, a3 = a2 + width, a4 = a3 + width, a5 = a4 + width, a6 = a5 + width, a7 = a6 + width;
     let z0 = base, z1 = base, z2 = base, z3 = base, z4 = base, z5 = base, z6 = base, z7 = base;
     for (let k = 0, b = 0, lv = -nodes; k < trees; k++, b += nodes, lv += leaves) {
