@@ -3,7 +3,7 @@
 //   node     - the Node server exactly as `npm start` runs it (tsx src/node/server.ts)
 //   wrangler - `wrangler dev`: the Worker in workerd as a developer runs it locally
 //   workerd  - workerd alone serving the deploy bundle (wrangler deploy --dry-run)
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -69,10 +69,20 @@ async function start(name: string, cmd: string, args: string[], opts: { cwd: str
  * The Node server as `npm start` runs it; `workers` sets BOILERSTRIP_WORKERS (default: one per
  * core); `nodeArgs` go to node before the script (e.g. --cpu-prof).
  */
+/** The Node server as `npm start` runs it: src/ built to dist/ (`npm run build`), run by plain Node. */
 export async function startNode(repoRoot: string, workers?: number, nodeArgs: string[] = []): Promise<Server> {
+  buildNode(repoRoot);
   const port = await freePort();
   const env = { PORT: String(port), HOST: "127.0.0.1", ...(workers ? { BOILERSTRIP_WORKERS: String(workers) } : {}) };
-  return start(workers ? `node (${workers} worker${workers > 1 ? "s" : ""})` : "node", process.execPath, [...nodeArgs, "--import", "tsx", path.join(repoRoot, "src", "node", "server.ts")], { cwd: repoRoot, port, env });
+  return start(workers ? `node (${workers} worker${workers > 1 ? "s" : ""})` : "node", process.execPath, [...nodeArgs, path.join(repoRoot, "dist", "node", "server.js")], { cwd: repoRoot, port, env });
+}
+
+let built = false;
+/** `npm run build`, once per run. */
+function buildNode(repoRoot: string): void {
+  if (built) return;
+  execFileSync(process.execPath, [path.join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(repoRoot, "tsconfig.build.json")], { cwd: repoRoot, stdio: "inherit" });
+  built = true;
 }
 
 const wranglerBin = (repoRoot: string) => path.join(repoRoot, "node_modules", "wrangler", "bin", "wrangler.js");

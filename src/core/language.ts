@@ -5,7 +5,7 @@
 // Every word of a page is looked up once, by the FNV-1a hash the lexical features compute anyway,
 // in an open-addressing table of typed arrays: a Map keyed by fresh strings spent most of its time
 // hashing them and missing the cache on its 18,000 entries.
-import stopwordsIso from "stopwords-iso/stopwords-iso.json";
+import stopwordsIso from "stopwords-iso/stopwords-iso.json" with { type: "json" };
 import { fnv1a } from "./hash.ts";
 import { int32Scratch } from "./scratch.ts";
 

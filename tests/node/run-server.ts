@@ -17,8 +17,9 @@ export interface RunningServer {
   exited: Promise<number | null>;
 }
 
-export function runServer(env: Record<string, string>, children: ChildProcess[]): RunningServer {
-  const child = spawn(process.execPath, ["--import", "tsx", SERVER], {
+/** `args`: what Node runs (default: the entry point under tsx; build.test.ts passes the built one). */
+export function runServer(env: Record<string, string>, children: ChildProcess[], args: string[] = ["--import", "tsx", SERVER]): RunningServer {
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
