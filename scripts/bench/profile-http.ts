@@ -42,7 +42,8 @@ const stackOf = (id: number) => {
   for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) s.push(byId.get(x)!);
   return s;
 };
-const inPipeline = (s: ProfileNode[]) => s.some((n) => /\/src\/(core|html)\//.test(n.callFrame.url));
+// src/ under tsx, dist/ as npm start runs it (the build keeps the tree).
+const inPipeline = (s: ProfileNode[]) => s.some((n) => /\/(src|dist)\/(core|html)\//.test(n.callFrame.url));
 const where = (n: ProfileNode) => `${n.callFrame.functionName || "(anonymous)"}  ${n.callFrame.url ? `${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber + 1}` : ""}`;
 const parts = new Map<string, number>(), httpFrames = new Map<string, number>();
 let started = false, total = 0;
