@@ -209,7 +209,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     const nw = nWordsOf[i], stopRatio = stopRatioOf[i];
     const o = i * DENSE_SIZE;
     const chars = e - s;
-    if (doc.ascii[i]) readScan(words.scans, i, sc);
+    if (pointwise[i]) readScan(words.scans, i, sc);
     else scanCodes(codes, s, e, sc);
     const { digits, punct, commas } = sc;
     const letters = Math.max(1, chars - digits - punct);

@@ -91,6 +91,14 @@ export const SAW_SENTENCE = 1;
 const SAW_QUOTE = 2, SAW_SEPARATOR = 4, SAW_COPYRIGHT = 8, SAW_PAREN = 16, SAW_DIGIT = 32, SAW_COLON = 64, SAW_AT = 128, SAW_URL = 256;
 export const SAW_COLLAPSE = 512;
 
+/** The code units moreAt can say something of (1): the marks, ":", "@", "." and "(". */
+export const SAYS_MORE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) SAYS_MORE[c] = MARK_TABLE[c] !== 0 || c === 58 || c === 64 || c === 46 || c === 40 ? 1 : 0;
+
+/** What a non-ASCII unit ch of class k (unitClass) says beyond the counts and moreAt: white space, a digit (astral ones included), "©" or "℗". */
+export const nonAsciiBits = (ch: number, k: number) =>
+  (k & SPACE ? SAW_COLLAPSE : 0) | (k & DIGIT || (ch >= 0xd800 && ch <= 0xdfff) ? SAW_DIGIT : 0) | (ch === 0xa9 || ch === 0x2117 ? SAW_COPYRIGHT : 0);
+
 /** What the unit ch = codes[i] of the line codes[s, e) says beyond the counts: a mark, ":", "@", "." or "(". */
 export function moreAt(codes: Uint16Array, s: number, e: number, i: number, ch: number): number {
   let bits = 0;
@@ -154,10 +162,8 @@ export function scanCodes(codes: Uint16Array, s: number, e: number, out: LineSca
       } else {
         prev32 = 0;
         const k = unitClass(ch);
-        if (k & SPACE) bits |= SAW_COLLAPSE;
         if (k & UPPER) upper++;
-        if (k & DIGIT || (ch >= 0xd800 && ch <= 0xdfff)) bits |= SAW_DIGIT;
-        if (ch === 0xa9 || ch === 0x2117) bits |= SAW_COPYRIGHT;
+        bits |= nonAsciiBits(ch, k);
       }
       const more = moreAt(codes, s, e, i, ch);
       sentences += more & SAW_SENTENCE;

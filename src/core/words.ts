@@ -14,7 +14,7 @@
 import { lowerUnit, SPACE, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
 import type { LineCodes } from "./codes.ts";
 import { FNV_OFFSET } from "./hash.ts";
-import { ASCII_COUNTS, ASCII_MORE, lineEndBits, moreAt, SAW_COLLAPSE, SAW_SENTENCE, SCAN_CHUNK, STORED_SCAN } from "./line-scan.ts";
+import { ASCII_COUNTS, lineEndBits, moreAt, nonAsciiBits, SAW_COLLAPSE, SAW_SENTENCE, SAYS_MORE, SCAN_CHUNK, STORED_SCAN } from "./line-scan.ts";
 import { int32Scratch, Scratch, uint32Scratch } from "./scratch.ts";
 import { lowersPointwise, tokenRanges } from "./tokenize.ts";
 
@@ -32,7 +32,7 @@ export interface DocWords {
   unspaced: Int32Array;
   /** Per pointwise line (codes.ts), the FNV-1a from seeds.key of its repetition key (line-scan.ts lineKey); 0 for the others. */
   key: Uint32Array;
-  /** Per ASCII line (codes.ts), its scanCodes as line-scan.ts readScan reads it; unset for the others. */
+  /** Per pointwise line (codes.ts), its scanCodes as line-scan.ts readScan reads it; unset for the others. */
   scans: Int32Array;
 }
 
@@ -90,6 +90,13 @@ class Table {
     this.prev = h | 0;
     this.started = true;
   }
+}
+
+/** Line i's scan (codes[s, e)) into `scans`, where line-scan.ts readScan reads it. */
+function storeScan(scans: Int32Array, i: number, codes: Uint16Array, s: number, e: number, digits: number, punct: number, commas: number, upper: number, sentences: number, bits: number) {
+  const o = i * STORED_SCAN;
+  scans[o] = digits; scans[o + 1] = punct; scans[o + 2] = commas; scans[o + 3] = upper; scans[o + 4] = sentences;
+  scans[o + 5] = bits | lineEndBits(codes, s, e, digits);
 }
 
 function grow<T extends Uint16Array | Int32Array | Uint32Array>(a: T, need: number): T {
@@ -168,7 +175,7 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
         } else {
           kh = Math.imul(kh ^ c, FNV_PRIME);
           space = false;
-          if (ASCII_MORE[c] !== 0) {
+          if (SAYS_MORE[c] !== 0) {
             const more = moreAt(codes, b, e, k, c);
             sentences += more & SAW_SENTENCE;
             bits |= more;
@@ -180,9 +187,7 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       titled[i] = caps;
       key[i] = kh >>> 0;
       digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
-      const o = i * STORED_SCAN;
-      scans[o] = digits; scans[o + 1] = punct; scans[o + 2] = commas; scans[o + 3] = upper; scans[o + 4] = sentences;
-      scans[o + 5] = bits | lineEndBits(codes, b, e, digits);
+      storeScan(scans, i, codes, b, e, digits, punct, commas, upper, sentences, bits);
     } else if (pointwise[i]) {
       // Code units of the BMP, each a word character, an unspaced-script character (a word of its
       // own) or a separator, as tokenRanges reads them. Room first (at most a word per unit), then
@@ -193,15 +198,32 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       let used = t.used, words = t.words;
       const first = words;
       let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, single = 0, kh = keySeed, space = false;
+      // The line's scanCodes in the same pass, as on an ASCII line.
+      let packed = 0, chunkEnd = b + SCAN_CHUNK, digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0, bits = 0;
       for (let k = b; k < e; k++) {
         const c = codes[k];
+        if (k === chunkEnd) {
+          digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
+          packed = 0; chunkEnd += SCAN_CHUNK;
+        }
         const cls = unitClass(c), low = lowerUnit(c);
+        if (c < 128) packed += ASCII_COUNTS[c];
+        else {
+          upper += +((cls & UPPER) !== 0);
+          bits |= nonAsciiBits(c, cls);
+        }
         if (cls & SPACE) {
+          if (c !== 32 || space) bits |= SAW_COLLAPSE;
           if (!space) kh = Math.imul(kh ^ 32, FNV_PRIME);
           space = true;
         } else {
           kh = Math.imul(kh ^ low, FNV_PRIME);
           space = false;
+          if (SAYS_MORE[c] !== 0) {
+            const more = moreAt(codes, b, e, k, c);
+            sentences += more & SAW_SENTENCE;
+            bits |= more;
+          }
         }
         if (cls & WORD && !(cls & UNSPACED)) {
           if (w0 < 0) { w0 = used; h = FNV_OFFSET | 0; g = words > first ? prev ^ pairSeed : firstSeed; if (cls & UPPER) caps++; }
@@ -228,6 +250,8 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       titled[i] = caps;
       unspaced[i] = single;
       key[i] = kh >>> 0;
+      digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
+      storeScan(scans, i, codes, b, e, digits, punct, commas, upper, sentences, bits);
     } else {
       line = text(i);
       // The line lower-cased once when that is the same as word by word (tokenize.ts).
