@@ -52,6 +52,10 @@ const MAY_CREDIT = /[:/|)]/;
 // (By indexOf rather than /[\u017f\u212a]/: it answers at once on a line stored one byte per character.)
 const FOLDS_ONLY_WITH_U = (text: string) => text.indexOf("\u017f") >= 0 || text.indexOf("\u212a") >= 0;
 
+// A line with none of MAY_CREDIT's marks and neither of FOLDS_ONLY_WITH_U's letters (most lines)
+// is known so by one scan for all of them, before the two looks that each need.
+const CREDIT_MARK_OR_FOLD = /[:/|)\u017f\u212a]/;
+
 /** Whether some cue matches `text` (exactly when one does), in two or three scans. */
 export const mayHaveCue = (text: string) =>
   FOLDS_ONLY_WITH_U(text) ? CUES.some((cue) => cue.re.test(text)) : ANY_WORD_CUE.test(text) || (MAY_CREDIT.test(text) && CREDIT_RE.test(text));
@@ -83,7 +87,8 @@ const LEGAL_AT = CUES.findIndex((c) => c.re.source.startsWith("©|"));
 
 /** The index in CUES of the first cue that matches `text`, -1 if none: what trying them in order finds. */
 export function firstCue(text: string): number {
-  if (FOLDS_ONLY_WITH_U(text)) return CUES.findIndex((cue) => cue.re.test(text));
+  const markOrFold = CREDIT_MARK_OR_FOLD.test(text);
+  if (markOrFold && FOLDS_ONLY_WITH_U(text)) return CUES.findIndex((cue) => cue.re.test(text));
   let best = CUES.length;
   if (ANY_WORD_CUE.test(text)) {
     WHICH_WORD_CUE.lastIndex = 0;
@@ -95,7 +100,7 @@ export function firstCue(text: string): number {
       WHICH_WORD_CUE.lastIndex = m.index + 1;
     }
   }
-  if (best > CREDIT_AT && MAY_CREDIT.test(text) && CREDIT_RE.test(text)) best = CREDIT_AT;
+  if (best > CREDIT_AT && markOrFold && MAY_CREDIT.test(text) && CREDIT_RE.test(text)) best = CREDIT_AT;
   return best === CUES.length ? -1 : best;
 }
 
