@@ -11,7 +11,7 @@ import { fnv1a } from "./hash.ts";
 import { detectLanguage, languageIndex, stopwordEntries, stopwordsOf } from "./language.ts";
 import { lexicalBuckets, WHOLE_SEED, WORD_SEEDS } from "./lexical.ts";
 import {
-  collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, sameKeyAt, scanCodes,
+  collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, readScan, sameKeyAt, scanCodes,
   startsDigitAt, startsLowerAt,
 } from "./line-scan.ts";
 import { int32Scratch, uint32Scratch } from "./scratch.ts";
@@ -209,7 +209,8 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     const nw = nWordsOf[i], stopRatio = stopRatioOf[i];
     const o = i * DENSE_SIZE;
     const chars = e - s;
-    scanCodes(codes, s, e, sc);
+    if (pointwise[i]) readScan(words.scans, i, sc);
+    else scanCodes(codes, s, e, sc);
     const { digits, punct, commas } = sc;
     const letters = Math.max(1, chars - digits - punct);
 

@@ -73,67 +73,107 @@ const near = (codes: Uint16Array, s: number, e: number, k: number) => (k >= s &&
 
 // ASCII code units, the most of any line, are counted without a branch: each adds its packed
 // counts (ASCII_COUNTS: digits, punctuation, commas and capitals, 7 bits each) to one sum that is
-// unpacked every CHUNK units, before a field can overflow; only the few units that say more
+// unpacked every SCAN_CHUNK units, before a field can overflow; only the few units that say more
 // (ASCII_MORE: the marks, ":", "@", "(", tab to return) take a branch. A branch per unit on its
-// kind was mispredicted at nearly every word boundary.
-const CHUNK = 127;
-const ASCII_COUNTS = new Int32Array(128), ASCII_MORE = new Uint8Array(128);
+// kind was mispredicted at nearly every word boundary. (docWords scans ASCII lines in its own pass
+// over their units with these same tables and moreAt.)
+export const SCAN_CHUNK = 127;
+export const ASCII_COUNTS = new Int32Array(128), ASCII_MORE = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const digit = c >= 48 && c <= 57, punct = isAsciiPunct(c), capital = c >= 65 && c <= 90;
   ASCII_COUNTS[c] = (digit ? 1 : 0) | (punct ? 1 << 7 : 0) | (c === 44 ? 1 << 14 : 0) | (capital ? 1 << 21 : 0);
   ASCII_MORE[c] = MARK_TABLE[c] !== 0 || c === 58 || c === 64 || c === 46 || c === 40 || (c >= 9 && c <= 13) ? 1 : 0;
 }
 
+// A scan's booleans as bits (moreAt's answer, and a stored scan's flags); SAW_SENTENCE is a
+// sentence end at the unit moreAt looked at (counted, not kept).
+export const SAW_SENTENCE = 1;
+const SAW_QUOTE = 2, SAW_SEPARATOR = 4, SAW_COPYRIGHT = 8, SAW_PAREN = 16, SAW_DIGIT = 32, SAW_COLON = 64, SAW_AT = 128, SAW_URL = 256;
+export const SAW_COLLAPSE = 512;
+
+/** The code units moreAt can say something of (1): the marks, ":", "@", "." and "(". */
+export const SAYS_MORE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) SAYS_MORE[c] = MARK_TABLE[c] !== 0 || c === 58 || c === 64 || c === 46 || c === 40 ? 1 : 0;
+
+/** What a non-ASCII unit ch of class k (unitClass) says beyond the counts and moreAt: white space, a digit (astral ones included), "©" or "℗". */
+export const nonAsciiBits = (ch: number, k: number) =>
+  (k & SPACE ? SAW_COLLAPSE : 0) | (k & DIGIT || (ch >= 0xd800 && ch <= 0xdfff) ? SAW_DIGIT : 0) | (ch === 0xa9 || ch === 0x2117 ? SAW_COPYRIGHT : 0);
+
+/** What the unit ch = codes[i] of the line codes[s, e) says beyond the counts: a mark, ":", "@", "." or "(". */
+export function moreAt(codes: Uint16Array, s: number, e: number, i: number, ch: number): number {
+  let bits = 0;
+  const m = MARK_TABLE[ch];
+  if (m !== 0) {
+    if (m & SENTENCE_END && (i + 1 === e || isSpace(codes[i + 1]))) bits |= SAW_SENTENCE;
+    if (m & QUOTE) bits |= SAW_QUOTE;
+    if (m & SEPARATOR && i > s && i + 1 < e && isSpace(codes[i - 1]) && isSpace(codes[i + 1])) bits |= SAW_SEPARATOR;
+  }
+  if (ch === 58) {
+    bits |= SAW_COLON;
+    if (near(codes, s, e, i + 1) === 47 && near(codes, s, e, i + 2) === 47) bits |= SAW_URL;
+  } else if (ch === 64) bits |= SAW_AT;
+  else if (ch === 46) {
+    if ((near(codes, s, e, i - 1) | 0x20) === 119 || TLD_INITIAL.has(near(codes, s, e, i + 1) | 0x20)) bits |= SAW_URL;
+  } else if (ch === 40) {
+    bits |= SAW_PAREN;
+    if ((near(codes, s, e, i + 1) | 0x20) === 99 && near(codes, s, e, i + 2) === 41) bits |= SAW_COPYRIGHT;
+  }
+  return bits;
+}
+
+/** The bits a whole line adds at its end: any digit, a separator first or last. */
+export const lineEndBits = (codes: Uint16Array, s: number, e: number, digits: number) =>
+  (digits > 0 ? SAW_DIGIT : 0) | (e > s && (MARK_TABLE[codes[s]] & SEPARATOR_EDGE || MARK_TABLE[codes[e - 1]] & SEPARATOR_EDGE) ? SAW_SEPARATOR : 0);
+
+/** Numbers per line in a stored scan (STORED_SCAN entries from 6 * line): the five counts, then the bits. */
+export const STORED_SCAN = 6;
+
+/** Line i's scan stored in `scans` (as docWords stores it), written into `out`. */
+export function readScan(scans: Int32Array, i: number, out: LineScan): LineScan {
+  const o = i * STORED_SCAN, bits = scans[o + 5];
+  out.digits = scans[o]; out.punct = scans[o + 1]; out.commas = scans[o + 2]; out.upper = scans[o + 3]; out.sentences = scans[o + 4];
+  setBits(out, bits);
+  return out;
+}
+
+function setBits(out: LineScan, bits: number) {
+  out.quote = (bits & SAW_QUOTE) !== 0; out.separator = (bits & SAW_SEPARATOR) !== 0; out.copyright = (bits & SAW_COPYRIGHT) !== 0;
+  out.paren = (bits & SAW_PAREN) !== 0; out.mayDigit = (bits & SAW_DIGIT) !== 0; out.colon = (bits & SAW_COLON) !== 0;
+  out.at = (bits & SAW_AT) !== 0; out.mayUrl = (bits & SAW_URL) !== 0; out.collapse = (bits & SAW_COLLAPSE) !== 0;
+}
+
 /** The scan of the trimmed line codes[s, e), written into `out` (reused line after line). */
 export function scanCodes(codes: Uint16Array, s: number, e: number, out: LineScan): LineScan {
-  let digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0;
-  let quote = false, separator = false, copyright = false, paren = false, mayDigit = false, colon = false, at = false, mayUrl = false, collapse = false;
+  let digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0, bits = 0;
   // prev32: the unit before is a space (two spaces in a row are white space to collapse).
   let prev32 = 0;
   for (let i = s; i < e; ) {
-    const stop = Math.min(e, i + CHUNK);
+    const stop = Math.min(e, i + SCAN_CHUNK);
     let packed = 0;
     for (; i < stop; i++) {
       const ch = codes[i];
       if (ch < 128) {
         packed += ASCII_COUNTS[ch];
         const is32 = +(ch === 32);
-        if (prev32 & is32) collapse = true;
+        if (prev32 & is32) bits |= SAW_COLLAPSE;
         prev32 = is32;
         if (ASCII_MORE[ch] === 0) continue;
-        if (ch <= 13) { collapse = true; continue; }
+        if (ch <= 13) { bits |= SAW_COLLAPSE; continue; }
       } else {
         prev32 = 0;
         const k = unitClass(ch);
-        if (k & SPACE) collapse = true;
         if (k & UPPER) upper++;
-        if (k & DIGIT || (ch >= 0xd800 && ch <= 0xdfff)) mayDigit = true;
-        if (ch === 0xa9 || ch === 0x2117) copyright = true;
+        bits |= nonAsciiBits(ch, k);
       }
-      const m = MARK_TABLE[ch];
-      if (m !== 0) {
-        if (m & SENTENCE_END && (i + 1 === e || isSpace(codes[i + 1]))) sentences++;
-        if (m & QUOTE) quote = true;
-        if (m & SEPARATOR && i > s && i + 1 < e && isSpace(codes[i - 1]) && isSpace(codes[i + 1])) separator = true;
-      }
-      if (ch === 58) {
-        colon = true;
-        if (near(codes, s, e, i + 1) === 47 && near(codes, s, e, i + 2) === 47) mayUrl = true;
-      } else if (ch === 64) at = true;
-      else if (ch === 46) {
-        if ((near(codes, s, e, i - 1) | 0x20) === 119 || TLD_INITIAL.has(near(codes, s, e, i + 1) | 0x20)) mayUrl = true;
-      } else if (ch === 40) {
-        paren = true;
-        if ((near(codes, s, e, i + 1) | 0x20) === 99 && near(codes, s, e, i + 2) === 41) copyright = true;
-      }
+      const more = moreAt(codes, s, e, i, ch);
+      sentences += more & SAW_SENTENCE;
+      bits |= more;
     }
     digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
   }
-  if (digits > 0) mayDigit = true;
-  if (e > s && (MARK_TABLE[codes[s]] & SEPARATOR_EDGE || MARK_TABLE[codes[e - 1]] & SEPARATOR_EDGE)) separator = true;
+  bits |= lineEndBits(codes, s, e, digits);
   out.digits = digits; out.punct = punct; out.commas = commas; out.upper = upper; out.sentences = sentences;
-  out.quote = quote; out.separator = separator; out.copyright = copyright; out.paren = paren; out.mayDigit = mayDigit;
-  out.colon = colon; out.at = at; out.mayUrl = mayUrl; out.collapse = collapse;
+  setBits(out, bits);
   return out;
 }
 

@@ -14,6 +14,7 @@
 import { lowerUnit, SPACE, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
 import type { LineCodes } from "./codes.ts";
 import { FNV_OFFSET } from "./hash.ts";
+import { ASCII_COUNTS, lineEndBits, moreAt, nonAsciiBits, SAW_COLLAPSE, SAW_SENTENCE, SAYS_MORE, SCAN_CHUNK, STORED_SCAN } from "./line-scan.ts";
 import { int32Scratch, Scratch, uint32Scratch } from "./scratch.ts";
 import { lowersPointwise, tokenRanges } from "./tokenize.ts";
 
@@ -31,6 +32,8 @@ export interface DocWords {
   unspaced: Int32Array;
   /** Per pointwise line (codes.ts), the FNV-1a from seeds.key of its repetition key (line-scan.ts lineKey); 0 for the others. */
   key: Uint32Array;
+  /** Per pointwise line (codes.ts), its scanCodes as line-scan.ts readScan reads it; unset for the others. */
+  scans: Int32Array;
 }
 
 /** Seeds of the hashes made beside the words' own (see DocWords). */
@@ -41,7 +44,7 @@ const FNV_PRIME = 0x01000193;
 // The table's arrays and the per-line counts, reused from one document to the next (scratch.ts): a
 // document's words are read by extractFeatures before the next document's are made.
 const CHARS = new Scratch((n) => new Uint16Array(n)), START = int32Scratch(), HASH = uint32Scratch(), CHAINED = uint32Scratch();
-const LINE_START = int32Scratch(), TITLED = int32Scratch(), UNSPACED_COUNT = int32Scratch(), KEY = uint32Scratch();
+const SCANS = int32Scratch(), LINE_START = int32Scratch(), TITLED = int32Scratch(), UNSPACED_COUNT = int32Scratch(), KEY = uint32Scratch();
 
 // Per ASCII code unit, its lower case when it is one of [A-Za-z0-9], else 0: one load where a
 // word's units were told apart by three range tests and lower-cased by a fourth.
@@ -89,6 +92,13 @@ class Table {
   }
 }
 
+/** Line i's scan (codes[s, e)) into `scans`, where line-scan.ts readScan reads it. */
+function storeScan(scans: Int32Array, i: number, codes: Uint16Array, s: number, e: number, digits: number, punct: number, commas: number, upper: number, sentences: number, bits: number) {
+  const o = i * STORED_SCAN;
+  scans[o] = digits; scans[o + 1] = punct; scans[o + 2] = commas; scans[o + 3] = upper; scans[o + 4] = sentences;
+  scans[o + 5] = bits | lineEndBits(codes, s, e, digits);
+}
+
 function grow<T extends Uint16Array | Int32Array | Uint32Array>(a: T, need: number): T {
   const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
   b.set(a);
@@ -103,7 +113,7 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
   const { codes, from, to, ascii, pointwise } = doc;
   const n = from.length;
   const t = new Table(codes.length, seeds);
-  const lineStart = LINE_START.any(n + 1), titled = TITLED.any(n), unspaced = UNSPACED_COUNT.zeroed(n), key = KEY.zeroed(n);
+  const scans = SCANS.any(n * STORED_SCAN), lineStart = LINE_START.any(n + 1), titled = TITLED.any(n), unspaced = UNSPACED_COUNT.zeroed(n), key = KEY.zeroed(n);
   lineStart[0] = 0;
   const keySeed = seeds.key | 0, pairSeed = seeds.pair, firstSeed = seeds.first | 0;
   // A non-ASCII line's words, added to the table (one function for the document, reading the
@@ -136,8 +146,15 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       const first = words;
       // prev: the hash of the line's last word so far (the seed of the next word's chained hash).
       let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, kh = keySeed, space = false;
+      // The line's scanCodes in the same pass (its counts packed as there, unpacked every SCAN_CHUNK units).
+      let packed = 0, chunkEnd = b + SCAN_CHUNK, digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0, bits = 0;
       for (let k = b; k < e; k++) {
         const c = codes[k];
+        if (k === chunkEnd) {
+          digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
+          packed = 0; chunkEnd += SCAN_CHUNK;
+        }
+        packed += ASCII_COUNTS[c];
         const low = ASCII_WORD_LOW[c];
         if (low !== 0) {
           if (w0 < 0) { w0 = used; h = FNV_OFFSET | 0; g = words > first ? prev ^ pairSeed : firstSeed; caps += +(c !== low); }
@@ -151,17 +168,26 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
         if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; prev = h | 0; w0 = -1; }
         // The key: ASCII white space as \s sees it (tab to return, space) runs as one space.
         if (c === 32 || (c >= 9 && c <= 13)) {
+          // White space to collapse: tab to return, or a space after white space (after a tab the bit is set already).
+          if (c !== 32 || space) bits |= SAW_COLLAPSE;
           if (!space) kh = Math.imul(kh ^ 32, FNV_PRIME);
           space = true;
         } else {
           kh = Math.imul(kh ^ c, FNV_PRIME);
           space = false;
+          if (SAYS_MORE[c] !== 0) {
+            const more = moreAt(codes, b, e, k, c);
+            sentences += more & SAW_SENTENCE;
+            bits |= more;
+          }
         }
       }
       if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; }
       t.used = used; t.words = words;
       titled[i] = caps;
       key[i] = kh >>> 0;
+      digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
+      storeScan(scans, i, codes, b, e, digits, punct, commas, upper, sentences, bits);
     } else if (pointwise[i]) {
       // Code units of the BMP, each a word character, an unspaced-script character (a word of its
       // own) or a separator, as tokenRanges reads them. Room first (at most a word per unit), then
@@ -172,15 +198,32 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       let used = t.used, words = t.words;
       const first = words;
       let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, single = 0, kh = keySeed, space = false;
+      // The line's scanCodes in the same pass, as on an ASCII line.
+      let packed = 0, chunkEnd = b + SCAN_CHUNK, digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0, bits = 0;
       for (let k = b; k < e; k++) {
         const c = codes[k];
+        if (k === chunkEnd) {
+          digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
+          packed = 0; chunkEnd += SCAN_CHUNK;
+        }
         const cls = unitClass(c), low = lowerUnit(c);
+        if (c < 128) packed += ASCII_COUNTS[c];
+        else {
+          upper += +((cls & UPPER) !== 0);
+          bits |= nonAsciiBits(c, cls);
+        }
         if (cls & SPACE) {
+          if (c !== 32 || space) bits |= SAW_COLLAPSE;
           if (!space) kh = Math.imul(kh ^ 32, FNV_PRIME);
           space = true;
         } else {
           kh = Math.imul(kh ^ low, FNV_PRIME);
           space = false;
+          if (SAYS_MORE[c] !== 0) {
+            const more = moreAt(codes, b, e, k, c);
+            sentences += more & SAW_SENTENCE;
+            bits |= more;
+          }
         }
         if (cls & WORD && !(cls & UNSPACED)) {
           if (w0 < 0) { w0 = used; h = FNV_OFFSET | 0; g = words > first ? prev ^ pairSeed : firstSeed; if (cls & UPPER) caps++; }
@@ -207,6 +250,8 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       titled[i] = caps;
       unspaced[i] = single;
       key[i] = kh >>> 0;
+      digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
+      storeScan(scans, i, codes, b, e, digits, punct, commas, upper, sentences, bits);
     } else {
       line = text(i);
       // The line lower-cased once when that is the same as word by word (tokenize.ts).
@@ -222,6 +267,6 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
   t.start[t.words] = t.used;
   return {
     chars: t.chars, start: t.start.subarray(0, t.words + 1), hash: t.hash.subarray(0, t.words), chained: t.chained.subarray(0, t.words),
-    lineStart, titled, unspaced, key,
+    lineStart, titled, unspaced, key, scans,
   };
 }
