@@ -128,23 +128,37 @@ export const lineEndBits = (codes: Uint16Array, s: number, e: number, digits: nu
 /** Numbers per line in a stored scan (STORED_SCAN entries from 6 * line): the five counts, then the bits. */
 export const STORED_SCAN = 6;
 
+/**
+ * Adds the counts in `packed` (ASCII_COUNTS summed over at most SCAN_CHUNK units) to the stored
+ * scan at scans[o]: digits, punctuation, commas, upper case.
+ */
+export function addPacked(scans: Int32Array, o: number, packed: number): void {
+  scans[o] += packed & 127; scans[o + 1] += (packed >>> 7) & 127; scans[o + 2] += (packed >>> 14) & 127; scans[o + 3] += packed >>> 21;
+}
+
+/** Completes the stored scan at scans[o] of the line codes[s, e) (its counts added): sentences and bits. */
+export function endScan(scans: Int32Array, o: number, codes: Uint16Array, s: number, e: number, sentences: number, bits: number): void {
+  scans[o + 4] = sentences;
+  scans[o + 5] = bits | lineEndBits(codes, s, e, scans[o]);
+}
+
 /** Line i's scan stored in `scans` (as docWords stores it), written into `out`. */
 export function readScan(scans: Int32Array, i: number, out: LineScan): LineScan {
   const o = i * STORED_SCAN, bits = scans[o + 5];
   out.digits = scans[o]; out.punct = scans[o + 1]; out.commas = scans[o + 2]; out.upper = scans[o + 3]; out.sentences = scans[o + 4];
-  setBits(out, bits);
-  return out;
-}
-
-function setBits(out: LineScan, bits: number) {
   out.quote = (bits & SAW_QUOTE) !== 0; out.separator = (bits & SAW_SEPARATOR) !== 0; out.copyright = (bits & SAW_COPYRIGHT) !== 0;
   out.paren = (bits & SAW_PAREN) !== 0; out.mayDigit = (bits & SAW_DIGIT) !== 0; out.colon = (bits & SAW_COLON) !== 0;
   out.at = (bits & SAW_AT) !== 0; out.mayUrl = (bits & SAW_URL) !== 0; out.collapse = (bits & SAW_COLLAPSE) !== 0;
+  return out;
 }
+
+// scanCodes' stored scan, read into its `out` at the end.
+const ONE_SCAN = new Int32Array(STORED_SCAN);
 
 /** The scan of the trimmed line codes[s, e), written into `out` (reused line after line). */
 export function scanCodes(codes: Uint16Array, s: number, e: number, out: LineScan): LineScan {
-  let digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0, bits = 0;
+  const acc = ONE_SCAN.fill(0);
+  let sentences = 0, bits = 0;
   // prev32: the unit before is a space (two spaces in a row are white space to collapse).
   let prev32 = 0;
   for (let i = s; i < e; ) {
@@ -162,19 +176,17 @@ export function scanCodes(codes: Uint16Array, s: number, e: number, out: LineSca
       } else {
         prev32 = 0;
         const k = unitClass(ch);
-        if (k & UPPER) upper++;
+        if (k & UPPER) acc[3]++;
         bits |= nonAsciiBits(ch, k);
       }
       const more = moreAt(codes, s, e, i, ch);
       sentences += more & SAW_SENTENCE;
       bits |= more;
     }
-    digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
+    addPacked(acc, 0, packed);
   }
-  bits |= lineEndBits(codes, s, e, digits);
-  out.digits = digits; out.punct = punct; out.commas = commas; out.upper = upper; out.sentences = sentences;
-  setBits(out, bits);
-  return out;
+  endScan(acc, 0, codes, s, e, sentences, bits);
+  return readScan(acc, 0, out);
 }
 
 // What the dense features ask of a trimmed line's ends, on codes[s, e); each is the regex or

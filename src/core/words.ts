@@ -14,7 +14,7 @@
 import { lowerUnit, SPACE, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
 import type { LineCodes } from "./codes.ts";
 import { FNV_OFFSET } from "./hash.ts";
-import { ASCII_COUNTS, lineEndBits, moreAt, nonAsciiBits, SAW_COLLAPSE, SAW_SENTENCE, SAYS_MORE, SCAN_CHUNK, STORED_SCAN } from "./line-scan.ts";
+import { addPacked, ASCII_COUNTS, endScan, moreAt, nonAsciiBits, SAW_COLLAPSE, SAW_SENTENCE, SAYS_MORE, SCAN_CHUNK, STORED_SCAN } from "./line-scan.ts";
 import { int32Scratch, Scratch, uint32Scratch } from "./scratch.ts";
 import { lowersPointwise, tokenRanges } from "./tokenize.ts";
 
@@ -92,13 +92,6 @@ class Table {
   }
 }
 
-/** Line i's scan (codes[s, e)) into `scans`, where line-scan.ts readScan reads it. */
-function storeScan(scans: Int32Array, i: number, codes: Uint16Array, s: number, e: number, digits: number, punct: number, commas: number, upper: number, sentences: number, bits: number) {
-  const o = i * STORED_SCAN;
-  scans[o] = digits; scans[o + 1] = punct; scans[o + 2] = commas; scans[o + 3] = upper; scans[o + 4] = sentences;
-  scans[o + 5] = bits | lineEndBits(codes, s, e, digits);
-}
-
 function grow<T extends Uint16Array | Int32Array | Uint32Array>(a: T, need: number): T {
   const b = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
   b.set(a);
@@ -146,12 +139,15 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       const first = words;
       // prev: the hash of the line's last word so far (the seed of the next word's chained hash).
       let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, kh = keySeed, space = false;
-      // The line's scanCodes in the same pass (its counts packed as there, unpacked every SCAN_CHUNK units).
-      let packed = 0, chunkEnd = b + SCAN_CHUNK, digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0, bits = 0;
+      // The line's scanCodes in the same pass, stored at scans[o] for line-scan.ts readScan (its
+      // counts packed as there, added every SCAN_CHUNK units).
+      const o = i * STORED_SCAN;
+      scans.fill(0, o, o + 4);
+      let packed = 0, chunkEnd = b + SCAN_CHUNK, sentences = 0, bits = 0;
       for (let k = b; k < e; k++) {
         const c = codes[k];
         if (k === chunkEnd) {
-          digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
+          addPacked(scans, o, packed);
           packed = 0; chunkEnd += SCAN_CHUNK;
         }
         packed += ASCII_COUNTS[c];
@@ -186,8 +182,8 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       t.used = used; t.words = words;
       titled[i] = caps;
       key[i] = kh >>> 0;
-      digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
-      storeScan(scans, i, codes, b, e, digits, punct, commas, upper, sentences, bits);
+      addPacked(scans, o, packed);
+      endScan(scans, o, codes, b, e, sentences, bits);
     } else if (pointwise[i]) {
       // Code units of the BMP, each a word character, an unspaced-script character (a word of its
       // own) or a separator, as tokenRanges reads them. Room first (at most a word per unit), then
@@ -199,17 +195,19 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       const first = words;
       let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, single = 0, kh = keySeed, space = false;
       // The line's scanCodes in the same pass, as on an ASCII line.
-      let packed = 0, chunkEnd = b + SCAN_CHUNK, digits = 0, punct = 0, commas = 0, upper = 0, sentences = 0, bits = 0;
+      const o = i * STORED_SCAN;
+      scans.fill(0, o, o + 4);
+      let packed = 0, chunkEnd = b + SCAN_CHUNK, sentences = 0, bits = 0;
       for (let k = b; k < e; k++) {
         const c = codes[k];
         if (k === chunkEnd) {
-          digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
+          addPacked(scans, o, packed);
           packed = 0; chunkEnd += SCAN_CHUNK;
         }
         const cls = unitClass(c), low = lowerUnit(c);
         if (c < 128) packed += ASCII_COUNTS[c];
         else {
-          upper += +((cls & UPPER) !== 0);
+          scans[o + 3] += +((cls & UPPER) !== 0);
           bits |= nonAsciiBits(c, cls);
         }
         if (cls & SPACE) {
@@ -250,8 +248,8 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       titled[i] = caps;
       unspaced[i] = single;
       key[i] = kh >>> 0;
-      digits += packed & 127; punct += (packed >>> 7) & 127; commas += (packed >>> 14) & 127; upper += packed >>> 21;
-      storeScan(scans, i, codes, b, e, digits, punct, commas, upper, sentences, bits);
+      addPacked(scans, o, packed);
+      endScan(scans, o, codes, b, e, sentences, bits);
     } else {
       line = text(i);
       // The line lower-cased once when that is the same as word by word (tokenize.ts).
