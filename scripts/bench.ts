@@ -1,5 +1,6 @@
 // npm run bench [-- --pages N | --full] [--only text,readability,scaling,worker,http]
-//                 [--http-seconds S] [--out reports/bench.json] [--compare old.json]
+//                 [--http-seconds S] [--generator wrk|autocannon] [--out reports/bench.json]
+//                 [--compare old.json]
 // Where the time goes, on a fixed seeded sample of real corpus pages, beside a baseline measured
 // in the same run (the parts live in scripts/bench/):
 //   text:        text mode per-page time (p50/p90/p99) and MB/s of input, loose_text and page_text
@@ -12,7 +13,9 @@
 //   http:        req/s and p50/p99 latency at concurrency 1, 8, 32, 128 for the Node server
 //                (as `npm start` runs it: one worker process per core; and with one process) and
 //                for `wrangler dev`, each started here on a free port; with the CPU the server and
-//                the load generator (which shares the cores) each used per request
+//                the load generator (which shares the cores) each used per request. The load is
+//                sent by wrk when it is installed (Debian package `wrk`), else by autocannon; with
+//                wrk the Node server is also run under autocannon, for the generator's cost
 // It writes every figure to a JSON report; --compare prints each figure beside an older report's.
 // A benchmark, not a test: it prints figures and never fails on a number.
 import fs from "node:fs";
@@ -34,7 +37,7 @@ import { benchReadability, benchScaling, benchText, benchTextDetached } from "./
 // baseline, ~50-150 ms a page) keeps the whole run near two minutes.
 const DEFAULT_PAGES = 150;
 const SEED = 7;
-// Seconds per concurrency level and server: 4 levels x 3 servers x 4 s (plus start-up and warm-up)
+// Seconds per concurrency level and server: 4 levels x 3-4 runs x 4 s (plus start-up and warm-up)
 // keeps the whole run under 3 minutes and still gives a thousand requests or more per level.
 const HTTP_SECONDS = 4;
 const SECTIONS = ["text", "readability", "html", "scaling", "worker", "http"] as const;
@@ -43,7 +46,7 @@ const { values: args } = parseArgs({
   options: {
     pages: { type: "string" }, full: { type: "boolean", default: false },
     out: { type: "string", default: path.join(REPO_ROOT, "reports", "bench.json") }, compare: { type: "string" },
-    corpus: { type: "string" }, only: { type: "string" }, "http-seconds": { type: "string" },
+    corpus: { type: "string" }, only: { type: "string" }, "http-seconds": { type: "string" }, generator: { type: "string" },
   },
 });
 const only = new Set(args.only ? args.only.split(",") : SECTIONS);
@@ -77,18 +80,27 @@ if (only.has("worker")) {
 if (only.has("http")) {
   const { articleRequests, benchServer } = await import("./bench/serve.ts");
   const { startNode, startWrangler } = await import("./bench/servers.ts");
+  const { generatorFor } = await import("./bench/http.ts");
   const reqs = articleRequests(sample);
+  if (args.generator && args.generator !== "wrk" && args.generator !== "autocannon") throw new Error("--generator: wrk or autocannon");
+  const generator = generatorFor(reqs, { connections: 1, generator: args.generator as "wrk" | "autocannon" | undefined });
   const sizes = reqs.map((r) => Buffer.byteLength(r.body ?? "")).sort((a, b) => a - b);
   console.log(`\nHTTP: POST /v1/clean, ${reqs.length} article texts (median ${(sizes[sizes.length >> 1] / 1024).toFixed(1)} KiB) cycled per connection`);
-  const http: Record<string, unknown> = { bodies: reqs.length, median_body_bytes: sizes[sizes.length >> 1] };
+  console.log(`load generator: ${generator}${generator === "autocannon" && !args.generator ? " (wrk is not installed: apt-get install wrk)" : ""}`);
+  const http: Record<string, unknown> = { bodies: reqs.length, median_body_bytes: sizes[sizes.length >> 1], generator };
   const seconds = Number(args["http-seconds"] ?? HTTP_SECONDS);
   // The Node server as `npm start` runs it (one worker process per core), and with one process.
-  const servers: [string, (root: string) => Promise<Server>][] = [["node", (root) => startNode(root)], ["node_1_worker", (root) => startNode(root, 1)], ["wrangler_dev", startWrangler]];
-  for (const [name, startServer] of servers) {
+  // Under wrk the Node server runs once more under autocannon: what a JavaScript generator's share
+  // of the two cores costs it.
+  type Run = [string, (root: string) => Promise<Server>, "wrk" | "autocannon"];
+  const servers: Run[] = [["node", (root) => startNode(root), generator], ["node_1_worker", (root) => startNode(root, 1), generator], ["wrangler_dev", startWrangler, generator]];
+  if (generator === "wrk") servers.splice(1, 0, ["node_autocannon", (root) => startNode(root), "autocannon"]);
+  for (const [name, startServer, gen] of servers) {
     let server: Server | undefined;
     try {
       server = await startServer(REPO_ROOT);
-      http[name] = await benchServer(server, reqs, seconds);
+      if (gen !== generator) console.log(`(load generator: ${gen})`);
+      http[name] = await benchServer(server, reqs, seconds, gen);
     } catch (e) {
       console.log(`${name}: failed (${(e as Error).message.split("\n")[0]})`);
     } finally {

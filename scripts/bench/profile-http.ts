@@ -1,10 +1,10 @@
 // npx tsx scripts/bench/profile-http.ts [seconds] [connections] [profile dir]
 // Where the Node server's CPU goes under the bench's HTTP load: one server process (as
-// BOILERSTRIP_WORKERS=1 runs it) under node --cpu-prof, sent the bench's article texts by
-// autocannon. Prints the CPU per request of each of the server's threads (the main thread, V8's GC
-// helpers, libuv) and how the main thread's profile splits between the pipeline (src/core,
-// src/html: clean() and what it calls), the HTTP layer around it and GC, with the HTTP layer's
-// costliest frames. Samples before the first request (start-up) are left out.
+// BOILERSTRIP_WORKERS=1 runs it) under node --cpu-prof, sent the bench's article texts by wrk
+// (autocannon without it). Prints the CPU per request of each of the server's threads (the main
+// thread, V8's GC helpers, libuv) and how the main thread's profile splits between the pipeline
+// (src/core, src/html: clean() and what it calls), the HTTP layer around it and GC, with the HTTP
+// layer's costliest frames. Samples before the first request (start-up) are left out.
 import fs from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../../src/eval/corpus.ts";
