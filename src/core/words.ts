@@ -11,12 +11,19 @@
 // chain of multiplications, which the CPU runs side by side): every word hashed again from a seed
 // that its predecessor sets (the lexical word-pair feature) or, first in its line, a fixed one;
 // and, of a pointwise line, its repetition key (white-space runs as one space, lower-cased).
-import { lowerUnit, SPACE, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
+import * as charclass from "./charclass.ts";
+import { lowerUnit, unitClass } from "./charclass.ts";
 import type { LineCodes } from "./codes.ts";
 import { FNV_OFFSET } from "./hash.ts";
-import { addPacked, ASCII_COUNTS, endScan, moreAt, nonAsciiBits, SAW_COLLAPSE, SAW_SENTENCE, SAYS_MORE, SCAN_CHUNK, STORED_SCAN } from "./line-scan.ts";
+import * as lineScan from "./line-scan.ts";
+import { addPacked, endScan, moreAt, nonAsciiBits } from "./line-scan.ts";
 import { int32Scratch, Scratch, uint32Scratch } from "./scratch.ts";
 import { lowersPointwise, tokenRanges } from "./tokenize.ts";
+
+// What the loops below read of other modules, as this module's own constants: an imported binding
+// is read through its cell, with a check that it is initialised, at every use in optimised code.
+const { ASCII_COUNTS, SAW_COLLAPSE, SAW_SENTENCE, SAYS_MORE, SCAN_CHUNK, STORED_SCAN } = lineScan;
+const { SPACE, UNSPACED, UPPER, WORD } = charclass;
 
 export interface DocWords {
   chars: Uint16Array;
@@ -108,7 +115,9 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
   const t = new Table(codes.length, seeds);
   const scans = SCANS.any(n * STORED_SCAN), lineStart = LINE_START.any(n + 1), titled = TITLED.any(n), unspaced = UNSPACED_COUNT.zeroed(n), key = KEY.zeroed(n);
   lineStart[0] = 0;
-  const keySeed = seeds.key | 0, pairSeed = seeds.pair, firstSeed = seeds.first | 0;
+  // The seeds and FNV's offset as int32 locals: read in the loops below, a number past 2^31 (or an
+  // imported binding) was converted at every word.
+  const keySeed = seeds.key | 0, pairSeed = seeds.pair | 0, firstSeed = seeds.first | 0, offset = FNV_OFFSET | 0;
   // A non-ASCII line's words, added to the table (one function for the document, reading the
   // line it is at from these).
   let line = "", lower: string | null = null, lineFrom = 0;
@@ -159,7 +168,7 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
           packed += ASCII_COUNTS[c];
           low = ASCII_WORD_LOW[c];
           if (low !== 0) {
-            if (w0 < 0) { w0 = used; h = FNV_OFFSET | 0; g = words > first ? prev ^ pairSeed : firstSeed; caps += +(c !== low); }
+            if (w0 < 0) { w0 = used; h = offset; g = words > first ? prev ^ pairSeed : firstSeed; caps += +(c !== low); }
             chars[used++] = low;
             h = Math.imul(h ^ low, FNV_PRIME);
             g = Math.imul(g ^ low, FNV_PRIME);
@@ -191,7 +200,7 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
           }
         }
         if (cls & WORD && !(cls & UNSPACED)) {
-          if (w0 < 0) { w0 = used; h = FNV_OFFSET | 0; g = words > first ? prev ^ pairSeed : firstSeed; if (cls & UPPER) caps++; }
+          if (w0 < 0) { w0 = used; h = offset; g = words > first ? prev ^ pairSeed : firstSeed; if (cls & UPPER) caps++; }
           chars[used++] = low;
           h = Math.imul(h ^ low, FNV_PRIME);
           g = Math.imul(g ^ low, FNV_PRIME);
@@ -203,7 +212,7 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
           const seed = words > first ? prev ^ pairSeed : firstSeed;
           start[words] = used;
           chars[used++] = low;
-          prev = Math.imul((FNV_OFFSET | 0) ^ low, FNV_PRIME);
+          prev = Math.imul(offset ^ low, FNV_PRIME);
           chained[words] = Math.imul(seed ^ low, FNV_PRIME) >>> 0;
           hash[words++] = prev >>> 0;
           if (cls & UPPER) caps++;
