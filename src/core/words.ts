@@ -169,10 +169,22 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
           low = ASCII_WORD_LOW[c];
           if (low !== 0) {
             if (w0 < 0) { w0 = used; h = offset; g = words > first ? prev ^ pairSeed : firstSeed; caps += +(c !== low); }
-            chars[used++] = low;
-            h = Math.imul(h ^ low, FNV_PRIME);
-            g = Math.imul(g ^ low, FNV_PRIME);
-            kh = Math.imul(kh ^ low, FNV_PRIME);
+            // This unit and the ASCII word units right after it, to the chunk's end, in a loop of
+            // their own (a word's units need none of the rest of the state, which then stays in
+            // registers); a word that goes on past it goes on in the loop above (w0 stays set).
+            const last = (e < chunkEnd ? e : chunkEnd) - 1;
+            for (;;) {
+              chars[used++] = low;
+              h = Math.imul(h ^ low, FNV_PRIME);
+              g = Math.imul(g ^ low, FNV_PRIME);
+              kh = Math.imul(kh ^ low, FNV_PRIME);
+              if (k === last) break;
+              const d = codes[k + 1];
+              if (d >= 128 || ASCII_WORD_LOW[d] === 0) break;
+              k++;
+              low = ASCII_WORD_LOW[d];
+              packed += ASCII_COUNTS[d];
+            }
             space = false;
             continue;
           }
