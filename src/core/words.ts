@@ -154,7 +154,7 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
       // The line's scanCodes in the same pass, stored at scans[o] for line-scan.ts readScan (its
       // counts packed as there, added every SCAN_CHUNK units).
       const o = i * STORED_SCAN;
-      scans.fill(0, o, o + 4);
+      scans[o] = 0; scans[o + 1] = 0; scans[o + 2] = 0; scans[o + 3] = 0;
       let packed = 0, chunkEnd = b + SCAN_CHUNK, sentences = 0, bits = 0;
       for (let k = b; k < e; k++) {
         const c = codes[k];
