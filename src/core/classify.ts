@@ -1,8 +1,13 @@
 // classify -> smooth: the two learned passes over a document's lines.
 import { TEXT_CONTEXT_SIZE, contextRows, type Markers } from "./context.ts";
-import { DENSE_SIZE, type DocFeatures } from "./features.ts";
+import * as features from "./features.ts";
+import type { DocFeatures } from "./features.ts";
 import { sigmoid, type Model } from "./model.ts";
 import { forestScoreRows } from "./trees.ts";
+
+// The dense vector's size as this module's own constant: in optimised code an imported binding is
+// read through its cell, with a check that it is initialised, at every use in firstPass' loop.
+const { DENSE_SIZE } = features;
 
 /**
  * First pass: P(body) of each line on its own features, and how much each line reads like the

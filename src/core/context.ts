@@ -9,8 +9,12 @@
 // clear end of the article is comments or teasers, not body. Last come the line's own dense
 // features (those not already in the row): the first pass is linear in them, the trees can combine
 // them with the context (a short unpunctuated line between prose lines, a page's share of prose).
-import { DENSE_FEATURES, DENSE_INDEX as D, DENSE_SIZE, log1pCount } from "./features.ts";
+import * as features from "./features.ts";
 import { float64Scratch, int32Scratch } from "./scratch.ts";
+
+// What the row loop reads of features.ts, as this module's own constants: in optimised code an
+// imported binding is read through its cell, with a check that it is initialised, at every use.
+const { DENSE_FEATURES, DENSE_INDEX: D, DENSE_SIZE, log1pCount } = features;
 
 /** The context every line's row starts with (the HTML pass reads these too). */
 export const CONTEXT_FEATURES = [

@@ -1,9 +1,9 @@
 // The words of a document, as one table: word w is chars[start[w], start[w + 1]), lower-cased,
-// hashed once (FNV-1a) for the stopword look-up and the lexical buckets. An ASCII line (most
-// lines) is cut into runs of letters and digits straight from the document's code units, each
-// lower-cased as it is copied and hashed in the same step: no string per line or per word.
-// Other lines that lower-case code unit by code unit (no surrogate, "Σ" or "İ": most of them) are
-// cut the same way with the class table, where `tokenize` cuts them, each unit lower-cased by
+// hashed once (FNV-1a) for the stopword look-up and the lexical buckets. A line that lower-cases
+// code unit by code unit (ASCII lines and most others: no surrogate, "Σ" or "İ") is cut into
+// words straight from the document's code units where `tokenize` cuts it, each unit lower-cased
+// as it is copied and hashed in the same step: no string per line or per word. Its ASCII units
+// (nearly all, on the corpus's non-ASCII lines too) take one table load; the others the class
 // table. The rest are cut by `tokenize` and lower-cased as it does (whole when that is the same,
 // else word by word), and their words' code units are copied into the same table.
 //
@@ -11,12 +11,19 @@
 // chain of multiplications, which the CPU runs side by side): every word hashed again from a seed
 // that its predecessor sets (the lexical word-pair feature) or, first in its line, a fixed one;
 // and, of a pointwise line, its repetition key (white-space runs as one space, lower-cased).
-import { lowerUnit, SPACE, UNSPACED, unitClass, UPPER, WORD } from "./charclass.ts";
+import * as charclass from "./charclass.ts";
+import { lowerUnit, unitClass } from "./charclass.ts";
 import type { LineCodes } from "./codes.ts";
 import { FNV_OFFSET } from "./hash.ts";
-import { addPacked, ASCII_COUNTS, endScan, moreAt, nonAsciiBits, SAW_COLLAPSE, SAW_SENTENCE, SAYS_MORE, SCAN_CHUNK, STORED_SCAN } from "./line-scan.ts";
+import * as lineScan from "./line-scan.ts";
+import { addPacked, endScan, moreAt, nonAsciiBits } from "./line-scan.ts";
 import { int32Scratch, Scratch, uint32Scratch } from "./scratch.ts";
 import { lowersPointwise, tokenRanges } from "./tokenize.ts";
+
+// What the loops below read of other modules, as this module's own constants: an imported binding
+// is read through its cell, with a check that it is initialised, at every use in optimised code.
+const { ASCII_COUNTS, SAW_COLLAPSE, SAW_SENTENCE, SAYS_MORE, SCAN_CHUNK, STORED_SCAN } = lineScan;
+const { SPACE, UNSPACED, UPPER, WORD } = charclass;
 
 export interface DocWords {
   chars: Uint16Array;
@@ -108,7 +115,9 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
   const t = new Table(codes.length, seeds);
   const scans = SCANS.any(n * STORED_SCAN), lineStart = LINE_START.any(n + 1), titled = TITLED.any(n), unspaced = UNSPACED_COUNT.zeroed(n), key = KEY.zeroed(n);
   lineStart[0] = 0;
-  const keySeed = seeds.key | 0, pairSeed = seeds.pair, firstSeed = seeds.first | 0;
+  // The seeds and FNV's offset as int32 locals: read in the loops below, a number past 2^31 (or an
+  // imported binding) was converted at every word.
+  const keySeed = seeds.key | 0, pairSeed = seeds.pair | 0, firstSeed = seeds.first | 0, offset = FNV_OFFSET | 0;
   // A non-ASCII line's words, added to the table (one function for the document, reading the
   // line it is at from these).
   let line = "", lower: string | null = null, lineFrom = 0;
@@ -128,21 +137,24 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
   };
   for (let i = 0; i < n; i++) {
     t.started = false;
-    if (ascii[i]) {
-      // Runs of [A-Za-z0-9], as `tokenize` finds them on ASCII. Room for the whole line first (at
-      // most one word per two code units, and one more), so the loop keeps the table's counts in
-      // locals and writes each word straight into its arrays.
+    if (pointwise[i]) {
+      // Runs of word units, as `tokenize` finds them. An ASCII unit (most units, on most lines) is
+      // told apart and lower-cased by one table load; any other, of the BMP, is a word character,
+      // an unspaced-script character (a word of its own) or a separator by the class table. Room
+      // for the whole line first (at most a word per two units on an ASCII line, and one more; a
+      // word per unit on another), so the loop keeps the table's counts in locals and writes each
+      // word straight into its arrays.
       const b = from[i], e = to[i];
-      t.room(e - b, ((e - b) >> 1) + 1);
+      t.room(e - b, ascii[i] ? ((e - b) >> 1) + 1 : e - b);
       const { chars, start, hash, chained } = t;
       let used = t.used, words = t.words;
       const first = words;
       // prev: the hash of the line's last word so far (the seed of the next word's chained hash).
-      let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, kh = keySeed, space = false;
+      let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, single = 0, kh = keySeed, space = false;
       // The line's scanCodes in the same pass, stored at scans[o] for line-scan.ts readScan (its
       // counts packed as there, added every SCAN_CHUNK units).
       const o = i * STORED_SCAN;
-      scans.fill(0, o, o + 4);
+      scans[o] = 0; scans[o + 1] = 0; scans[o + 2] = 0; scans[o + 3] = 0;
       let packed = 0, chunkEnd = b + SCAN_CHUNK, sentences = 0, bits = 0;
       for (let k = b; k < e; k++) {
         const c = codes[k];
@@ -150,67 +162,43 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
           addPacked(scans, o, packed);
           packed = 0; chunkEnd += SCAN_CHUNK;
         }
-        packed += ASCII_COUNTS[c];
-        const low = ASCII_WORD_LOW[c];
-        if (low !== 0) {
-          if (w0 < 0) { w0 = used; h = FNV_OFFSET | 0; g = words > first ? prev ^ pairSeed : firstSeed; caps += +(c !== low); }
-          chars[used++] = low;
-          h = Math.imul(h ^ low, FNV_PRIME);
-          g = Math.imul(g ^ low, FNV_PRIME);
-          kh = Math.imul(kh ^ low, FNV_PRIME);
-          space = false;
-          continue;
-        }
-        if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; prev = h | 0; w0 = -1; }
-        // The key: ASCII white space as \s sees it (tab to return, space) runs as one space.
-        if (c === 32 || (c >= 9 && c <= 13)) {
-          // White space to collapse: tab to return, or a space after white space (after a tab the bit is set already).
-          if (c !== 32 || space) bits |= SAW_COLLAPSE;
-          if (!space) kh = Math.imul(kh ^ 32, FNV_PRIME);
-          space = true;
-        } else {
-          kh = Math.imul(kh ^ c, FNV_PRIME);
-          space = false;
-          if (SAYS_MORE[c] !== 0) {
-            const more = moreAt(codes, b, e, k, c);
-            sentences += more & SAW_SENTENCE;
-            bits |= more;
+        // low: the unit lower-cased; cls: its class (0 for an ASCII unit that is not in a word).
+        let low: number, cls = 0;
+        if (c < 128) {
+          packed += ASCII_COUNTS[c];
+          low = ASCII_WORD_LOW[c];
+          if (low !== 0) {
+            if (w0 < 0) { w0 = used; h = offset; g = words > first ? prev ^ pairSeed : firstSeed; caps += +(c !== low); }
+            // This unit and the ASCII word units right after it, to the chunk's end, in a loop of
+            // their own (a word's units need none of the rest of the state, which then stays in
+            // registers); a word that goes on past it goes on in the loop above (w0 stays set).
+            const last = (e < chunkEnd ? e : chunkEnd) - 1;
+            for (;;) {
+              chars[used++] = low;
+              h = Math.imul(h ^ low, FNV_PRIME);
+              g = Math.imul(g ^ low, FNV_PRIME);
+              kh = Math.imul(kh ^ low, FNV_PRIME);
+              if (k === last) break;
+              const d = codes[k + 1];
+              if (d >= 128 || ASCII_WORD_LOW[d] === 0) break;
+              k++;
+              low = ASCII_WORD_LOW[d];
+              packed += ASCII_COUNTS[d];
+            }
+            space = false;
+            continue;
           }
-        }
-      }
-      if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; }
-      t.used = used; t.words = words;
-      titled[i] = caps;
-      key[i] = kh >>> 0;
-      addPacked(scans, o, packed);
-      endScan(scans, o, codes, b, e, sentences, bits);
-    } else if (pointwise[i]) {
-      // Code units of the BMP, each a word character, an unspaced-script character (a word of its
-      // own) or a separator, as tokenRanges reads them. Room first (at most a word per unit), then
-      // the same locals as above.
-      const b = from[i], e = to[i];
-      t.room(e - b, e - b);
-      const { chars, start, hash, chained } = t;
-      let used = t.used, words = t.words;
-      const first = words;
-      let w0 = -1, h = 0, g = 0, prev = 0, caps = 0, single = 0, kh = keySeed, space = false;
-      // The line's scanCodes in the same pass, as on an ASCII line.
-      const o = i * STORED_SCAN;
-      scans.fill(0, o, o + 4);
-      let packed = 0, chunkEnd = b + SCAN_CHUNK, sentences = 0, bits = 0;
-      for (let k = b; k < e; k++) {
-        const c = codes[k];
-        if (k === chunkEnd) {
-          addPacked(scans, o, packed);
-          packed = 0; chunkEnd += SCAN_CHUNK;
-        }
-        const cls = unitClass(c), low = lowerUnit(c);
-        if (c < 128) packed += ASCII_COUNTS[c];
-        else {
+          low = c;
+          // ASCII white space as \s sees it: tab to return, and space.
+          if (c === 32 || (c >= 9 && c <= 13)) cls = SPACE;
+        } else {
+          cls = unitClass(c); low = lowerUnit(c);
           scans[o + 3] += +((cls & UPPER) !== 0);
           bits |= nonAsciiBits(c, cls);
         }
+        // The key: white space runs as one space.
         if (cls & SPACE) {
+          // White space to collapse: any but a space, or a space after white space.
           if (c !== 32 || space) bits |= SAW_COLLAPSE;
           if (!space) kh = Math.imul(kh ^ 32, FNV_PRIME);
           space = true;
@@ -224,19 +212,19 @@ export function docWords(doc: LineCodes, text: (i: number) => string, seeds: Wor
           }
         }
         if (cls & WORD && !(cls & UNSPACED)) {
-          if (w0 < 0) { w0 = used; h = FNV_OFFSET | 0; g = words > first ? prev ^ pairSeed : firstSeed; if (cls & UPPER) caps++; }
+          if (w0 < 0) { w0 = used; h = offset; g = words > first ? prev ^ pairSeed : firstSeed; if (cls & UPPER) caps++; }
           chars[used++] = low;
           h = Math.imul(h ^ low, FNV_PRIME);
           g = Math.imul(g ^ low, FNV_PRIME);
           continue;
         }
         if (w0 >= 0) { start[words] = w0; chained[words] = g >>> 0; hash[words++] = h >>> 0; prev = h | 0; w0 = -1; }
-        if (cls & WORD && cls & UNSPACED) {
-          // A word of one unit.
+        if (cls & WORD) {
+          // A word of one unit (an unspaced script's).
           const seed = words > first ? prev ^ pairSeed : firstSeed;
           start[words] = used;
           chars[used++] = low;
-          prev = Math.imul((FNV_OFFSET | 0) ^ low, FNV_PRIME);
+          prev = Math.imul(offset ^ low, FNV_PRIME);
           chained[words] = Math.imul(seed ^ low, FNV_PRIME) >>> 0;
           hash[words++] = prev >>> 0;
           if (cls & UPPER) caps++;
