@@ -19,7 +19,7 @@ import { DEFAULT_CORPUS, pageSite, readCorpus, REPO_ROOT } from "../src/eval/cor
 import { PageCache } from "../src/eval/page-cache.ts";
 import { streamedBlocks } from "../src/html/clean-page.ts";
 import { labelLinesFromGold } from "../src/train/align.ts";
-import { articleOnlyViews, articleScores, HTML_HASH_BITS, keptShare, prepareHtml, trainHtmlModel, type HtmlTrainPage } from "../src/train/html-train.ts";
+import { articleOnlyViews, articleScores, FAST_CONTEXT_TREES, HTML_HASH_BITS, keptShare, prepareHtml, trainHtmlModel, type HtmlTrainPage } from "../src/train/html-train.ts";
 import { regionFileOf, regionScorerOf, regionTrainRows, trainRegionScorers } from "../src/train/region-train.ts";
 import { FOLDS, foldOf } from "../src/train/train.ts";
 
@@ -76,7 +76,7 @@ const dataHash = h.toString(16).padStart(8, "0");
 const schemaHash = fnv1a(JSON.stringify(HTML_CONTEXT_FEATURES)).toString(16).padStart(8, "0").slice(0, 4);
 const version = `${fast ? "bhf" : "bh"}-${new Date().toISOString().slice(0, 10)}-${dataHash}-${schemaHash}`;
 const t1 = Date.now();
-const { file, foldFiles, oof, oofBlock, oofViews, thresholds, curve } = trainHtmlModel(items, FOLDS, { version, textModel: textModel.version, dataHash, views });
+const { file, foldFiles, oof, oofBlock, oofViews, thresholds, curve } = trainHtmlModel(items, FOLDS, { version, textModel: textModel.version, dataHash, views, contextTrees: fast ? FAST_CONTEXT_TREES : undefined });
 if (region) {
   file.region = regionFileOf(region.all);
   foldFiles.forEach((f, k) => { f.region = regionFileOf(region.folds[k]); });
@@ -91,6 +91,7 @@ const heldOut = {
   [fast ? "fastRegion" : "readabilityRegion"]: articleScores(items, (it) => (it.page.input.region ? chooseRegion(it.page.input.region, it.nWords, it.regionP, it.regionCenter) : Uint8Array.from(it.page.input.blocks, (b) => +b.inArticle)), 1),
   blockPass: articleScores(items, (it) => oofBlock.get(it)!, thresholds.balanced),
   htmlPass: articleScores(items, (it) => oof.get(it)!, thresholds.balanced),
+  htmlPassAllPages: articleScores(items, (it) => oof.get(it)!, thresholds.balanced, true),
   // Share of the body blocks of the body-only views kept (held out): 1 is right.
   // Held-out article F1 and recall of the final pass at each threshold of the grid.
   thresholdCurve: curve.map((x) => ({ t: Number(x.t.toFixed(2)), f1: Number(x.f1.toFixed(4)), r: Number(x.r.toFixed(4)) })),
