@@ -1,6 +1,6 @@
 // The servers the bench and the load test talk to, each started as a child process on a free
 // loopback port and stopped (its whole process group) afterwards:
-//   node     - the Node server exactly as `npm start` runs it (tsx src/node/server.ts)
+//   node     - the Node server exactly as `npm start` runs it (src/ built to dist/, plain Node)
 //   wrangler - `wrangler dev`: the Worker in workerd as a developer runs it locally
 //   workerd  - workerd alone serving the deploy bundle (wrangler deploy --dry-run)
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -66,10 +66,10 @@ async function start(name: string, cmd: string, args: string[], opts: { cwd: str
 }
 
 /**
- * The Node server as `npm start` runs it; `workers` sets BOILERSTRIP_WORKERS (default: one per
- * core); `nodeArgs` go to node before the script (e.g. --cpu-prof).
+ * The Node server as `npm start` runs it: src/ built to dist/ (`npm run build`), run by plain
+ * Node; `workers` sets BOILERSTRIP_WORKERS (default: one per core); `nodeArgs` go to node before
+ * the script (e.g. --cpu-prof).
  */
-/** The Node server as `npm start` runs it: src/ built to dist/ (`npm run build`), run by plain Node. */
 export async function startNode(repoRoot: string, workers?: number, nodeArgs: string[] = []): Promise<Server> {
   buildNode(repoRoot);
   const port = await freePort();
@@ -145,31 +145,32 @@ function statCpuMs(stat: string): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
-/** CPU time (user + system, ms) used so far by a process and every process below it (cluster workers, workerd). */
-export function cpuOfTree(pid: number): number {
+/** `own(pid)` summed over a process and every process below it (cluster workers, workerd); 0 for one that exited. */
+function overTree(pid: number, own: (pid: number) => number): number {
   let ms = 0;
   try {
-    ms += statCpuMs(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
-    for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) ms += cpuOfTree(Number(child));
+    ms += own(pid);
+    for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) ms += overTree(Number(child), own);
   } catch { /* exited meanwhile */ }
   return ms;
 }
+
+/** CPU time (user + system, ms) used so far by a process and every process below it, in /proc/PID/stat's 10 ms ticks. */
+export const cpuOfTree = (pid: number) => overTree(pid, (p) => statCpuMs(fs.readFileSync(`/proc/${p}/stat`, "utf8")));
+
 /**
- * CPU time (ms, to the nanosecond) used so far by a process's threads and every process below it,
- * from the scheduler's own accounting (/proc/PID/task/TID/schedstat, first field: time on a CPU in
- * ns). Exact where /proc/PID/stat counts 10 ms ticks, so one request's cost can be read; a thread's
- * figure is brought up to date when it leaves the CPU, so read it while the process is idle.
+ * The same to the nanosecond (in ms), from the scheduler's own accounting of each thread
+ * (/proc/PID/task/TID/schedstat, first field: time on a CPU in ns), so one request's cost can be
+ * read; a thread's figure is brought up to date when it leaves the CPU, so read it while the
+ * process is idle.
  */
-export function exactCpuOfTree(pid: number): number {
+export const exactCpuOfTree = (pid: number) => overTree(pid, (p) => {
   let ms = 0;
-  try {
-    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-      try { ms += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]) / 1e6; } catch { /* the thread ended meanwhile */ }
-    }
-    for (const child of fs.readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean)) ms += exactCpuOfTree(Number(child));
-  } catch { /* exited meanwhile */ }
+  for (const tid of fs.readdirSync(`/proc/${p}/task`)) {
+    try { ms += Number(fs.readFileSync(`/proc/${p}/task/${tid}/schedstat`, "utf8").split(" ")[0]) / 1e6; } catch { /* the thread ended meanwhile */ }
+  }
   return ms;
-}
+});
 
 /**
  * CPU time (ms) used so far by each thread of a process, by thread name ("main thread" for the main

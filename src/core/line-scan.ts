@@ -95,9 +95,12 @@ export const SAW_COLLAPSE = 512;
 export const SAYS_MORE = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) SAYS_MORE[c] = MARK_TABLE[c] !== 0 || c === 58 || c === 64 || c === 46 || c === 40 ? 1 : 0;
 
+/** Whether a non-ASCII unit ch of class k (unitClass) can be (part of) a decimal digit: a BMP digit, or a surrogate (astral digits). */
+const mayBeNonAsciiDigit = (ch: number, k: number) => (k & DIGIT) !== 0 || (ch >= 0xd800 && ch <= 0xdfff);
+
 /** What a non-ASCII unit ch of class k (unitClass) says beyond the counts and moreAt: white space, a digit (astral ones included), "©" or "℗". */
 export const nonAsciiBits = (ch: number, k: number) =>
-  (k & SPACE ? SAW_COLLAPSE : 0) | (k & DIGIT || (ch >= 0xd800 && ch <= 0xdfff) ? SAW_DIGIT : 0) | (ch === 0xa9 || ch === 0x2117 ? SAW_COPYRIGHT : 0);
+  (k & SPACE ? SAW_COLLAPSE : 0) | (mayBeNonAsciiDigit(ch, k) ? SAW_DIGIT : 0) | (ch === 0xa9 || ch === 0x2117 ? SAW_COPYRIGHT : 0);
 
 /** What the unit ch = codes[i] of the line codes[s, e) says beyond the counts: a mark, ":", "@", "." or "(". */
 export function moreAt(codes: Uint16Array, s: number, e: number, i: number, ch: number): number {
@@ -247,8 +250,8 @@ function digitBefore(codes: Uint16Array, s: number, k: number): boolean {
   return k - 1 >= s && digitAt(codes, k - 1, k) === 1;
 }
 
-/** Whether the code unit can be (part of) a decimal digit: a BMP digit, or a surrogate (astral digits). */
-const mayBeDigit = (c: number) => (c < 128 ? c >= 48 && c <= 57 : (unitClass(c) & DIGIT) !== 0 || (c >= 0xd800 && c <= 0xdfff));
+/** Whether the code unit can be (part of) a decimal digit: 0-9 in ASCII, else as nonAsciiBits says. */
+const mayBeDigit = (c: number) => (c < 128 ? c >= 48 && c <= 57 : mayBeNonAsciiDigit(c, unitClass(c)));
 
 /** digitBefore, answered at once when the unit before is ASCII (only 0-9 are digits there; no pair ends in ASCII). */
 function asciiDigitBefore(codes: Uint16Array, s: number, k: number): boolean {
