@@ -11,6 +11,7 @@ import { resolveOptions, type CleanOptions } from "./options.ts";
 import type { LineCodes } from "./codes.ts";
 import { repeatedRuns } from "./repeats.ts";
 import { segmentCodes } from "./segment.ts";
+import { slots } from "./slots.ts";
 import { findTitleAndMeta, titleWindow } from "./title.ts";
 import type { Category, CleanResult, Label, LineResult, RemovedLine, Segment } from "./types.ts";
 
@@ -27,7 +28,7 @@ export interface Analysis {
 /** Everything up to the probabilities; shared by `clean` and by training. */
 export function analyze(segments: Segment[], model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes): Analysis {
   budget.check("segment");
-  const doc = extractFeatures(segments.map((s) => s.text), model.hashBits, langHint, codes);
+  const doc = extractFeatures(textsOf(segments), model.hashBits, langHint, codes);
   budget.check("features");
   const { p1, markers } = firstPass(doc, model);
   const p2 = smoothLines(p1, doc, model, markers);
@@ -61,12 +62,12 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const keep = kept(p, threshold);
   const nWords = doc.nWords;
   // A second copy of a passage the body already holds goes, naming the line it repeats.
-  const repeats = repeatedRuns(segments.map((s) => s.text), keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
+  const repeats = repeatedRuns(textsOf(segments), keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
   for (let i = 0; i < n; i++) if (repeats[i] >= 0) keep[i] = false;
   // The title model reads the dense vectors of the lines in its window only (title.ts): those
   // views, not one per line.
   const window = titleWindow(keep);
-  const dense: Float32Array[] = new Array(n);
+  const dense = slots<Float32Array>(n);
   for (let i = window.from; i < window.to; i++) dense[i] = doc.denseFlat.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE);
   const found = findTitleAndMeta(dense, p, keep, nWords, model);
   const meta = new Set(found.meta);
@@ -76,7 +77,8 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   if (known.metaLines) for (const i of matchingLines(segments, known.metaLines, title)) { keep[i] = false; meta.add(i); }
   if (title >= 0) keep[title] = false;
 
-  const labels: Label[] = keep.map((k) => (k ? "body" : "boilerplate"));
+  const labels = slots<Label>(n);
+  for (let i = 0; i < n; i++) labels[i] = keep[i] ? "body" : "boilerplate";
   if (title >= 0) labels[title] = "title";
   let firstBody = keep.indexOf(true), lastBody = keep.lastIndexOf(true);
   if (firstBody < 0) firstBody = lastBody = n;
@@ -181,11 +183,18 @@ function matchingLines(segments: Segment[], needles: string[], title: number): n
   return out;
 }
 
+/** The segments' texts (slots.ts: not by map). */
+function textsOf(segments: Segment[]): string[] {
+  const texts = slots<string>(segments.length);
+  for (let i = 0; i < segments.length; i++) texts[i] = segments[i].text;
+  return texts;
+}
+
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Per line, whether its P(body) reaches the threshold (a loop: Array.from with a mapping function was a few times slower). */
 function kept(p: Float64Array, threshold: number): boolean[] {
-  const keep = new Array<boolean>(p.length);
+  const keep = slots<boolean>(p.length);
   for (let i = 0; i < p.length; i++) keep[i] = p[i] >= threshold;
   return keep;
 }

@@ -15,6 +15,7 @@ import {
   startsDigitAt, startsLowerAt,
 } from "./line-scan.ts";
 import { int32Scratch, uint32Scratch } from "./scratch.ts";
+import { slots } from "./slots.ts";
 import { docWords } from "./words.ts";
 
 export const DENSE_FEATURES = [
@@ -134,7 +135,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   const doc = codes_ ?? lineCodes(lines);
   const { codes, from, to } = doc;
   // The trimmed line as a string, made only for what needs one (a regex, a non-ASCII line's words).
-  const texts: (string | undefined)[] = new Array(n);
+  const texts = slots<string | undefined>(n);
   const text = (i: number) => (texts[i] ??= lines[i].trim());
   // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
   const words = docWords(doc, text, WORD_SEEDS);
