@@ -41,6 +41,16 @@ export class Scratch<T extends Typed> {
     this.#kept = grown;
     return grown.subarray(0, n) as T;
   }
+  /** How many elements it holds without making a new array. */
+  get size(): number {
+    return this.#kept.length;
+  }
+  /** `n` elements (more than `a` has) that begin with `a`'s: for a table that outgrows what this scratch handed out. */
+  grown(a: T, n: number): T {
+    const b = this.any(n);
+    if (b.buffer !== a.buffer || b.byteOffset !== a.byteOffset) b.set(a);
+    return b;
+  }
   /** `n` elements, all zero. */
   zeroed(n: number): T {
     const a = this.any(n);

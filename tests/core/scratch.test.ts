@@ -33,6 +33,20 @@ describe("Scratch", () => {
     expect(keptScratchBytes()).toBe(before);
     expect(s.any(5000).buffer).toBe(a.buffer);
   });
+
+  it("grows a table it handed out with the table's values first, and says what it holds", () => {
+    const s = int32Scratch();
+    const a = s.any(100);
+    for (let i = 0; i < 100; i++) a[i] = i * 3;
+    const b = s.grown(a, 1000);
+    expect(b.length).toBe(1000);
+    expect(Array.from(b.subarray(0, 100))).toEqual(Array.from({ length: 100 }, (_, i) => i * 3));
+    expect(s.size).toBeGreaterThanOrEqual(1000);
+    // Within what it holds: the same memory, the values kept.
+    const c = s.grown(s.any(10), 500);
+    expect(c.buffer).toBe(b.buffer);
+    expect(Array.from(c.subarray(0, 10))).toEqual([0, 3, 6, 9, 12, 15, 18, 21, 24, 27]);
+  });
 });
 
 describe("clean after other documents", () => {
