@@ -135,36 +135,42 @@ export function pBodyNote(p: number): string {
 }
 
 /**
- * A reason that depends only on P(body)'s note, made once per note and then shared: a removed
- * line's reason was a chain of concatenated strings made for it, which a long document's result
- * keeps alive through every collection while it is assembled (the bench's 1.5 MB document: 26,000
- * removed lines, nine in ten with a reason of this kind).
+ * A reason that depends only on P(body)'s note, `prefix` + "(" + note + ")", made once per note
+ * and then shared: a removed line's reason was a chain of concatenated strings made for it, which
+ * a long document's result keeps alive through every collection while it is assembled (the bench's
+ * 1.5 MB document: 26,000 removed lines, nine in ten with a reason of this kind).
  */
 class NoteReasons {
   readonly #made: string[] = [];
-  constructor(private readonly reason: (note: string) => string) {}
+  constructor(private readonly prefix: string) {}
   of(p: number): string {
     const n = noteIndex(p);
-    return n < 0 ? this.reason(pBodyNote(p)) : (this.#made[n] ??= this.reason(NOTES[n]));
+    return n < 0 ? flatReason(this.prefix, pBodyNote(p)) : (this.#made[n] ??= flatReason(this.prefix, NOTES[n]));
   }
 }
+
+/**
+ * prefix + "(" + note + ")" as one flat string, by join: a template literal or + makes a chain
+ * of concatenated strings (some five objects for a reason), and a result keeps every one of them
+ * alive (on the 1.5 MB document, 50,000 such objects were live after each call).
+ */
+const flatReason = (prefix: string, note: string) => [prefix, "(", note, ")"].join("");
 
 // A list run's lines are categorised one after another, and their reasons differ only in the note:
 // those of the run last seen are shared (on the bench's pages half of the list-run lines are in
 // runs of 64 lines or more, up to a thousand).
 const WHERE = ["above", "below", "inside"] as const;
-let lastList = { run: 0, where: 0, reasons: new NoteReasons(String) };
+let lastList = { run: 0, where: 0, reasons: new NoteReasons("") };
 function listReasons(run: number, where: number): NoteReasons {
   if (lastList.run !== run || lastList.where !== where) {
-    const at = WHERE[where];
-    lastList = { run, where, reasons: new NoteReasons((pct) => `part of a list of ${run} short lines ${at} the article (${pct})`) };
+    lastList = { run, where, reasons: new NoteReasons(`part of a list of ${run} short lines ${WHERE[where]} the article `) };
   }
   return lastList.reasons;
 }
-const ABOVE = new NoteReasons((pct) => `short line above the article, not body text (${pct})`);
-const AFTER = new NoteReasons((pct) => `line after the article ends, not body text (${pct})`);
-const CAPTION = new NoteReasons((pct) => `sentence inside the article that reads as a caption or teaser, not body (${pct})`);
-const OTHER = new NoteReasons((pct) => `not body text by its wording and surroundings (${pct})`);
+const ABOVE = new NoteReasons("short line above the article, not body text ");
+const AFTER = new NoteReasons("line after the article ends, not body text ");
+const CAPTION = new NoteReasons("sentence inside the article that reads as a caption or teaser, not body ");
+const OTHER = new NoteReasons("not body text by its wording and surroundings ");
 
 // Caption shape: a full sentence right next to body text but not body itself.
 const CAPTION_MAX_WORDS = 40;
@@ -173,7 +179,8 @@ export function categorize(text: string, shape: LineShape, pBody: number): { cat
   const k = firstCue(text);
   if (k >= 0) {
     const cue = CUES[k], m = cue.re.exec(text)!;
-    return { category: cue.category, reason: `${cue.what} (cue "${m[0].trim().slice(0, 40)}"; ${pBodyNote(pBody)})` };
+    // Joined, as flatReason, into one flat string.
+    return { category: cue.category, reason: [cue.what, ' (cue "', m[0].trim().slice(0, 40), '"; ', pBodyNote(pBody), ")"].join("") };
   }
   if (shape.listRun >= 3) {
     const where = shape.beforeBody ? 0 : shape.afterBody ? 1 : 2;

@@ -1,7 +1,7 @@
 // The pipeline, readable in one screen:
 //   input -> segment -> features -> classify -> smooth -> decide -> repeats -> title/meta -> assemble
 import { NO_BUDGET, type Budget } from "./budget.ts";
-import { categorize, pBodyNote } from "./categorize.ts";
+import { categorize, pBodyNote, type LineShape } from "./categorize.ts";
 import { firstPass, smoothLines } from "./classify.ts";
 import type { Markers } from "./context.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
@@ -88,6 +88,9 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const metaSet = meta;
   const bodyText: string[] = [];
   const metaText: string[] = [];
+  // One shape for every removed line, rewritten for each (categorize reads it and keeps nothing):
+  // an object per line was garbage by the ten thousand on a long document.
+  const shape: LineShape = { nWords: 0, terminal: false, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: false };
   for (let i = 0; i < n; i++) {
     const seg = segments[i];
     // Every line's own entry only when asked for (explain): it is what `lines` returns.
@@ -103,10 +106,11 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
       if (line) { line.category = "other"; line.reason = reason; }
       removed.push({ line: seg.line, text: seg.text, label: labels[i], category: "other", reason });
     } else {
-      const c0 = categorize(seg.text, {
-        nWords: nWords[i], terminal: doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.ends_terminal] === 1, listRun: Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log])),
-        beforeBody: i < firstBody, afterBody: i > lastBody, nextIsBody: i + 1 < n && keep[i + 1],
-      }, p[i]);
+      shape.nWords = nWords[i];
+      shape.terminal = doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.ends_terminal] === 1;
+      shape.listRun = Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log]));
+      shape.beforeBody = i < firstBody; shape.afterBody = i > lastBody; shape.nextIsBody = i + 1 < n && keep[i + 1];
+      const c0 = categorize(seg.text, shape, p[i]);
       const c = hinted(c0, known.categoryHints?.[i], p[i]);
       // Between the title and the body, a short line with no boilerplate cue is the byline,
       // date, dek or source: metadata, returned apart rather than dropped.
