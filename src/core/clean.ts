@@ -25,7 +25,10 @@ export interface Analysis {
   markers: Markers;
 }
 
-/** Everything up to the probabilities; shared by `clean` and by training. */
+/**
+ * Everything up to the probabilities; shared by `clean` and by training. With `codes` (clean's text
+ * path) the analysis is valid only until the next input is segmented (extractFeatures).
+ */
 export function analyze(segments: Segment[], model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes): Analysis {
   budget.check("segment");
   const doc = extractFeatures(textsOf(segments), model.hashBits, langHint, codes);

@@ -14,7 +14,7 @@ import {
   collapsesAt, emptyScan, hasDateAt, hasTimeAt, endsAlnumAt, endsArrowAt, endsColonAt, endsEllipsisAt, endsTerminalAt, lineKey, mayBulletAt, readScan, sameKeyAt, scanCodes,
   startsDigitAt, startsLowerAt,
 } from "./line-scan.ts";
-import { int32Scratch, uint32Scratch } from "./scratch.ts";
+import { int32Scratch, Scratch, uint32Scratch } from "./scratch.ts";
 import { slots } from "./slots.ts";
 import { docWords } from "./words.ts";
 
@@ -128,8 +128,16 @@ const log1p = log1pCount;
 // Temporaries of extractFeatures and repeatCounts, reused from one document to the next (scratch.ts).
 const ENTRY = int32Scratch(), CANDIDATES = int32Scratch(), LIST_RUN = int32Scratch(), KEY_HASH = uint32Scratch();
 const SLOTS = int32Scratch(), GROUP = int32Scratch(), COUNT = int32Scratch(), REPS = int32Scratch();
+// The dense vectors of clean's text path (see extractFeatures).
+const DENSE_POOL = new Scratch((n) => new Float32Array(n));
 
-/** `codes`, when given, is lines' code units as segmentCodes made them (else they are made here). */
+/**
+ * `codes`, when given, is lines' code units as segmentCodes made them (else they are made here).
+ * Those are valid only until the next input is segmented, and so, made from them, are the
+ * features' dense vectors (`denseFlat`, a scratch): clean's text path is done with a document's
+ * features before it segments the next. Without `codes` (HTML mode, which analyses a page and
+ * its article at once, and training) they are an array of their own.
+ */
 export function extractFeatures(lines: string[], hashBits: number, langHint?: string, codes_?: LineCodes): DocFeatures {
   const n = lines.length;
   const doc = codes_ ?? lineCodes(lines);
@@ -195,8 +203,10 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   const reps = repeatCounts(keyHash, sameKey, (i) => lineKey(text(i)));
 
   // One buffer for the whole document's dense vectors, a view per line: a typed array of its own
-  // per line costs an off-heap allocation each, which dominated the garbage on long inputs.
-  const pool = new Float32Array(n * DENSE_SIZE);
+  // per line costs an off-heap allocation each, which dominated the garbage on long inputs. Every
+  // value of every line is written below, so a reused one needs no zeroing; a fresh one (calloc,
+  // zeroed, a megabyte and more on a long page) was 2 % of the text path's time.
+  const pool = codes_ ? DENSE_POOL.any(n * DENSE_SIZE) : new Float32Array(n * DENSE_SIZE);
   const buckets = lexicalBuckets(words, keyHash, (1 << hashBits) - 1);
   const docLogLines = log1p(n);
   const proseShare = n ? proseLines / n : 0;

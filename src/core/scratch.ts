@@ -22,7 +22,7 @@ let keptBytes = 0;
 /** What the scratches keep between calls, in bytes (at most SCRATCH_BUDGET_BYTES). */
 export const keptScratchBytes = () => keptBytes;
 
-type Typed = Int32Array | Uint32Array | Uint16Array | Float64Array | Uint8Array;
+type Typed = Int32Array | Uint32Array | Uint16Array | Float64Array | Float32Array | Uint8Array;
 
 export class Scratch<T extends Typed> {
   #kept: T;
