@@ -12,7 +12,7 @@ import type { LineCodes } from "./codes.ts";
 import { repeatedRuns } from "./repeats.ts";
 import { segmentCodes } from "./segment.ts";
 import { slots } from "./slots.ts";
-import { findTitleAndMeta, titleWindow } from "./title.ts";
+import { findTitleAndMeta } from "./title.ts";
 import type { Category, CleanResult, Label, LineResult, RemovedLine, Segment } from "./types.ts";
 
 export interface Analysis {
@@ -67,12 +67,8 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   // A second copy of a passage the body already holds goes, naming the line it repeats.
   const repeats = repeatedRuns(textsOf(segments), keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
   for (let i = 0; i < n; i++) if (repeats[i] >= 0) keep[i] = false;
-  // The title model reads the dense vectors of the lines in its window only (title.ts): those
-  // views, not one per line.
-  const window = titleWindow(keep);
-  const dense = slots<Float32Array>(n);
-  for (let i = window.from; i < window.to; i++) dense[i] = doc.denseFlat.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE);
-  const found = findTitleAndMeta(dense, p, keep, nWords, model);
+  // The title model reads the dense vectors of the lines in its window only (title.ts).
+  const found = findTitleAndMeta(doc.denseFlat, p, keep, nWords, model);
   const meta = new Set(found.meta);
   const knownTitle = known.title;
   const title = knownTitle === undefined ? found.title : titleLine(segments, knownTitle, found.title);
