@@ -25,21 +25,19 @@ export function firstPass(doc: DocFeatures, model: Model): { p1: Float64Array; m
   // while they wait. Every value is added, zeros too: a zero adds +0 or -0, which leaves a sum that
   // is not -0 unchanged (and none is: it starts at +0, and a sum that cancels to zero is +0), and a
   // branch to skip it was mispredicted about as often as not.
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
+  // An odd last line is summed beside itself (its second sums dropped) rather than in a loop of its
+  // own: that loop ran only on documents of an odd number of lines, and optimised code compiled
+  // while it had not run yet deoptimised there on every such document.
+  for (let i = 0; i < n; i += 2) {
+    const next = i + 1 < n ? DENSE_SIZE : 0;
     let a1 = 0, a2 = 0, a3 = 0, b1 = 0, b2 = 0, b3 = 0;
     for (let k = 0, o = i * DENSE_SIZE; k < 3 * DENSE_SIZE; k += 3, o++) {
-      const u = x[o], v = x[o + DENSE_SIZE], w1 = w[k], w2 = w[k + 1], w3 = w[k + 2];
+      const u = x[o], v = x[o + next], w1 = w[k], w2 = w[k + 1], w3 = w[k + 2];
       a1 += w1 * u; a2 += w2 * u; a3 += w3 * u;
       b1 += w1 * v; b2 += w2 * v; b3 += w3 * v;
     }
     finishLine(doc, model, i, a1, a2, a3, p1, start, end);
-    finishLine(doc, model, i + 1, b1, b2, b3, p1, start, end);
-  }
-  if (i < n) {
-    let z1 = 0, z2 = 0, z3 = 0;
-    for (let k = 0, o = i * DENSE_SIZE; k < 3 * DENSE_SIZE; k += 3, o++) { const v = x[o]; z1 += w[k] * v; z2 += w[k + 1] * v; z3 += w[k + 2] * v; }
-    finishLine(doc, model, i, z1, z2, z3, p1, start, end);
+    if (next) finishLine(doc, model, i + 1, b1, b2, b3, p1, start, end);
   }
   return { p1, markers: { start, end } };
 }

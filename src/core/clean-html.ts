@@ -8,7 +8,7 @@ import { contextFeatures } from "./context.ts";
 import { extractHtmlFeatures, htmlContextRows, LANDMARKS, setRegionFeatures, type BlockSignals, type HtmlFeatures } from "./html-features.ts";
 import type { HtmlModel } from "./html-model.ts";
 import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
-import { forestScore } from "./trees.ts";
+import { forestScoreRows } from "./trees.ts";
 import type { CleanOptions } from "./options.ts";
 import { chooseRegion, LEARNED_REGION_CENTER, REGION_CENTER, type RegionInput } from "./region.ts";
 import { regionProbabilities, type RegionScorer } from "./region-model.ts";
@@ -82,8 +82,15 @@ export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: Htm
   const pBlock = new Float64Array(n);
   for (let i = 0; i < n; i++) pBlock[i] = sigmoid(dot(htmlModel.dense, f.dense[i]) + hashedScore(htmlModel.hashed, f.hashed[i]));
   const rows = htmlContextRows(contextFeatures(pBlock, a.doc.dense, nWords, markers), f.dense, signals, pBlock, nWords);
+  // The context pass's rows side by side in one array, scored eight at a time (forestScoreRows:
+  // the same sums as forestScore row by row, the rows being float32); one by one, the fast engine's
+  // 300 trees were a tenth of its CPU time.
+  const width = n ? rows[0].length : 0;
+  const flat = new Float32Array(n * width);
+  for (let i = 0; i < n; i++) flat.set(rows[i], i * width);
   const p = new Float64Array(n);
-  for (let i = 0; i < n; i++) p[i] = sigmoid(forestScore(htmlModel.context, rows[i]));
+  forestScoreRows(htmlModel.context, flat, width, n, p, 0);
+  for (let i = 0; i < n; i++) p[i] = sigmoid(p[i]);
   return { a, pBlock, p, nWords, useArticle, articleBlocks };
 }
 

@@ -1,7 +1,7 @@
 // The pipeline, readable in one screen:
 //   input -> segment -> features -> classify -> smooth -> decide -> repeats -> title/meta -> assemble
 import { NO_BUDGET, type Budget } from "./budget.ts";
-import { categorize, pBodyNote } from "./categorize.ts";
+import { categorize, pBodyNote, type LineShape } from "./categorize.ts";
 import { firstPass, smoothLines } from "./classify.ts";
 import type { Markers } from "./context.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
@@ -11,7 +11,8 @@ import { resolveOptions, type CleanOptions } from "./options.ts";
 import type { LineCodes } from "./codes.ts";
 import { repeatedRuns } from "./repeats.ts";
 import { segmentCodes } from "./segment.ts";
-import { findTitleAndMeta, titleWindow } from "./title.ts";
+import { slots } from "./slots.ts";
+import { findTitleAndMeta } from "./title.ts";
 import type { Category, CleanResult, Label, LineResult, RemovedLine, Segment } from "./types.ts";
 
 export interface Analysis {
@@ -24,10 +25,13 @@ export interface Analysis {
   markers: Markers;
 }
 
-/** Everything up to the probabilities; shared by `clean` and by training. */
+/**
+ * Everything up to the probabilities; shared by `clean` and by training. With `codes` (clean's text
+ * path) the analysis is valid only until the next input is segmented (extractFeatures).
+ */
 export function analyze(segments: Segment[], model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes): Analysis {
   budget.check("segment");
-  const doc = extractFeatures(segments.map((s) => s.text), model.hashBits, langHint, codes);
+  const doc = extractFeatures(textsOf(segments), model.hashBits, langHint, codes);
   budget.check("features");
   const { p1, markers } = firstPass(doc, model);
   const p2 = smoothLines(p1, doc, model, markers);
@@ -61,14 +65,10 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const keep = kept(p, threshold);
   const nWords = doc.nWords;
   // A second copy of a passage the body already holds goes, naming the line it repeats.
-  const repeats = repeatedRuns(segments.map((s) => s.text), keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
+  const repeats = repeatedRuns(textsOf(segments), keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
   for (let i = 0; i < n; i++) if (repeats[i] >= 0) keep[i] = false;
-  // The title model reads the dense vectors of the lines in its window only (title.ts): those
-  // views, not one per line.
-  const window = titleWindow(keep);
-  const dense: Float32Array[] = new Array(n);
-  for (let i = window.from; i < window.to; i++) dense[i] = doc.denseFlat.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE);
-  const found = findTitleAndMeta(dense, p, keep, nWords, model);
+  // The title model reads the dense vectors of the lines in its window only (title.ts).
+  const found = findTitleAndMeta(doc.denseFlat, p, keep, nWords, model);
   const meta = new Set(found.meta);
   const knownTitle = known.title;
   const title = knownTitle === undefined ? found.title : titleLine(segments, knownTitle, found.title);
@@ -76,7 +76,8 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   if (known.metaLines) for (const i of matchingLines(segments, known.metaLines, title)) { keep[i] = false; meta.add(i); }
   if (title >= 0) keep[title] = false;
 
-  const labels: Label[] = keep.map((k) => (k ? "body" : "boilerplate"));
+  const labels = slots<Label>(n);
+  for (let i = 0; i < n; i++) labels[i] = keep[i] ? "body" : "boilerplate";
   if (title >= 0) labels[title] = "title";
   let firstBody = keep.indexOf(true), lastBody = keep.lastIndexOf(true);
   if (firstBody < 0) firstBody = lastBody = n;
@@ -86,6 +87,9 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const metaSet = meta;
   const bodyText: string[] = [];
   const metaText: string[] = [];
+  // One shape for every removed line, rewritten for each (categorize reads it and keeps nothing):
+  // an object per line was garbage by the ten thousand on a long document.
+  const shape: LineShape = { nWords: 0, terminal: false, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: false };
   for (let i = 0; i < n; i++) {
     const seg = segments[i];
     // Every line's own entry only when asked for (explain): it is what `lines` returns.
@@ -101,10 +105,11 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
       if (line) { line.category = "other"; line.reason = reason; }
       removed.push({ line: seg.line, text: seg.text, label: labels[i], category: "other", reason });
     } else {
-      const c0 = categorize(seg.text, {
-        nWords: nWords[i], terminal: doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.ends_terminal] === 1, listRun: Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log])),
-        beforeBody: i < firstBody, afterBody: i > lastBody, nextIsBody: i + 1 < n && keep[i + 1],
-      }, p[i]);
+      shape.nWords = nWords[i];
+      shape.terminal = doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.ends_terminal] === 1;
+      shape.listRun = Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log]));
+      shape.beforeBody = i < firstBody; shape.afterBody = i > lastBody; shape.nextIsBody = i + 1 < n && keep[i + 1];
+      const c0 = categorize(seg.text, shape, p[i]);
       const c = hinted(c0, known.categoryHints?.[i], p[i]);
       // Between the title and the body, a short line with no boilerplate cue is the byline,
       // date, dek or source: metadata, returned apart rather than dropped.
@@ -181,11 +186,18 @@ function matchingLines(segments: Segment[], needles: string[], title: number): n
   return out;
 }
 
+/** The segments' texts (slots.ts: not by map). */
+function textsOf(segments: Segment[]): string[] {
+  const texts = slots<string>(segments.length);
+  for (let i = 0; i < segments.length; i++) texts[i] = segments[i].text;
+  return texts;
+}
+
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Per line, whether its P(body) reaches the threshold (a loop: Array.from with a mapping function was a few times slower). */
 function kept(p: Float64Array, threshold: number): boolean[] {
-  const keep = new Array<boolean>(p.length);
+  const keep = slots<boolean>(p.length);
   for (let i = 0; i < p.length; i++) keep[i] = p[i] >= threshold;
   return keep;
 }

@@ -3,18 +3,30 @@
 // object for the garbage collector to track; a page's passes made some twenty of them, and on a
 // long input their megabytes of fresh memory were paid for again on every call.
 //
-// Each scratch is one module-level array, grown to the largest document seen but kept only up to
-// SCRATCH_KEEP elements: a larger document gets fresh arrays that go with it, so what stays is
-// bounded (the 28 scratches of the text path keep at most 7.1 MiB, after a document of 65,536 or
-// more lines and words; a few hundred KiB after ordinary pages). What a scratch hands out is valid
-// until the next call that takes the same scratch: only for passes that run to the end without
-// calling each other (all of them are synchronous).
+// Each scratch is one module-level array, grown to the largest document seen while all of them
+// together stay within SCRATCH_BUDGET_BYTES: a scratch that would take the kept total past it gets
+// a fresh array that goes with its document, so what stays is bounded whatever comes in. What a
+// scratch hands out is valid until the next call that takes the same scratch: only for passes that
+// run to the end without calling each other (all of them are synchronous).
 
-// Kept up to 2^16 elements (256 KiB for 32-bit elements): all but 11 of the corpus's 2,532 texts
-// fit whole (the median is 11,000 code units), and the lines and words of far longer inputs.
-const SCRATCH_KEEP = 1 << 16;
+// 32 MiB for all scratches together. A document's scratches take about 21 bytes per code unit
+// (its code units twice, per-word starts and hashes sized for a word every two units, on clean's
+// text path its features: dense vectors, lexical buckets, per-line counts): the bench's 1.5 MB
+// scaling document keeps 30.6 MiB, so every size it measures reuses its arrays (before, each
+// scratch kept at most 2^16 elements, and the 150 KB and 1.5 MB documents made fresh arrays of
+// 13 MB a round of ten 150 KB documents, 18 MB a 1.5 MB one, set off extra scavenges for
+// "external memory pressure"; 24 MiB left the 1.5 MB document's dense vectors fresh). Past it (a
+// body near the HTTP limit of 2 MiB, or millions of one-unit lines), the scratches that grow last
+// get fresh arrays, as every document did before scratches. A quarter of a Worker's 128 MB, kept
+// only after a document that large; 4.8 MiB after the 150 KB ones, 1.6 MiB after the bench's 150
+// loose_text pages.
+export const SCRATCH_BUDGET_BYTES = 32 << 20;
+let keptBytes = 0;
 
-type Typed = Int32Array | Uint32Array | Uint16Array | Float64Array | Uint8Array;
+/** What the scratches keep between calls, in bytes (at most SCRATCH_BUDGET_BYTES). */
+export const keptScratchBytes = () => keptBytes;
+
+type Typed = Int32Array | Uint32Array | Uint16Array | Float64Array | Float32Array | Uint8Array;
 
 export class Scratch<T extends Typed> {
   #kept: T;
@@ -24,10 +36,24 @@ export class Scratch<T extends Typed> {
   /** `n` elements whose values are whatever the last user left: for arrays written before read. */
   any(n: number): T {
     if (n <= this.#kept.length) return this.#kept.subarray(0, n) as T;
-    if (n > SCRATCH_KEEP) return this.make(n);
-    // Doubled, so a run of growing documents makes few of them.
-    this.#kept = this.make(Math.min(SCRATCH_KEEP, Math.max(n, 2 * this.#kept.length)));
-    return this.#kept.subarray(0, n) as T;
+    // Doubled, so a run of growing documents makes few of them; exactly `n` when that would
+    // pass the budget and `n` alone does not.
+    const per = this.#kept.BYTES_PER_ELEMENT, room = Math.floor((SCRATCH_BUDGET_BYTES - keptBytes) / per) + this.#kept.length;
+    if (n > room) return this.make(n);
+    const grown = this.make(Math.min(room, Math.max(n, 2 * this.#kept.length)));
+    keptBytes += grown.byteLength - this.#kept.byteLength;
+    this.#kept = grown;
+    return grown.subarray(0, n) as T;
+  }
+  /** How many elements it holds without making a new array. */
+  get size(): number {
+    return this.#kept.length;
+  }
+  /** `n` elements (more than `a` has) that begin with `a`'s: for a table that outgrows what this scratch handed out. */
+  grown(a: T, n: number): T {
+    const b = this.any(n);
+    if (b.buffer !== a.buffer || b.byteOffset !== a.byteOffset) b.set(a);
+    return b;
   }
   /** `n` elements, all zero. */
   zeroed(n: number): T {

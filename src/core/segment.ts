@@ -14,8 +14,12 @@ export function segmentText(input: string): Segment[] {
 // arrays per input were a sixth of the fixed cost of cleaning a one-line text.
 const CODES = new Scratch((n) => new Uint16Array(n)), FROM = int32Scratch(), TO = int32Scratch();
 const ASCII = new Scratch((n) => new Uint8Array(n)), POINTWISE = new Scratch((n) => new Uint8Array(n));
-// Room for this many segments at first (doubled as needed), or for every line the input can hold
-// when that is fewer: a typical page has a few hundred.
+// Room for this many segments at first, or for as many as the scratches already hold (doubled as
+// needed), or for every line the input can hold when that is fewer: a typical page has a few
+// hundred. Growing is the rare path: optimised code that had not taken it yet deoptimised there,
+// and on-stack-replaced code compiled in a long document's loop did so at every such document (the
+// bench's 1.5 MB document, 31,161 lines, at each call: the rest of the input was segmented in
+// baseline code), so a document as long as one before does not take it.
 const FIRST_ROOM = 1024;
 
 /**
@@ -30,7 +34,7 @@ export function segmentCodes(input: string): { segments: Segment[]; codes: LineC
   // Every unit of `all` is written below (a break too), so a reused one needs no zeroing.
   const all = CODES.any(n);
   // A segment holds a unit that is not white space and, but for the last, a break after it.
-  const room = Math.min(FIRST_ROOM, (n >> 1) + 1);
+  const room = Math.min(Math.max(FIRST_ROOM, FROM.size), (n >> 1) + 1);
   let from = FROM.any(room), to = TO.any(room), ascii = ASCII.any(room), pointwise = POINTWISE.any(room);
   const segments: Segment[] = [];
   let line = 0, start = 0, or = 0;
@@ -55,7 +59,7 @@ export function segmentCodes(input: string): { segments: Segment[]; codes: LineC
     if (s < e) {
       const k = segments.length;
       if (k === from.length) {
-        from = grown(from); to = grown(to); ascii = grown(ascii); pointwise = grown(pointwise);
+        from = FROM.grown(from, 2 * k); to = TO.grown(to, 2 * k); ascii = ASCII.grown(ascii, 2 * k); pointwise = POINTWISE.grown(pointwise, 2 * k);
       }
       from[k] = s; to[k] = e; ascii[k] = or < 128 ? 1 : 0; pointwise[k] = special ? 0 : 1;
       segments.push({ line, text: input.slice(start, i) });
@@ -68,10 +72,4 @@ export function segmentCodes(input: string): { segments: Segment[]; codes: LineC
   }
   const k = segments.length;
   return { segments, codes: { codes: all, from: from.subarray(0, k), to: to.subarray(0, k), ascii: ascii.subarray(0, k), pointwise: pointwise.subarray(0, k) } };
-}
-
-function grown<T extends Int32Array | Uint8Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
 }

@@ -1,7 +1,7 @@
 // Title and metadata. The title is the most title-like line just before the body, scored by a
 // small learned model (trained on the corpus' page titles); the lines between the title and the
 // first body line that are not body are the article's metadata: byline, date, dek, source.
-import { DENSE_INDEX as D } from "./features.ts";
+import { DENSE_INDEX as D, DENSE_SIZE } from "./features.ts";
 import { dot, sigmoid, type Model } from "./model.ts";
 
 export const TITLE_FEATURES = [
@@ -54,13 +54,14 @@ export interface TitleMeta {
   meta: number[];
 }
 
-export function findTitleAndMeta(dense: Float32Array[], pBody: Float64Array, isBody: boolean[], nWords: ArrayLike<number>, model: Model): TitleMeta {
+/** `denseFlat` holds every line's dense vector, line i at i * DENSE_SIZE (DocFeatures.denseFlat). */
+export function findTitleAndMeta(denseFlat: Float32Array, pBody: Float64Array, isBody: boolean[], nWords: ArrayLike<number>, model: Model): TitleMeta {
   const { from, to, noBody } = titleWindow(isBody);
   let best = -1, bestP = TITLE_MIN;
   for (let i = from; i < to; i++) {
     if (isBody[i]) continue;
     const dist = noBody ? i + 1 : to - i;
-    const p = sigmoid(dot(model.title, writeTitleFeatures(ROW, dense[i], pBody[i], dist, i === from, noBody)));
+    const p = sigmoid(dot(model.title, writeTitleFeatures(ROW, denseFlat.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE), pBody[i], dist, i === from, noBody)));
     if (p > bestP) { bestP = p; best = i; }
   }
   const meta: number[] = [];

@@ -93,3 +93,28 @@ describe("pBodyNote", () => {
     fc.assert(fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (p) => { expect(pBodyNote(p)).toBe(`P(body)=${p.toFixed(2)}`); }), { numRuns: 20000 });
   });
 });
+
+describe("categorize's shared reasons", () => {
+  it("are the reasons written out for each line, whatever came before", () => {
+    const shape = { nWords: 5, terminal: false, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: false };
+    const cases = [
+      { shape: { ...shape, beforeBody: true }, reason: (pct: string) => `short line above the article, not body text (${pct})` },
+      { shape: { ...shape, afterBody: true }, reason: (pct: string) => `line after the article ends, not body text (${pct})` },
+      { shape: { ...shape, terminal: true }, reason: (pct: string) => `sentence inside the article that reads as a caption or teaser, not body (${pct})` },
+      { shape, reason: (pct: string) => `not body text by its wording and surroundings (${pct})` },
+      ...[3, 7, 200].flatMap((run) => [
+        { shape: { ...shape, listRun: run, beforeBody: true }, reason: (pct: string) => `part of a list of ${run} short lines above the article (${pct})` },
+        { shape: { ...shape, listRun: run, afterBody: true }, reason: (pct: string) => `part of a list of ${run} short lines below the article (${pct})` },
+        { shape: { ...shape, listRun: run }, reason: (pct: string) => `part of a list of ${run} short lines inside the article (${pct})` },
+      ]),
+    ];
+    // Each case twice over a spread of probabilities (halves, where toFixed decides, and values
+    // outside [0, 1] too), the cases interleaved so a shared reason is asked for after others.
+    const ps = [0, 0.005, 0.125, 0.3, 0.5, 0.575, 0.99, 1, 1.5, -0.2, ...Array.from({ length: 50 }, (_, k) => (k * 7919) % 1000 / 1000)];
+    for (let round = 0; round < 2; round++) {
+      for (const p of ps) {
+        for (const c of cases) expect(categorize("plain words here", c.shape, p).reason).toBe(c.reason(`P(body)=${p.toFixed(2)}`));
+      }
+    }
+  });
+});
