@@ -86,12 +86,47 @@ function classTokensOf(attr: AttrOf, inherited: readonly string[]): readonly str
   const id = (attr("id") ?? "").slice(0, MAX_ATTR_CHARS);
   if (!cls && !id) return inherited;
   const own: string[] = [];
-  for (const raw of `${cls} ${id}`.toLowerCase().split(/[^a-z0-9]+/)) {
-    if (raw.length < CLASS_TOKEN_MIN || raw.length > CLASS_TOKEN_MAX || /^\d+$/.test(raw)) continue;
-    if (!own.includes(raw)) own.push(raw);
+  const all = `${cls} ${id}`;
+  if (!asciiTokens(all, own)) {
+    // Lower-casing may turn a non-ASCII letter into ASCII ones (the Kelvin sign into "k"): the
+    // general way, the same tokens as asciiTokens where both apply.
+    for (const raw of all.toLowerCase().split(/[^a-z0-9]+/)) {
+      if (raw.length < CLASS_TOKEN_MIN || raw.length > CLASS_TOKEN_MAX || /^\d+$/.test(raw)) continue;
+      if (!own.includes(raw)) own.push(raw);
+    }
   }
   if (own.length === 0) return inherited;
-  return own.concat(inherited).slice(0, MAX_CLASS_TOKENS);
+  if (own.length > MAX_CLASS_TOKENS) own.length = MAX_CLASS_TOKENS;
+  for (let i = 0; own.length < MAX_CLASS_TOKENS && i < inherited.length; i++) own.push(inherited[i]);
+  return own;
+}
+
+/**
+ * The class/id tokens of an ASCII `s` into `own` (lower-cased runs of letters and digits, kept as
+ * classTokensOf keeps them), without the lower-cased copy and the regular expressions; false,
+ * with `own` untouched, when `s` is not ASCII.
+ */
+function asciiTokens(s: string, own: string[]): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  let start = 0, upper = false, digits = true;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0;
+    const digit = c >= 0x30 && c <= 0x39, lower = c >= 0x61 && c <= 0x7a, up = c >= 0x41 && c <= 0x5a;
+    if (digit || lower || up) {
+      upper ||= up;
+      digits &&= digit;
+      continue;
+    }
+    const len = i - start;
+    if (len >= CLASS_TOKEN_MIN && len <= CLASS_TOKEN_MAX && !digits) {
+      const raw = upper ? s.slice(start, i).toLowerCase() : s.slice(start, i);
+      if (!own.includes(raw)) own.push(raw);
+    }
+    start = i + 1;
+    upper = false;
+    digits = true;
+  }
+  return true;
 }
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;

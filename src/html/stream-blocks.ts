@@ -29,6 +29,12 @@ const MAX_JSON_LD_CHARS = 256 * 1024;
 // The <title> text kept; a title is a line.
 const MAX_TITLE_CHARS = 4096;
 
+// The attributes anything reads of an element (openTag, enter and isHidden in blocks.ts, metaPair
+// in metadata.ts); the others are skipped as the tokenizer reports them, not copied.
+const READ_ATTRS = new Set([
+  "lang", "rel", "href", "type", "role", "aria-level", "class", "id", "hidden", "style", "property", "name",
+  "itemprop", "content",
+]);
 const VOID = new Set([
   "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "image", "input", "keygen",
   "link", "meta", "param", "source", "track", "wbr",
@@ -116,12 +122,14 @@ export function streamPage(html: string, url?: string): StreamPage {
   let jsonLd: JsonLdMeta = {};
   let raw: { kind: "title" | "json-ld"; text: string } | null = null;
 
-  // The tag being read.
+  // The tag being read: its name and the attributes of it that are read (READ_ATTRS), in one map
+  // cleared at every tag (openTag reads them before the next tag starts).
   let tagName = "";
-  let attrs: Map<string, string> | null = null;
-  let attrName = "";
+  let inTag = false;
+  const attrs = new Map<string, string>();
+  let attrName = ""; // "" while an attribute that is not read is skipped
   let attrValue = "";
-  const attrOf = (m: Map<string, string>): AttrOf => (n) => m.get(n) ?? null;
+  const attr: AttrOf = (n) => attrs.get(n) ?? null;
 
   const top = () => stack[stack.length - 1];
   const pop = (): void => {
@@ -186,8 +194,7 @@ export function streamPage(html: string, url?: string): StreamPage {
     return true;
   }
 
-  function openTag(tag: string, a: Map<string, string>, selfClosing: boolean): void {
-    const attr = attrOf(a);
+  function openTag(tag: string, selfClosing: boolean): void {
     if (tag === "html") { htmlLang ??= attr("lang"); sink.flush(); return; }
     if (tag === "head") return;
     if (tag === "body") { sink.flush(); return; }
@@ -240,13 +247,17 @@ export function streamPage(html: string, url?: string): StreamPage {
   const cbs: TokenizerCallbacks = {
     ontext: (s, e) => text(html.slice(s, e)),
     ontextentity: (cp) => text(String.fromCodePoint(cp)),
-    onopentagname: (s, e) => { tagName = html.slice(s, e).toLowerCase(); attrs = new Map(); },
-    onattribname: (s, e) => { attrName = html.slice(s, e).toLowerCase(); attrValue = ""; },
-    onattribdata: (s, e) => { attrValue += html.slice(s, e); },
-    onattribentity: (cp) => { attrValue += String.fromCodePoint(cp); },
-    onattribend: () => { if (attrs && !attrs.has(attrName)) attrs.set(attrName, attrValue); },
-    onopentagend: () => { if (attrs) openTag(tagName, attrs, false); attrs = null; },
-    onselfclosingtag: () => { if (attrs) openTag(tagName, attrs, true); attrs = null; },
+    onopentagname: (s, e) => { tagName = html.slice(s, e).toLowerCase(); attrs.clear(); inTag = true; },
+    onattribname: (s, e) => {
+      const name = html.slice(s, e).toLowerCase();
+      attrName = READ_ATTRS.has(name) ? name : "";
+      attrValue = "";
+    },
+    onattribdata: (s, e) => { if (attrName) attrValue += html.slice(s, e); },
+    onattribentity: (cp) => { if (attrName) attrValue += String.fromCodePoint(cp); },
+    onattribend: () => { if (attrName && !attrs.has(attrName)) attrs.set(attrName, attrValue); },
+    onopentagend: () => { if (inTag) openTag(tagName, false); inTag = false; },
+    onselfclosingtag: () => { if (inTag) openTag(tagName, true); inTag = false; },
     onclosetag: (s, e) => closeTag(html.slice(s, e).toLowerCase()),
     oncdata: (s, e) => text(html.slice(s, e)),
     oncomment: () => {},
