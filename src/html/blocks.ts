@@ -25,6 +25,7 @@ export const SKIP_TAGS = new Set([
 ]);
 export const CELL_TAGS = new Set(["td", "th"]);
 const PAGE_ROOTS = new Set(["html", "head", "body"]);
+const HEADING_LEVEL = new Map([1, 2, 3, 4, 5, 6].map((level) => [`h${level}`, level]));
 
 /** Landmarks and containers a block can sit in; one bit each in Block.flags. */
 // The bit order is the core's LANDMARKS list, which the HTML features read.
@@ -143,7 +144,7 @@ export function enter(attr: AttrOf, tag: string, outer: Ctx, el = -1): Ctx {
   const role = attr("role");
   if (role) flags |= ROLE_FLAGS[role.toLowerCase()] ?? 0;
   const block = BLOCK_TAGS.has(tag);
-  const h = /^h[1-6]$/.test(tag) ? Number(tag[1]) : role === "heading" ? Number(attr("aria-level")) || 2 : 0;
+  const h = HEADING_LEVEL.get(tag) ?? (role === "heading" ? Number(attr("aria-level")) || 2 : 0);
   return {
     tag: block ? tag : outer.tag,
     heading: h || (block ? 0 : outer.heading),
