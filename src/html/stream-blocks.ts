@@ -17,6 +17,7 @@
 // not their text, as prepare.ts bounds the DOM's input), so every stack search is bounded.
 import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { BLOCK_TAGS, BlockSink, CELL_TAGS, enter, isHidden, ROOT_CTX, SKIP_TAGS, type AttrOf, type Block, type Ctx } from "./blocks.ts";
+import { EntityDecoder } from "./decode-entities.ts";
 import { readJsonLd, type JsonLdMeta } from "./json-ld.ts";
 import { metaPair, pageMetaFrom, type PageMeta } from "./metadata.ts";
 
@@ -35,6 +36,17 @@ const READ_ATTRS = new Set([
   "lang", "rel", "href", "type", "role", "aria-level", "class", "id", "hidden", "style", "property", "name",
   "itemprop", "content",
 ]);
+// The elements whose content the tokenizer reads as text up to their end tag, outside <svg>/<math>
+// (htmlparser2's "special" tags): raw text, character references and all, or RCDATA, whose
+// references are decoded. Elsewhere text is decoded too.
+const SPECIAL_TEXT = new Map<string, "raw" | "rcdata">([
+  ["script", "raw"], ["style", "raw"], ["xmp", "raw"], ["iframe", "raw"], ["noembed", "raw"], ["noframes", "raw"],
+  ["plaintext", "raw"], ["title", "rcdata"], ["textarea", "rcdata"],
+]);
+// The tokenizer runs without decoding references (decode-entities.ts: it then skips through text
+// and attribute values); this decodes what is read. One for all calls: a call uses it to the end.
+const DECODER = new EntityDecoder();
+
 const VOID = new Set([
   "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "image", "input", "keygen",
   "link", "meta", "param", "source", "track", "wbr",
@@ -129,7 +141,13 @@ export function streamPage(html: string, url?: string): StreamPage {
   const attrs = new Map<string, string>();
   let attrName = ""; // "" while an attribute that is not read is skipped
   let attrValue = "";
-  const attr: AttrOf = (n) => attrs.get(n) ?? null;
+  // The content of the special element open now, as the tokenizer reads it (SPECIAL_TEXT).
+  let special: "raw" | "rcdata" | undefined;
+  // Values are kept as written and decoded when read (most never are: links' href, for one).
+  const attr: AttrOf = (n) => {
+    const v = attrs.get(n);
+    return v === undefined ? null : DECODER.attribute(v);
+  };
 
   const top = () => stack[stack.length - 1];
   const pop = (): void => {
@@ -245,20 +263,30 @@ export function streamPage(html: string, url?: string): StreamPage {
   };
 
   const cbs: TokenizerCallbacks = {
-    ontext: (s, e) => text(html.slice(s, e)),
-    ontextentity: (cp) => text(String.fromCodePoint(cp)),
-    onopentagname: (s, e) => { tagName = html.slice(s, e).toLowerCase(); attrs.clear(); inTag = true; },
+    ontext: (s, e) => {
+      const t = html.slice(s, e);
+      if (special === "raw") text(t);
+      else if (special === "rcdata") text(DECODER.rcdata(t));
+      else DECODER.text(t, text);
+    },
+    ontextentity: () => {}, // not called: the tokenizer does not decode
+    onopentagname: (s, e) => {
+      tagName = html.slice(s, e).toLowerCase();
+      attrs.clear();
+      inTag = true;
+      special = inForeign() ? undefined : SPECIAL_TEXT.get(tagName);
+    },
     onattribname: (s, e) => {
       const name = html.slice(s, e).toLowerCase();
       attrName = READ_ATTRS.has(name) ? name : "";
       attrValue = "";
     },
     onattribdata: (s, e) => { if (attrName) attrValue += html.slice(s, e); },
-    onattribentity: (cp) => { if (attrName) attrValue += String.fromCodePoint(cp); },
+    onattribentity: () => {}, // not called: the tokenizer does not decode
     onattribend: () => { if (attrName && !attrs.has(attrName)) attrs.set(attrName, attrValue); },
     onopentagend: () => { if (inTag) openTag(tagName, false); inTag = false; },
     onselfclosingtag: () => { if (inTag) openTag(tagName, true); inTag = false; },
-    onclosetag: (s, e) => closeTag(html.slice(s, e).toLowerCase()),
+    onclosetag: (s, e) => { special = undefined; closeTag(html.slice(s, e).toLowerCase()); },
     oncdata: (s, e) => text(html.slice(s, e)),
     oncomment: () => {},
     ondeclaration: () => {},
@@ -266,7 +294,7 @@ export function streamPage(html: string, url?: string): StreamPage {
     onend: () => {},
     isInForeignContext: inForeign,
   };
-  const tokenizer = new Tokenizer({ decodeEntities: true }, cbs);
+  const tokenizer = new Tokenizer({ decodeEntities: false }, cbs);
   // htmlparser2 reads <![CDATA[ as CDATA up to ]]> everywhere; in HTML content the standard reads
   // it as a bogus comment ending at the next ">", as it reads <?...> (same length: offsets hold).
   if (html.includes("<![CDATA[")) html = html.replaceAll("<![CDATA[", "<?[CDATA[");
