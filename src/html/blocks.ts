@@ -159,6 +159,36 @@ export function enter(attr: AttrOf, tag: string, outer: Ctx, el = -1): Ctx {
 
 export const ROOT_CTX: Ctx = Object.freeze({ tag: "body", heading: 0, flags: 0, tokens: [], link: false, pre: false, el: -1 });
 
+/** JavaScript's \s: what the regular expressions above match as white space. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** t.replace(/\s+/g, " ").length, without making the string. */
+function collapsedLength(t: string): number {
+  let n = 0, space = false;
+  for (let i = 0; i < t.length; i++) {
+    const sp = isSpace(t.charCodeAt(i));
+    if (!sp || !space) n++;
+    space = sp;
+  }
+  return n;
+}
+
+/** Whether t.replace(/\s+/g, " ").trim() is t: no white space but single spaces between words. */
+function collapsed(t: string): boolean {
+  let space = true; // a space first is one to trim
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (isSpace(c)) return false;
+    else space = false;
+  }
+  return !space || t.length === 0;
+}
+
 /**
  * Collects text into blocks: `text` appends what a text node holds (a <pre>'s line breaks end
  * blocks), `flush` ends the pending block. Shared by the DOM walker and the streaming segmenter,
@@ -174,7 +204,7 @@ export class BlockSink {
   flush(): void {
     const start = this.start;
     if (start) {
-      const text = this.buf.replace(/\s+/g, " ").trim();
+      const text = collapsed(this.buf) ? this.buf : this.buf.replace(/\s+/g, " ").trim();
       if (text) {
         this.blocks.push({ text, tag: start.tag, heading: start.heading, linkChars: Math.min(this.linkChars, text.length), flags: start.flags, classTokens: start.tokens });
         this.starts.push(start);
@@ -192,7 +222,7 @@ export class BlockSink {
       this.start = ctx;
     }
     this.buf += t;
-    if (ctx.link) this.linkChars += t.replace(/\s+/g, " ").length;
+    if (ctx.link) this.linkChars += collapsedLength(t);
   }
 
   text(t: string, ctx: Ctx): void {
