@@ -4,11 +4,10 @@
 import type { Budget } from "./budget.ts";
 import { analyze, assemble } from "./clean.ts";
 import { confidenceFeatures } from "./confidence.ts";
-import { contextFeatures } from "./context.ts";
-import { extractHtmlFeatures, htmlContextRows, LANDMARKS, setRegionFeatures, type BlockSignals, type HtmlFeatures } from "./html-features.ts";
+import { extractHtmlFeatures, HTML_CONTEXT_SIZE, htmlContextMatrix, LANDMARKS, setRegionFeatures, type BlockSignals, type HtmlFeatures } from "./html-features.ts";
 import type { HtmlModel } from "./html-model.ts";
 import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
-import { forestScoreRows } from "./trees.ts";
+import { forestScoreRows, ROW_GROUP } from "./trees.ts";
 import type { CleanOptions } from "./options.ts";
 import { chooseRegion, LEARNED_REGION_CENTER, REGION_CENTER, type RegionInput } from "./region.ts";
 import { regionProbabilities, type RegionScorer } from "./region-model.ts";
@@ -81,15 +80,12 @@ export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: Htm
   const n = f.dense.length;
   const pBlock = new Float64Array(n);
   for (let i = 0; i < n; i++) pBlock[i] = sigmoid(dot(htmlModel.dense, f.dense[i]) + hashedScore(htmlModel.hashed, f.hashed[i]));
-  const rows = htmlContextRows(contextFeatures(pBlock, a.doc.dense, nWords, markers), f.dense, signals, pBlock, nWords);
   // The context pass's rows side by side in one array, scored eight at a time (forestScoreRows:
   // the same sums as forestScore row by row, the rows being float32); one by one, the fast engine's
   // 300 trees were a tenth of its CPU time.
-  const width = n ? rows[0].length : 0;
-  const flat = new Float32Array(n * width);
-  for (let i = 0; i < n; i++) flat.set(rows[i], i * width);
+  const rows = htmlContextMatrix(pBlock, a.doc.denseFlat, nWords, markers, f.dense, signals, ROW_GROUP);
   const p = new Float64Array(n);
-  forestScoreRows(htmlModel.context, flat, width, n, p, 0);
+  forestScoreRows(htmlModel.context, rows, HTML_CONTEXT_SIZE, n, p, 0);
   for (let i = 0; i < n; i++) p[i] = sigmoid(p[i]);
   return { a, pBlock, p, nWords, useArticle, articleBlocks };
 }

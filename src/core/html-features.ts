@@ -3,7 +3,7 @@
 // model's two probabilities for the block's text, Readability's verdict on the block and its
 // neighbours, the block's tag, heading level, link density, landmarks, and its class/id tokens
 // (hashed, so "related", "newsletter", "promo" are learned like words).
-import { CONTEXT_FEATURES, CONTEXT_SIZE } from "./context.ts";
+import { CONTEXT_FEATURES, CONTEXT_SIZE, contextRows, TEXT_CONTEXT_SIZE, type Markers } from "./context.ts";
 import { fnv1a } from "./hash.ts";
 import { AGREEMENT_FEATURES, agreementFeatures } from "./html-agreement.ts";
 import { ROLE_FEATURES, roleFeatures } from "./html-roles.ts";
@@ -43,19 +43,43 @@ export const HTML_INDEX = Object.fromEntries(HTML_FEATURES.map((n, i) => [n, i])
 // teaser in an <aside>.
 export const HTML_CONTEXT_FEATURES = [...CONTEXT_FEATURES, ...HTML_FEATURES.slice(1).map((n) => `html_${n}`), ...ROLE_FEATURES, ...AGREEMENT_FEATURES] as const;
 
+export const HTML_CONTEXT_SIZE = HTML_CONTEXT_FEATURES.length;
+
 /** One context-pass row per block: context features, HTML features without the bias, role features. */
 export function htmlContextRows(ctx: Float32Array[], dense: Float32Array[], blocks: readonly BlockSignals[], pBlock: ArrayLike<number>, nWords: ArrayLike<number>): Float32Array[] {
+  const out = new Float32Array(ctx.length * HTML_CONTEXT_SIZE);
+  ctx.forEach((c, i) => out.set(c, i * HTML_CONTEXT_SIZE));
+  writeHtmlColumns(out, dense, blocks, pBlock, nWords);
+  return ctx.map((_, i) => out.subarray(i * HTML_CONTEXT_SIZE, (i + 1) * HTML_CONTEXT_SIZE));
+}
+
+/**
+ * htmlContextRows' rows side by side, row i at i * HTML_CONTEXT_SIZE, written there with no array
+ * per row (the context columns straight from contextRows, whose `denseFlat` holds the text
+ * model's dense vectors, line i at i * DENSE_SIZE), in an array with room for a multiple of
+ * `group` rows (trees.ts ROW_GROUP: the forest then scores the last rows together too).
+ */
+export function htmlContextMatrix(pBlock: Float64Array, denseFlat: Float32Array, nWords: ArrayLike<number>, markers: Markers, dense: Float32Array[], blocks: readonly BlockSignals[], group = 1): Float32Array {
+  const width = HTML_CONTEXT_SIZE;
+  const out = new Float32Array(Math.ceil(blocks.length / group) * group * width);
+  contextRows(pBlock, denseFlat, nWords, markers, (from, rows, count) => {
+    for (let r = 0; r < count; r++) out.set(rows.subarray(r * TEXT_CONTEXT_SIZE, r * TEXT_CONTEXT_SIZE + CONTEXT_SIZE), (from + r) * width);
+  });
+  writeHtmlColumns(out, dense, blocks, pBlock, nWords);
+  return out;
+}
+
+/** The columns of each row after the context features: HTML features without the bias, role, agreement. */
+function writeHtmlColumns(out: Float32Array, dense: Float32Array[], blocks: readonly BlockSignals[], pBlock: ArrayLike<number>, nWords: ArrayLike<number>): void {
   const roles = roleFeatures(blocks, pBlock, nWords);
   const agreement = agreementFeatures(blocks, pBlock, nWords);
   const htmlAt = CONTEXT_SIZE, roleAt = CONTEXT_SIZE + HTML_FEATURES.length - 1, agreementAt = roleAt + ROLE_FEATURES.length;
-  return ctx.map((c, i) => {
-    const row = new Float32Array(HTML_CONTEXT_FEATURES.length);
-    row.set(c);
-    row.set(dense[i].subarray(1), htmlAt);
-    row.set(roles[i], roleAt);
-    row.set(agreement, agreementAt);
-    return row;
-  });
+  for (let i = 0, at = 0; i < blocks.length; i++, at += HTML_CONTEXT_SIZE) {
+    const d = dense[i];
+    for (let k = 1; k < HTML_FEATURES.length; k++) out[at + htmlAt + k - 1] = d[k];
+    out.set(roles[i], at + roleAt);
+    out.set(agreement, at + agreementAt);
+  }
 }
 
 // Window of Readability's verdict around a block: ±3 blocks, the width of a typical
@@ -83,11 +107,15 @@ export interface HtmlFeatures {
 export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number>, p2: ArrayLike<number>, articleP2: ArrayLike<number>, nWords: ArrayLike<number>, readabilityOk: boolean, hashBits: number): HtmlFeatures {
   const n = blocks.length;
   const mask = (1 << hashBits) - 1;
+  // The rows are views of one array: a fresh array of their size each is memory of its own to
+  // allocate and free (over the 64 bytes V8 keeps inside its heap).
+  const flat = new Float32Array(n * HTML_FEATURES.length);
   const dense: Float32Array[] = [];
   const hashed: Uint32Array[] = [];
+  let prevTokens: readonly string[] | null = null, prevHashed = new Uint32Array(0);
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
-    const v = new Float32Array(HTML_FEATURES.length);
+    const v = flat.subarray(i * HTML_FEATURES.length, (i + 1) * HTML_FEATURES.length);
     v[COL.bias] = 1;
     v[COL.p2_logit] = logit(p2[i]);
     v[COL.p1_logit] = logit(p1[i]);
@@ -103,9 +131,14 @@ export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number
     for (let k = 0; k < LANDMARKS.length; k++) if (b.flags & (1 << k)) v[LANDMARK_COLUMN[k]] = 1;
     v[COL.class_tokens_log] = Math.log1p(b.classTokens.length);
     dense.push(v);
-    const h = new Uint32Array(b.classTokens.length);
-    for (let k = 0; k < b.classTokens.length; k++) h[k] = fnv1a(`c:${b.classTokens[k]}`) & mask;
-    hashed.push(h);
+    // Blocks of one element, and of siblings without classes, share their tokens (the same
+    // array): their buckets are the same array too (read only, as every row of f is).
+    if (b.classTokens !== prevTokens) {
+      prevTokens = b.classTokens;
+      prevHashed = new Uint32Array(b.classTokens.length);
+      for (let k = 0; k < b.classTokens.length; k++) prevHashed[k] = fnv1a(`c:${b.classTokens[k]}`) & mask;
+    }
+    hashed.push(prevHashed);
   }
   const f = { dense, hashed };
   setRegionFeatures(f, blocks, articleP2, nWords, readabilityOk);

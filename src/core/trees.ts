@@ -119,6 +119,8 @@ function deeper(forest: CompiledForest, x: ArrayLike<number>, at: number, b: num
 // and the next four levels written out to 770 (the same microbenchmark: 26,385 rows of 100
 // corpus pages, best of 40 rounds of CPU time).
 const LANES = 8;
+/** Rows scored together: `rows` with room for a multiple of this many lets the last rows be too. */
+export const ROW_GROUP = LANES;
 // A last, partial group of rows is scored in lanes when it has at least this many rows, else one by
 // one: a group costs the same whatever its rows (5.5 us on the shipped forest), a row alone 1.7-1.8 us
 // (.tmp microbenchmark: 3 rows were 5.25 us one by one, 2 rows 3.6 us).

@@ -25,6 +25,7 @@ export const SKIP_TAGS = new Set([
 ]);
 export const CELL_TAGS = new Set(["td", "th"]);
 const PAGE_ROOTS = new Set(["html", "head", "body"]);
+const HEADING_LEVEL = new Map([1, 2, 3, 4, 5, 6].map((level) => [`h${level}`, level]));
 
 /** Landmarks and containers a block can sit in; one bit each in Block.flags. */
 // The bit order is the core's LANDMARKS list, which the HTML features read.
@@ -86,12 +87,47 @@ function classTokensOf(attr: AttrOf, inherited: readonly string[]): readonly str
   const id = (attr("id") ?? "").slice(0, MAX_ATTR_CHARS);
   if (!cls && !id) return inherited;
   const own: string[] = [];
-  for (const raw of `${cls} ${id}`.toLowerCase().split(/[^a-z0-9]+/)) {
-    if (raw.length < CLASS_TOKEN_MIN || raw.length > CLASS_TOKEN_MAX || /^\d+$/.test(raw)) continue;
-    if (!own.includes(raw)) own.push(raw);
+  const all = `${cls} ${id}`;
+  if (!asciiTokens(all, own)) {
+    // Lower-casing may turn a non-ASCII letter into ASCII ones (the Kelvin sign into "k"): the
+    // general way, the same tokens as asciiTokens where both apply.
+    for (const raw of all.toLowerCase().split(/[^a-z0-9]+/)) {
+      if (raw.length < CLASS_TOKEN_MIN || raw.length > CLASS_TOKEN_MAX || /^\d+$/.test(raw)) continue;
+      if (!own.includes(raw)) own.push(raw);
+    }
   }
   if (own.length === 0) return inherited;
-  return own.concat(inherited).slice(0, MAX_CLASS_TOKENS);
+  if (own.length > MAX_CLASS_TOKENS) own.length = MAX_CLASS_TOKENS;
+  for (let i = 0; own.length < MAX_CLASS_TOKENS && i < inherited.length; i++) own.push(inherited[i]);
+  return own;
+}
+
+/**
+ * The class/id tokens of an ASCII `s` into `own` (lower-cased runs of letters and digits, kept as
+ * classTokensOf keeps them), without the lower-cased copy and the regular expressions; false,
+ * with `own` untouched, when `s` is not ASCII.
+ */
+function asciiTokens(s: string, own: string[]): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  let start = 0, upper = false, digits = true;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0;
+    const digit = c >= 0x30 && c <= 0x39, lower = c >= 0x61 && c <= 0x7a, up = c >= 0x41 && c <= 0x5a;
+    if (digit || lower || up) {
+      upper ||= up;
+      digits &&= digit;
+      continue;
+    }
+    const len = i - start;
+    if (len >= CLASS_TOKEN_MIN && len <= CLASS_TOKEN_MAX && !digits) {
+      const raw = upper ? s.slice(start, i).toLowerCase() : s.slice(start, i);
+      if (!own.includes(raw)) own.push(raw);
+    }
+    start = i + 1;
+    upper = false;
+    digits = true;
+  }
+  return true;
 }
 
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -108,7 +144,7 @@ export function enter(attr: AttrOf, tag: string, outer: Ctx, el = -1): Ctx {
   const role = attr("role");
   if (role) flags |= ROLE_FLAGS[role.toLowerCase()] ?? 0;
   const block = BLOCK_TAGS.has(tag);
-  const h = /^h[1-6]$/.test(tag) ? Number(tag[1]) : role === "heading" ? Number(attr("aria-level")) || 2 : 0;
+  const h = HEADING_LEVEL.get(tag) ?? (role === "heading" ? Number(attr("aria-level")) || 2 : 0);
   return {
     tag: block ? tag : outer.tag,
     heading: h || (block ? 0 : outer.heading),
@@ -122,6 +158,36 @@ export function enter(attr: AttrOf, tag: string, outer: Ctx, el = -1): Ctx {
 }
 
 export const ROOT_CTX: Ctx = Object.freeze({ tag: "body", heading: 0, flags: 0, tokens: [], link: false, pre: false, el: -1 });
+
+/** JavaScript's \s: what the regular expressions above match as white space. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** t.replace(/\s+/g, " ").length, without making the string. */
+function collapsedLength(t: string): number {
+  let n = 0, space = false;
+  for (let i = 0; i < t.length; i++) {
+    const sp = isSpace(t.charCodeAt(i));
+    if (!sp || !space) n++;
+    space = sp;
+  }
+  return n;
+}
+
+/** Whether t.replace(/\s+/g, " ").trim() is t: no white space but single spaces between words. */
+function collapsed(t: string): boolean {
+  let space = true; // a space first is one to trim
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if (isSpace(c)) return false;
+    else space = false;
+  }
+  return !space || t.length === 0;
+}
 
 /**
  * Collects text into blocks: `text` appends what a text node holds (a <pre>'s line breaks end
@@ -138,7 +204,7 @@ export class BlockSink {
   flush(): void {
     const start = this.start;
     if (start) {
-      const text = this.buf.replace(/\s+/g, " ").trim();
+      const text = collapsed(this.buf) ? this.buf : this.buf.replace(/\s+/g, " ").trim();
       if (text) {
         this.blocks.push({ text, tag: start.tag, heading: start.heading, linkChars: Math.min(this.linkChars, text.length), flags: start.flags, classTokens: start.tokens });
         this.starts.push(start);
@@ -156,7 +222,7 @@ export class BlockSink {
       this.start = ctx;
     }
     this.buf += t;
-    if (ctx.link) this.linkChars += t.replace(/\s+/g, " ").length;
+    if (ctx.link) this.linkChars += collapsedLength(t);
   }
 
   text(t: string, ctx: Ctx): void {

@@ -23,7 +23,8 @@ export function streamedBlocks(html: string, url?: string): Omit<HtmlBlocksInput
   const s = streamPage(html, url);
   const { title, ...page } = s.meta;
   return {
-    blocks: s.blocks.map((b) => ({ ...b, textChars: b.text.length, inArticle: false })),
+    // Written out, not spread: a spread copy of each block was 3 % of the fast engine's CPU.
+    blocks: s.blocks.map((b) => ({ text: b.text, tag: b.tag, heading: b.heading, linkChars: b.linkChars, flags: b.flags, classTokens: b.classTokens, textChars: b.text.length, inArticle: false })),
     readability: "skipped",
     dom: "htmlparser2",
     title,

@@ -17,6 +17,7 @@
 // not their text, as prepare.ts bounds the DOM's input), so every stack search is bounded.
 import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { BLOCK_TAGS, BlockSink, CELL_TAGS, enter, isHidden, ROOT_CTX, SKIP_TAGS, type AttrOf, type Block, type Ctx } from "./blocks.ts";
+import { EntityDecoder } from "./decode-entities.ts";
 import { readJsonLd, type JsonLdMeta } from "./json-ld.ts";
 import { metaPair, pageMetaFrom, type PageMeta } from "./metadata.ts";
 
@@ -28,6 +29,23 @@ const MAX_OPEN = 512;
 const MAX_JSON_LD_CHARS = 256 * 1024;
 // The <title> text kept; a title is a line.
 const MAX_TITLE_CHARS = 4096;
+
+// The attributes anything reads of an element (openTag, enter and isHidden in blocks.ts, metaPair
+// in metadata.ts); the others are skipped as the tokenizer reports them, not copied.
+const READ_ATTRS = new Set([
+  "lang", "rel", "href", "type", "role", "aria-level", "class", "id", "hidden", "style", "property", "name",
+  "itemprop", "content",
+]);
+// The elements whose content the tokenizer reads as text up to their end tag, outside <svg>/<math>
+// (htmlparser2's "special" tags): raw text, character references and all, or RCDATA, whose
+// references are decoded. Elsewhere text is decoded too.
+const SPECIAL_TEXT = new Map<string, "raw" | "rcdata">([
+  ["script", "raw"], ["style", "raw"], ["xmp", "raw"], ["iframe", "raw"], ["noembed", "raw"], ["noframes", "raw"],
+  ["plaintext", "raw"], ["title", "rcdata"], ["textarea", "rcdata"],
+]);
+// The tokenizer runs without decoding references (decode-entities.ts: it then skips through text
+// and attribute values); this decodes what is read. One for all calls: a call uses it to the end.
+const DECODER = new EntityDecoder();
 
 const VOID = new Set([
   "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "image", "input", "keygen",
@@ -98,8 +116,35 @@ interface Open {
   skip: boolean;
 }
 
+// htmlparser2 reads <![CDATA[ as CDATA up to ]]> everywhere; in HTML content the standard reads it
+// as a bogus comment ending at the next ">", as it reads <?...>: so a page is read with it written
+// so (same length: offsets hold). Not by searching every page for it first (2 % of the fast
+// engine's CPU: the corpus's pages are 270,000 characters on average, and a quarter hold it, nearly
+// always inside scripts that are not read): a page is read as it is, and read again rewritten when
+// the reading came upon it where it changes what is read.
+const CDATA = "<![CDATA[";
+const CDATA_AS_READ = "<?[CDATA[";
+
 /** Reads `html` in one pass: blocks, element table and metadata. `url` resolves the canonical link. */
 export function streamPage(html: string, url?: string): StreamPage {
+  return readStream(html, url, true) ?? readStream(html.replaceAll(CDATA, CDATA_AS_READ), url, false)!; // unwatched: never null
+}
+
+/**
+ * streamPage's pass. With `watch`, null when `html` holds CDATA where it changes what is read: a
+ * CDATA section (open or closed), or the text of a raw-text or RCDATA element, a read attribute value or a tag name
+ * holding "<![CDATA[" (body text cannot: the tokenizer would have begun a section there).
+ */
+function readStream(html: string, url: string | undefined, watch: boolean): StreamPage | null {
+  let rewrite = false;
+  /** Whether CDATA was found where it is to be rewritten (the pass then stops). */
+  const found = (yes: boolean): boolean => {
+    if (!watch || !yes) return false;
+    rewrite = true;
+    tokenizer.pause();
+    return true;
+  };
+  const holdsCdata = (s: string): boolean => found(s.includes(CDATA));
   const sink = new BlockSink();
   const parents: number[] = [];
   const tags: string[] = [];
@@ -116,12 +161,20 @@ export function streamPage(html: string, url?: string): StreamPage {
   let jsonLd: JsonLdMeta = {};
   let raw: { kind: "title" | "json-ld"; text: string } | null = null;
 
-  // The tag being read.
+  // The tag being read: its name and the attributes of it that are read (READ_ATTRS), in one map
+  // cleared at every tag (openTag reads them before the next tag starts).
   let tagName = "";
-  let attrs: Map<string, string> | null = null;
-  let attrName = "";
+  let inTag = false;
+  const attrs = new Map<string, string>();
+  let attrName = ""; // "" while an attribute that is not read is skipped
   let attrValue = "";
-  const attrOf = (m: Map<string, string>): AttrOf => (n) => m.get(n) ?? null;
+  // The content of the special element open now, as the tokenizer reads it (SPECIAL_TEXT).
+  let special: "raw" | "rcdata" | undefined;
+  // Values are kept as written and decoded when read (most never are: links' href, for one).
+  const attr: AttrOf = (n) => {
+    const v = attrs.get(n);
+    return v === undefined || holdsCdata(v) ? null : DECODER.attribute(v);
+  };
 
   const top = () => stack[stack.length - 1];
   const pop = (): void => {
@@ -186,8 +239,7 @@ export function streamPage(html: string, url?: string): StreamPage {
     return true;
   }
 
-  function openTag(tag: string, a: Map<string, string>, selfClosing: boolean): void {
-    const attr = attrOf(a);
+  function openTag(tag: string, selfClosing: boolean): void {
     if (tag === "html") { htmlLang ??= attr("lang"); sink.flush(); return; }
     if (tag === "head") return;
     if (tag === "body") { sink.flush(); return; }
@@ -233,34 +285,55 @@ export function streamPage(html: string, url?: string): StreamPage {
   }
 
   const text = (t: string): void => {
+    if (special !== undefined && (raw || !skip) && holdsCdata(t)) return;
     if (raw) { if (raw.text.length < MAX_JSON_LD_CHARS + 1) raw.text += t; return; }
     if (!skip) sink.text(t.includes("\0") ? t.replace(/\0/g, "") : t, ctx); // the standard drops NULs in body text
   };
 
   const cbs: TokenizerCallbacks = {
-    ontext: (s, e) => text(html.slice(s, e)),
-    ontextentity: (cp) => text(String.fromCodePoint(cp)),
-    onopentagname: (s, e) => { tagName = html.slice(s, e).toLowerCase(); attrs = new Map(); },
-    onattribname: (s, e) => { attrName = html.slice(s, e).toLowerCase(); attrValue = ""; },
-    onattribdata: (s, e) => { attrValue += html.slice(s, e); },
-    onattribentity: (cp) => { attrValue += String.fromCodePoint(cp); },
-    onattribend: () => { if (attrs && !attrs.has(attrName)) attrs.set(attrName, attrValue); },
-    onopentagend: () => { if (attrs) openTag(tagName, attrs, false); attrs = null; },
-    onselfclosingtag: () => { if (attrs) openTag(tagName, attrs, true); attrs = null; },
-    onclosetag: (s, e) => closeTag(html.slice(s, e).toLowerCase()),
-    oncdata: (s, e) => text(html.slice(s, e)),
-    oncomment: () => {},
+    ontext: (s, e) => {
+      const t = html.slice(s, e);
+      if (special === "raw") text(t);
+      else if (special === "rcdata") text(DECODER.rcdata(t));
+      else DECODER.text(t, text);
+    },
+    ontextentity: () => {}, // not called: the tokenizer does not decode
+    onopentagname: (s, e) => {
+      const name = html.slice(s, e);
+      if (holdsCdata(name)) return;
+      tagName = name.toLowerCase();
+      attrs.clear();
+      inTag = true;
+      special = inForeign() ? undefined : SPECIAL_TEXT.get(tagName);
+    },
+    onattribname: (s, e) => {
+      const name = html.slice(s, e).toLowerCase();
+      attrName = READ_ATTRS.has(name) ? name : "";
+      attrValue = "";
+    },
+    onattribdata: (s, e) => { if (attrName) attrValue += html.slice(s, e); },
+    onattribentity: () => {}, // not called: the tokenizer does not decode
+    onattribend: () => { if (attrName && !attrs.has(attrName)) attrs.set(attrName, attrValue); },
+    onopentagend: () => { if (inTag) openTag(tagName, false); inTag = false; },
+    onselfclosingtag: () => { if (inTag) openTag(tagName, true); inTag = false; },
+    onclosetag: (s, e) => {
+      special = undefined;
+      const name = html.slice(s, e);
+      if (!holdsCdata(name)) closeTag(name.toLowerCase());
+    },
+    oncdata: (s, e) => { if (!found(true)) text(html.slice(s, e)); },
+    // A section left open at the end is reported as a comment from its "[CDATA[" (a comment
+    // beginning so is read again too: harmless).
+    oncomment: (s) => { found(html.startsWith("[CDATA[", s)); },
     ondeclaration: () => {},
     onprocessinginstruction: () => {},
     onend: () => {},
     isInForeignContext: inForeign,
   };
-  const tokenizer = new Tokenizer({ decodeEntities: true }, cbs);
-  // htmlparser2 reads <![CDATA[ as CDATA up to ]]> everywhere; in HTML content the standard reads
-  // it as a bogus comment ending at the next ">", as it reads <?...> (same length: offsets hold).
-  if (html.includes("<![CDATA[")) html = html.replaceAll("<![CDATA[", "<?[CDATA[");
+  const tokenizer = new Tokenizer({ decodeEntities: false }, cbs);
   tokenizer.write(html);
-  tokenizer.end();
+  if (!rewrite) tokenizer.end(); // which reports what was left open at the end
+  if (rewrite) return null;
   popTo(0);
   if (raw) finishRaw();
   sink.flush();

@@ -32,3 +32,30 @@ describe("class and id tokens", () => {
     }
   });
 });
+
+// The definition above, written the plain way, to check the segmenters' scanner against.
+function reference(cls: string, id: string, inherited: string[]): string[] {
+  const own: string[] = [];
+  for (const raw of `${cls} ${id}`.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (raw.length < 2 || raw.length > 24 || /^\d+$/.test(raw)) continue;
+    if (!own.includes(raw)) own.push(raw);
+  }
+  return own.length ? own.concat(inherited).slice(0, 12) : inherited;
+}
+
+describe("class and id tokens, any class list", () => {
+  it("ASCII or not, as the definition reads them (2,000 random lists)", () => {
+    // Letters of both cases, digits, separators, and letters that lower-case into ASCII (the Kelvin
+    // sign, the dotted capital I) or are not ASCII at all.
+    const alphabet = ["a", "b", "Q", "Z", "7", "0", "-", "_", " ", ".", "\u212a", "\u0130", "é"];
+    let seed = 42;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 8) % n;
+    const word = () => Array.from({ length: rand(90) }, () => alphabet[rand(alphabet.length)]).join("").replace(/"/g, "");
+    for (let k = 0; k < 2000; k++) {
+      const outer = word(), cls = word(), id = word();
+      const html = `<div class="${outer}"><p class="${cls}" id="${id}">Some words of a block.</p></div>`;
+      const got = streamPage(html).blocks[0].classTokens;
+      expect(got, `${cls} / ${id} in ${outer}`).toEqual(reference(cls, id, reference(outer, "", [])));
+    }
+  });
+});
