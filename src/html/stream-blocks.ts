@@ -47,6 +47,12 @@ const SPECIAL_TEXT = new Map<string, "raw" | "rcdata">([
 // and attribute values); this decodes what is read. One for all calls: a call uses it to the end.
 const DECODER = new EntityDecoder();
 
+/** An attribute the element lacks: null, and a loud error for one not in READ_ATTRS (never kept, so always "absent"). */
+function unread(name: string): null {
+  if (!READ_ATTRS.has(name)) throw new Error(`stream-blocks reads attribute "${name}": add it to READ_ATTRS`);
+  return null;
+}
+
 const VOID = new Set([
   "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "image", "input", "keygen",
   "link", "meta", "param", "source", "track", "wbr",
@@ -173,7 +179,8 @@ function readStream(html: string, url: string | undefined, watch: boolean): Stre
   // Values are kept as written and decoded when read (most never are: links' href, for one).
   const attr: AttrOf = (n) => {
     const v = attrs.get(n);
-    return v === undefined || holdsCdata(v) ? null : DECODER.attribute(v);
+    if (v === undefined) return unread(n);
+    return holdsCdata(v) ? null : DECODER.attribute(v);
   };
 
   const top = () => stack[stack.length - 1];
