@@ -17,6 +17,8 @@ import type { Category, CleanResult, Label, LineResult, RemovedLine, Segment } f
 
 export interface Analysis {
   segments: Segment[];
+  /** The segments' texts, made once for the features and the repeats rule. */
+  texts: string[];
   doc: DocFeatures;
   /** First-pass and final P(body) per segment. */
   p1: Float64Array;
@@ -31,12 +33,13 @@ export interface Analysis {
  */
 export function analyze(segments: Segment[], model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes): Analysis {
   budget.check("segment");
-  const doc = extractFeatures(textsOf(segments), model.hashBits, langHint, codes);
+  const texts = textsOf(segments);
+  const doc = extractFeatures(texts, model.hashBits, langHint, codes);
   budget.check("features");
   const { p1, markers } = firstPass(doc, model);
   const p2 = smoothLines(p1, doc, model, markers);
   budget.check("classify");
-  return { segments, doc, p1, p2, markers };
+  return { segments, texts, doc, p1, p2, markers };
 }
 
 export function clean(input: string, options: unknown, model: Model, budget?: Budget): CleanResult {
@@ -60,12 +63,12 @@ export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Mo
  * HTML pass in HTML mode); `a.p1` is shown as the raw per-line score.
  */
 export function assemble(a: Analysis, p: Float64Array, threshold: number, confidence: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
-  const { segments, doc, p1 } = a;
+  const { segments, texts, doc, p1 } = a;
   const n = segments.length;
   const keep = kept(p, threshold);
   const nWords = doc.nWords;
   // A second copy of a passage the body already holds goes, naming the line it repeats.
-  const repeats = repeatedRuns(textsOf(segments), keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
+  const repeats = repeatedRuns(texts, keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
   for (let i = 0; i < n; i++) if (repeats[i] >= 0) keep[i] = false;
   // The title model reads the dense vectors of the lines in its window only (title.ts).
   const found = findTitleAndMeta(doc.denseFlat, p, keep, nWords, model);
