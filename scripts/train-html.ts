@@ -1,4 +1,4 @@
-// npm run train:html [-- --dom jsdom|linkedom] [--engine readability|fast] [--stage2] [--corpus PATH] [--limit N] [--no-write]
+// npm run train:html [-- --dom jsdom|linkedom] [--engine readability|fast] [--corpus PATH] [--limit N] [--no-write]
 // Trains the HTML pass on ../shared/corpus's HTML, stacked on the text model (src/model/model.json
 // and its fold models in src/model/cv/, written by `npm run train`, which must run first), and
 // writes src/model/html-model.json and its fold models src/model/cv/html-fold-K.json.
@@ -6,7 +6,6 @@
 // --engine fast trains the fast engine's model on the streaming segmenter's blocks and the region
 // chosen from the text model's view (src/core/region.ts), and writes src/model/html-fast-model.json
 // and src/model/cv/html-fast-fold-K.json (no cache: the stream reads the corpus in seconds).
-// --stage2 adds the second context stage (src/core/html-stage2.ts) over the context pass's output.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -33,7 +32,6 @@ const { values: args } = parseArgs({
     corpus: { type: "string", default: process.env.BOILERSTRIP_CORPUS ?? DEFAULT_CORPUS },
     limit: { type: "string" },
     "no-write": { type: "boolean", default: false },
-    stage2: { type: "boolean", default: false },
   },
 });
 const dom = args.dom === "linkedom" ? linkedomImpl : jsdomImpl;
@@ -78,7 +76,7 @@ const dataHash = h.toString(16).padStart(8, "0");
 const schemaHash = fnv1a(JSON.stringify(HTML_CONTEXT_FEATURES)).toString(16).padStart(8, "0").slice(0, 4);
 const version = `${fast ? "bhf" : "bh"}-${new Date().toISOString().slice(0, 10)}-${dataHash}-${schemaHash}`;
 const t1 = Date.now();
-const { file, foldFiles, oof, oofContext, oofBlock, oofViews, thresholds, curve } = trainHtmlModel(items, FOLDS, { version, textModel: textModel.version, dataHash, views, contextTrees: fast ? FAST_CONTEXT_TREES : undefined, stage2: args.stage2 });
+const { file, foldFiles, oof, oofBlock, oofViews, thresholds, curve } = trainHtmlModel(items, FOLDS, { version, textModel: textModel.version, dataHash, views, contextTrees: fast ? FAST_CONTEXT_TREES : undefined });
 if (region) {
   file.region = regionFileOf(region.all);
   foldFiles.forEach((f, k) => { f.region = regionFileOf(region.folds[k]); });
@@ -92,7 +90,6 @@ const heldOut = {
   textModelOnBlocks: articleScores(items, (it) => it.p2, textT),
   [fast ? "fastRegion" : "readabilityRegion"]: articleScores(items, (it) => (it.page.input.region ? chooseRegion(it.page.input.region, it.nWords, it.regionP, it.regionCenter) : Uint8Array.from(it.page.input.blocks, (b) => +b.inArticle)), 1),
   blockPass: articleScores(items, (it) => oofBlock.get(it)!, thresholds.balanced),
-  ...(args.stage2 && { contextPass: articleScores(items, (it) => oofContext.get(it)!, thresholds.balanced) }),
   htmlPass: articleScores(items, (it) => oof.get(it)!, thresholds.balanced),
   htmlPassAllPages: articleScores(items, (it) => oof.get(it)!, thresholds.balanced, true),
   // Share of the body blocks of the body-only views kept (held out): 1 is right.

@@ -6,7 +6,6 @@ import { analyze, assemble } from "./clean.ts";
 import { confidenceFeatures } from "./confidence.ts";
 import { extractHtmlFeatures, HTML_CONTEXT_SIZE, htmlContextMatrix, LANDMARKS, setRegionFeatures, type BlockSignals, type HtmlFeatures } from "./html-features.ts";
 import type { HtmlModel } from "./html-model.ts";
-import { STAGE2_SIZE, stage2Matrix } from "./html-stage2.ts";
 import { dot, hashedScore, sigmoid, type Model } from "./model.ts";
 import { forestScoreRows, ROW_GROUP } from "./trees.ts";
 import type { CleanOptions } from "./options.ts";
@@ -87,14 +86,6 @@ export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: Htm
   const rows = htmlContextMatrix(pBlock, a.doc.denseFlat, nWords, markers, f.dense, signals, ROW_GROUP);
   const p = new Float64Array(n);
   forestScoreRows(htmlModel.context, rows, HTML_CONTEXT_SIZE, n, p, 0);
-  if (htmlModel.stage2) {
-    // The second context stage reads the context pass's P(body) around each block and corrects its logit.
-    const z = p.slice();
-    for (let i = 0; i < n; i++) p[i] = sigmoid(z[i]);
-    const rows2 = stage2Matrix(p, pBlock, nWords, input.region, ROW_GROUP);
-    forestScoreRows(htmlModel.stage2, rows2, STAGE2_SIZE, n, p, 0);
-    for (let i = 0; i < n; i++) p[i] += z[i];
-  }
   for (let i = 0; i < n; i++) p[i] = sigmoid(p[i]);
   return { a, pBlock, p, nWords, useArticle, articleBlocks };
 }

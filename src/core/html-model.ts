@@ -1,11 +1,9 @@
 // The HTML pass's model: a block pass (logistic regression over HTML_FEATURES plus hashed class/id
 // tokens) and a context pass (boosted trees over the text model's context features recomputed on
-// the block pass, beside the block's own HTML features), in the fast engine's model a second
-// context stage over the context pass's output (src/core/html-stage2.ts), stacked on the text model (whose version it records: a retrained text model needs a retrained
+// the block pass, beside the block's own HTML features), stacked on the text model (whose version it records: a retrained text model needs a retrained
 // HTML model, and loading refuses a mismatch), with its own thresholds and confidence calibration.
 import { CONFIDENCE_FEATURES } from "./confidence.ts";
 import { HTML_CONTEXT_FEATURES, HTML_FEATURES } from "./html-features.ts";
-import { STAGE2_FEATURES } from "./html-stage2.ts";
 import { decodeBase64, ModelError, type DenseWeights, type HashedWeights } from "./model.ts";
 import { loadRegionScorer, type RegionScorer } from "./region-model.ts";
 import { compileForest, type CompiledForest, type Forest } from "./trees.ts";
@@ -22,8 +20,6 @@ export interface HtmlModelFile {
   block: DenseWeights & { hashed: { scale: number; int8: string } };
   /** Second pass: the text model's context features recomputed over the block pass's output, and the block's HTML features. */
   context: Forest;
-  /** The fast engine's second context stage over the context pass's P(body) (src/core/html-stage2.ts); absent: the context pass's P is final. */
-  stage2?: Forest;
   confidence: DenseWeights;
   thresholds: { balanced: number; precision: number; recall: number };
   /** The fast engine's region scorer (src/core/region-model.ts); absent in the Readability engine's model. */
@@ -38,7 +34,6 @@ export interface HtmlModel {
   dense: Float32Array;
   hashed: Float32Array;
   context: CompiledForest;
-  stage2?: CompiledForest;
   confidence: Float32Array;
   region?: RegionScorer;
 }
@@ -56,7 +51,6 @@ export function loadHtmlModel(file: HtmlModelFile, textModelVersion?: string): H
   }
   sameNames("block", file.block.features, HTML_FEATURES);
   sameNames("context", file.context.features, HTML_CONTEXT_FEATURES);
-  if (file.stage2) sameNames("stage2", file.stage2.features, STAGE2_FEATURES);
   sameNames("confidence", file.confidence.features, CONFIDENCE_FEATURES);
   const bytes = decodeBase64(file.block.hashed.int8);
   if (bytes.length !== 1 << file.hashBits) throw new ModelError("HTML model hashed table has the wrong size");
@@ -68,7 +62,6 @@ export function loadHtmlModel(file: HtmlModelFile, textModelVersion?: string): H
     dense: Float32Array.from(file.block.weights),
     hashed: Float32Array.from(int8, (x) => x * file.block.hashed.scale),
     context: compileForest(file.context),
-    stage2: file.stage2 && compileForest(file.stage2),
     confidence: Float32Array.from(file.confidence.weights),
     region: file.region && loadRegionScorer(file.region, file.hashBits),
   };

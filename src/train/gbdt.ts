@@ -11,8 +11,6 @@ export interface GbdtData {
   y: Uint8Array;
   /** Per-example weights (default 1). */
   w?: Float32Array;
-  /** Per-example starting logits (an earlier model's): the trees then learn a correction to them, with base 0. */
-  init?: Float64Array;
 }
 
 export interface GbdtParams {
@@ -94,8 +92,8 @@ export function trainGbdt(data: GbdtData, names: readonly string[], p: GbdtParam
   let pos = 0, all = 0;
   for (let i = 0; i < n; i++) { pos += w[i] * data.y[i]; all += w[i]; }
   const rate = Math.min(1 - 1e-6, Math.max(1e-6, pos / (all || 1)));
-  const base = data.init ? 0 : Math.log(rate / (1 - rate));
-  const score = data.init ? Float64Array.from(data.init) : new Float64Array(n).fill(base);
+  const base = Math.log(rate / (1 - rate));
+  const score = new Float64Array(n).fill(base);
   const g = new Float64Array(n), h = new Float64Array(n);
   const rand = mulberry32(p.seed);
   const trees: Tree[] = [];

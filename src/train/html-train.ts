@@ -11,7 +11,6 @@ import { CONFIDENCE_FEATURES, confidenceFeatures } from "../core/confidence.ts";
 import { contextFeatures, type Markers } from "../core/context.ts";
 import type { BlockSignals, HtmlFeatures } from "../core/html-features.ts";
 import { HTML_CONTEXT_FEATURES, HTML_FEATURES, htmlContextRows } from "../core/html-features.ts";
-import { STAGE2_FEATURES, STAGE2_SIZE, stage2Matrix } from "../core/html-stage2.ts";
 import type { HtmlModelFile } from "../core/html-model.ts";
 import type { RegionScorer } from "../core/region-model.ts";
 import { keptTexts } from "../core/repeats.ts";
@@ -46,13 +45,6 @@ const CONTEXT_PARAMS: GbdtParams = { trees: 100, depth: 5, lr: 0.1, bins: 64, mi
 // three nearest class tokens hashed again by themselves (0.9568) or with its tag (0.9575; block
 // pass 0.9461 -> 0.9479), or the body-only views weighted 0.5 (0.9562).
 export const FAST_CONTEXT_TREES = 300;
-// The fast engine's second context stage (src/core/html-stage2.ts): trees that correct the context
-// pass's logit (boosting starts from it, base 0), few and shallow so the stage stays a correction.
-// 40 trees x depth 4 at lr 0.05, rows sampled at 0.5: of the shapes tried on the stage-1 outputs
-// held out by site, the best balanced F1 (0.9603 at t=0.45 with another seed; with this one
-// `npm run train:html -- --engine fast --stage2 --no-write` gives 0.9575 at t=0.40, curve top
-// 0.9603, against the context pass's 0.9593 and 0.9613: the stage does not lift F1).
-export const STAGE2_PARAMS: GbdtParams = { trees: 40, depth: 4, lr: 0.05, bins: 64, minHess: 1, l2: 1, rowSample: 0.5, seed: SEED + 3 };
 const SMALL_PARAMS: LogRegParams = { epochs: 30, lr: 0.1, l2Dense: 1e-4, l2Hashed: 0, seed: SEED + 1 };
 const THRESHOLD_GRID = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
 // As for the text model: "balanced" is the lowest threshold within this of the best article F1,
@@ -178,39 +170,13 @@ const predictContext = (forest: Forest, it: Prepared, pBlock: Float64Array) => {
   return Float64Array.from(rowsOf(it, pBlock), (x) => sigmoid(forestScore(c, x)));
 };
 
-/** The second context stage's rows (src/core/html-stage2.ts) over the context pass's P and the block pass's. */
-const stage2Rows = (it: Prepared, p: Float64Array, pBlock: Float64Array) => {
-  const m = stage2Matrix(p, pBlock, it.nWords, it.page.input.region);
-  return Array.from(p, (_, i) => m.subarray(i * STAGE2_SIZE, (i + 1) * STAGE2_SIZE));
-};
-
-// The context pass's logit back from its P (exact in float64 up to ~|36|; serving adds the logit itself).
-const MAX_LOGIT = 30;
-const logitOf = (q: number) => Math.max(-MAX_LOGIT, Math.min(MAX_LOGIT, Math.log(q / (1 - q))));
-
-/** Boosted from the context pass's logit of each block: the trees learn a correction to it. */
-function trainStage2(items: Prepared[], p: Map<Prepared, Float64Array>, pBlock: Map<Prepared, Float64Array>, params: GbdtParams): Forest {
-  const dense: Float32Array[] = [], y: number[] = [], init: number[] = [];
-  for (const it of items) {
-    const q = p.get(it)!;
-    stage2Rows(it, q, pBlock.get(it)!).forEach((x, i) => { dense.push(x); y.push(it.page.y[i]); init.push(logitOf(q[i])); });
-  }
-  return trainGbdt({ dense, y: Uint8Array.from(y), init: Float64Array.from(init) }, STAGE2_FEATURES, params);
-}
-
-const predictStage2 = (forest: Forest, it: Prepared, p: Float64Array, pBlock: Float64Array) => {
-  const c = compileForest(forest);
-  return Float64Array.from(stage2Rows(it, p, pBlock), (x, i) => sigmoid(logitOf(p[i]) + forestScore(c, x)));
-};
-
-function fileOf(version: string, textModel: string, dataHash: string, block: { dense: Float64Array; hashed: Float64Array }, context: Forest, confidence: Float64Array, thresholds: HtmlModelFile["thresholds"], stage2?: Forest): HtmlModelFile {
+function fileOf(version: string, textModel: string, dataHash: string, block: { dense: Float64Array; hashed: Float64Array }, context: Forest, confidence: Float64Array, thresholds: HtmlModelFile["thresholds"]): HtmlModelFile {
   const q = quantizeInt8(block.hashed);
   const r = (w: Float64Array) => Array.from(w, (x) => Math.round(x * 1e5) / 1e5);
   return {
     format: 2, kind: "html", version, textModel, created: new Date(0).toISOString(), trainingDataHash: dataHash, hashBits: HTML_HASH_BITS,
     block: { features: [...HTML_FEATURES], weights: r(block.dense), hashed: { scale: q.scale, int8: encodeBase64(q.bytes) } },
     context,
-    ...(stage2 && { stage2 }),
     confidence: { features: [...CONFIDENCE_FEATURES], weights: r(confidence) },
     thresholds,
   };
@@ -220,7 +186,7 @@ function fileOf(version: string, textModel: string, dataHash: string, block: { d
  * `views` (articleOnlyViews, prepared) join the context pass's training only; `contextTrees`
  * replaces CONTEXT_PARAMS' number of trees.
  */
-export function trainHtmlModel(items: Prepared[], folds: number, opts: { version: string; textModel: string; dataHash: string; views?: Prepared[]; contextTrees?: number; stage2?: boolean }) {
+export function trainHtmlModel(items: Prepared[], folds: number, opts: { version: string; textModel: string; dataHash: string; views?: Prepared[]; contextTrees?: number }) {
   const views = opts.views ?? [];
   const contextParams = { ...CONTEXT_PARAMS, trees: opts.contextTrees ?? CONTEXT_PARAMS.trees };
   const inFold = (k: number) => items.filter((it) => it.page.fold !== k);
@@ -233,32 +199,13 @@ export function trainHtmlModel(items: Prepared[], folds: number, opts: { version
     for (const it of [...items, ...views]) if (it.page.fold === k) oofBlock.set(it, predict(w, it));
   }
   const withViews = [...items, ...views];
-  let oof = new Map<Prepared, Float64Array>();
+  const oof = new Map<Prepared, Float64Array>();
   const oofViews = new Map<Prepared, Float64Array>();
   const contextW: Forest[] = [];
   for (let k = 0; k < folds; k++) {
     const w = trainContext(withViews.filter((it) => it.page.fold !== k), oofBlock, contextParams);
     contextW.push(w);
     for (const it of withViews) if (it.page.fold === k) (it.view ? oofViews : oof).set(it, predictContext(w, it, oofBlock.get(it)!));
-  }
-  // The second context stage, stacked on the context pass's out-of-fold outputs (src/core/html-stage2.ts),
-  // trained on the pages only (with the body-only views too: 0.9597 against 0.9603 held out).
-  // Its fold k is trained on other folds' stage-1 outputs, which come from context forests that
-  // saw fold k's pages: the usual stacking leak, accepted (nesting the folds would grow 20 more
-  // 300-tree forests), since the leak only makes stage 1 look slightly better than it is to stage 2.
-  const oofContext = oof;
-  const stage2W: Forest[] = [];
-  let stage2: Forest | undefined;
-  if (opts.stage2) {
-    const s1 = new Map([...oof, ...oofViews]);
-    const final = new Map<Prepared, Float64Array>();
-    for (let k = 0; k < folds; k++) {
-      const w = trainStage2(items.filter((it) => it.page.fold !== k), s1, oofBlock, STAGE2_PARAMS);
-      stage2W.push(w);
-      for (const it of withViews) if (it.page.fold === k) (it.view ? oofViews : final).set(it, predictStage2(w, it, s1.get(it)!, oofBlock.get(it)!));
-    }
-    stage2 = trainStage2(items, s1, oofBlock, STAGE2_PARAMS);
-    oof = final;
   }
   const { curve, ...thresholds } = chooseThresholds(items, oof);
   const conf = confidenceRows(items, oofBlock, oof, thresholds.balanced);
@@ -268,15 +215,15 @@ export function trainHtmlModel(items: Prepared[], folds: number, opts: { version
     const idx = items.map((it, i) => (it.page.fold !== k ? i : -1)).filter((i) => i >= 0);
     const w = trainLogReg({ dense: idx.map((i) => conf[i].x), y: Uint8Array.from(idx, (i) => conf[i].y) }, SMALL_PARAMS);
     items.forEach((it, i) => { if (it.page.fold === k) confOof[i] = sigmoid(dot(Float32Array.from(w.dense), conf[i].x)); });
-    foldFiles.push(fileOf(`${opts.version}-fold${k}of${folds}`, `${opts.textModel}-fold${k}of${folds}`, opts.dataHash, blockW[k], contextW[k], w.dense, thresholds, stage2W[k]));
+    foldFiles.push(fileOf(`${opts.version}-fold${k}of${folds}`, `${opts.textModel}-fold${k}of${folds}`, opts.dataHash, blockW[k], contextW[k], w.dense, thresholds));
   }
   const block = trainLogReg(flat(items), BLOCK_PARAMS);
   const context = trainContext(withViews, oofBlock, contextParams);
   const confAll = trainLogReg({ dense: conf.map((c) => c.x), y: Uint8Array.from(conf, (c) => c.y) }, SMALL_PARAMS);
-  const file = fileOf(opts.version, opts.textModel, opts.dataHash, block, context, confAll.dense, thresholds, stage2);
+  const file = fileOf(opts.version, opts.textModel, opts.dataHash, block, context, confAll.dense, thresholds);
   const y = conf.map((c) => c.y);
   file.metrics = { confidence: { ece: ece(confOof, y), brier: brier(confOof, y), auroc: auroc(confOof, y) } };
-  return { file, foldFiles, oof, oofContext, oofBlock, oofViews, thresholds, curve };
+  return { file, foldFiles, oof, oofBlock, oofViews, thresholds, curve };
 }
 
 /** Article (with `allPages`, every page's) macro P/R/F1 of keeping the blocks with p >= t (for the training report). */

@@ -35,16 +35,4 @@ describe("trainGbdt", () => {
     const back = compileForest(JSON.parse(JSON.stringify(a))), direct = compileForest(a);
     for (const x of data.dense) expect(forestScore(back, x)).toBe(forestScore(direct, x));
   });
-
-  it("with starting logits learns a correction to them (base 0)", () => {
-    // The start knows XOR on a only (right half the time); the trees add what b says.
-    const data = xorData(4000, 4);
-    const init = Float64Array.from(data.dense, (x) => (x[1] > 0.5 ? 1 : -1));
-    const forest = trainGbdt({ ...data, init }, names, params);
-    expect(forest.base).toBe(0);
-    const c = compileForest(forest), test = xorData(1000, 5);
-    let right = 0;
-    test.dense.forEach((x, i) => { if (+((x[1] > 0.5 ? 1 : -1) + forestScore(c, x) > 0) === test.y[i]) right++; });
-    expect(right / 1000).toBeGreaterThan(0.95);
-  });
 });
