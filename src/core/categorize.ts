@@ -175,22 +175,35 @@ const OTHER = new NoteReasons("not body text by its wording and surroundings ");
 // Caption shape: a full sentence right next to body text but not body itself.
 const CAPTION_MAX_WORDS = 40;
 
-export function categorize(text: string, shape: LineShape, pBody: number): { category: Category; reason: string } {
+/** What categorize says of a line. */
+export interface Verdict {
+  category: Category;
+  reason: string;
+}
+
+/**
+ * The line's category and reason, written into `out` (assemble passes one it rewrites for every
+ * removed line: an object returned per line was garbage by the ten thousand on a long document).
+ */
+export function categorize(text: string, shape: LineShape, pBody: number, out: Verdict = { category: "other", reason: "" }): Verdict {
   const k = firstCue(text);
   if (k >= 0) {
     const cue = CUES[k], m = cue.re.exec(text)!;
     // Joined, as flatReason, into one flat string.
-    return { category: cue.category, reason: [cue.what, ' (cue "', m[0].trim().slice(0, 40), '"; ', pBodyNote(pBody), ")"].join("") };
+    return said(out, cue.category, [cue.what, ' (cue "', m[0].trim().slice(0, 40), '"; ', pBodyNote(pBody), ")"].join(""));
   }
   if (shape.listRun >= 3) {
     const where = shape.beforeBody ? 0 : shape.afterBody ? 1 : 2;
-    return {
-      category: shape.beforeBody ? "navigation" : "related",
-      reason: listReasons(shape.listRun, where).of(pBody),
-    };
+    return said(out, shape.beforeBody ? "navigation" : "related", listReasons(shape.listRun, where).of(pBody));
   }
-  if (shape.beforeBody) return { category: "navigation", reason: ABOVE.of(pBody) };
-  if (shape.afterBody) return { category: "other", reason: AFTER.of(pBody) };
-  if (shape.terminal && shape.nWords <= CAPTION_MAX_WORDS) return { category: "caption", reason: CAPTION.of(pBody) };
-  return { category: "other", reason: OTHER.of(pBody) };
+  if (shape.beforeBody) return said(out, "navigation", ABOVE.of(pBody));
+  if (shape.afterBody) return said(out, "other", AFTER.of(pBody));
+  if (shape.terminal && shape.nWords <= CAPTION_MAX_WORDS) return said(out, "caption", CAPTION.of(pBody));
+  return said(out, "other", OTHER.of(pBody));
+}
+
+function said(out: Verdict, category: Category, reason: string): Verdict {
+  out.category = category;
+  out.reason = reason;
+  return out;
 }

@@ -4,7 +4,7 @@
 // quadratic on "(via " repeated; the reference below has that change too.)
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ANY_WORD_CUE, categorize, CREDIT_RE, CUES, firstCue, mayHaveCue, pBodyNote, WHICH_WORD_CUE } from "../../src/core/categorize.ts";
+import { ANY_WORD_CUE, categorize, CREDIT_RE, CUES, firstCue, mayHaveCue, pBodyNote, WHICH_WORD_CUE, type Verdict } from "../../src/core/categorize.ts";
 
 const ORIGINAL = /\b(photo|image|picture|video|illustration|graphic|foto|bild|imagen|crédit|credit|courtesy|getty|reuters|afp|ap photo|shutterstock|istock|epa)\b\s*[:/|)]|\((\w+\s){0,4}(via|photo|getty|ap|afp|reuters)\b[^()]*\)$|^\s*(\p{Lu}[\p{L}.]*\s?){1,4}\/\s?(\p{Lu}[\p{L}.]*\s?){1,4}$/u;
 
@@ -115,6 +115,20 @@ describe("categorize's shared reasons", () => {
       for (const p of ps) {
         for (const c of cases) expect(categorize("plain words here", c.shape, p).reason).toBe(c.reason(`P(body)=${p.toFixed(2)}`));
       }
+    }
+  });
+});
+
+describe("categorize's verdict", () => {
+  it("is written into the object passed, line after line, as a fresh one would say it", () => {
+    const shape = { nWords: 6, terminal: true, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: true };
+    const lines = ["Sign up for our newsletter", "Photo: Jane Doe / Reuters", "plain words here.", "Share this on Facebook", "plain words here"];
+    const shapes = [shape, { ...shape, listRun: 5 }, { ...shape, beforeBody: true }, { ...shape, afterBody: true, terminal: false }];
+    const out: Verdict = { category: "other", reason: "" };
+    for (const s of shapes) for (const text of lines) for (const p of [0.01, 0.42, 0.875]) {
+      const fresh = categorize(text, s, p);
+      expect(categorize(text, s, p, out)).toBe(out);
+      expect(out).toEqual(fresh);
     }
   });
 });
