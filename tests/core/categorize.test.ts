@@ -119,6 +119,22 @@ describe("categorize's shared reasons", () => {
   });
 });
 
+describe("categorize's list reasons", () => {
+  it("are written out right past the cache's room, for lengths seen before and after it started over", () => {
+    const shape = { nWords: 2, terminal: false, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: false };
+    const places = [{ beforeBody: true, where: "above" }, { afterBody: true, where: "below" }, { where: "inside" }];
+    for (let round = 0; round < 2; round++) {
+      for (let run = 3; run < 400; run += round + 1) {
+        for (const { where, ...place } of places) {
+          for (const p of [0.02, 0.31]) {
+            expect(categorize("a b", { ...shape, ...place, listRun: run }, p).reason).toBe(`part of a list of ${run} short lines ${where} the article (P(body)=${p.toFixed(2)})`);
+          }
+        }
+      }
+    }
+  });
+});
+
 describe("categorize's verdict", () => {
   it("is written into the object passed, line after line, as a fresh one would say it", () => {
     const shape = { nWords: 6, terminal: true, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: true };
