@@ -135,26 +135,26 @@ export function pBodyNote(p: number): string {
 }
 
 /**
- * A reason that depends only on P(body)'s note, `prefix` + "(" + note + ")", made once per note
+ * A reason that depends only on P(body)'s note, `before` + note + ")", made once per note
  * and then shared: a removed line's reason was a chain of concatenated strings made for it, which
  * a long document's result keeps alive through every collection while it is assembled (the bench's
  * 1.5 MB document: 26,000 removed lines, nine in ten with a reason of this kind).
  */
 class NoteReasons {
   readonly #made: string[] = [];
-  constructor(private readonly prefix: string) {}
+  constructor(private readonly before: string) {}
   of(p: number): string {
     const n = noteIndex(p);
-    return n < 0 ? flatReason(this.prefix, pBodyNote(p)) : (this.#made[n] ??= flatReason(this.prefix, NOTES[n]));
+    return n < 0 ? flatReason(this.before, pBodyNote(p)) : (this.#made[n] ??= flatReason(this.before, NOTES[n]));
   }
 }
 
 /**
- * prefix + "(" + note + ")" as one flat string, by join: a template literal or + makes a chain
+ * before + note + ")" as one flat string, by join: a template literal or + makes a chain
  * of concatenated strings (some five objects for a reason), and a result keeps every one of them
  * alive (on the 1.5 MB document, 50,000 such objects were live after each call).
  */
-const flatReason = (prefix: string, note: string) => [prefix, "(", note, ")"].join("");
+const flatReason = (before: string, note: string) => [before, note, ")"].join("");
 
 // A list run's reasons differ only in the run's length, its place and the note: made once per
 // length and place and shared, across lines and documents (the 1.5 MB scaling document has 1,043
@@ -172,17 +172,34 @@ function listReasons(run: number, where: number): NoteReasons {
     let reasons = listReasonsMade.get(key);
     if (!reasons) {
       if (listReasonsMade.size >= LIST_REASONS_MAX) listReasonsMade.clear();
-      reasons = new NoteReasons(`part of a list of ${run} short lines ${WHERE[where]} the article `);
+      reasons = new NoteReasons(`part of a list of ${run} short lines ${WHERE[where]} the article (`);
       listReasonsMade.set(key, reasons);
     }
     lastList = { key, reasons };
   }
   return lastList.reasons;
 }
-const ABOVE = new NoteReasons("short line above the article, not body text ");
-const AFTER = new NoteReasons("line after the article ends, not body text ");
-const CAPTION = new NoteReasons("sentence inside the article that reads as a caption or teaser, not body ");
-const OTHER = new NoteReasons("not body text by its wording and surroundings ");
+// A cue's reasons differ only in the words it matched and the note: made once per cue and words and
+// shared, as the list reasons (the scaling document's 2,234 cue lines matched 209 cues and words).
+// Keyed by the reason's flat beginning, not by the matched words, which are a slice of the input
+// and would keep all of it alive. How many are kept before the cache starts over: each holds up
+// to 101 strings; 256 holds the scaling document's 209.
+const CUE_REASONS_MAX = 256;
+const cueReasonsMade = new Map<string, NoteReasons>();
+function cueReasons(cue: Cue, words: string): NoteReasons {
+  const before = [cue.what, ' (cue "', words, '"; '].join("");
+  let reasons = cueReasonsMade.get(before);
+  if (!reasons) {
+    if (cueReasonsMade.size >= CUE_REASONS_MAX) cueReasonsMade.clear();
+    reasons = new NoteReasons(before);
+    cueReasonsMade.set(before, reasons);
+  }
+  return reasons;
+}
+const ABOVE = new NoteReasons("short line above the article, not body text (");
+const AFTER = new NoteReasons("line after the article ends, not body text (");
+const CAPTION = new NoteReasons("sentence inside the article that reads as a caption or teaser, not body (");
+const OTHER = new NoteReasons("not body text by its wording and surroundings (");
 
 // Caption shape: a full sentence right next to body text but not body itself.
 const CAPTION_MAX_WORDS = 40;
@@ -201,8 +218,7 @@ export function categorize(text: string, shape: LineShape, pBody: number, out: V
   const k = firstCue(text);
   if (k >= 0) {
     const cue = CUES[k], m = cue.re.exec(text)!;
-    // Joined, as flatReason, into one flat string.
-    return said(out, cue.category, [cue.what, ' (cue "', m[0].trim().slice(0, 40), '"; ', pBodyNote(pBody), ")"].join(""));
+    return said(out, cue.category, cueReasons(cue, m[0].trim().slice(0, 40)).of(pBody));
   }
   if (shape.listRun >= 3) {
     const where = shape.beforeBody ? 0 : shape.afterBody ? 1 : 2;

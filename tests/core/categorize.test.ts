@@ -135,6 +135,24 @@ describe("categorize's list reasons", () => {
   });
 });
 
+describe("categorize's cue reasons", () => {
+  it("are written out right past the cache's room, for words seen before and after it started over", () => {
+    const shape = { nWords: 3, terminal: false, listRun: 0, beforeBody: false, afterBody: true, nextIsBody: false };
+    const words = ["newsletter", "Subscribe", "share this", "comments", "Read more", "sponsored", "Copyright", "menu"];
+    // Each word in 64 casings: 512 different matched words, twice the cache's room.
+    const cased = words.flatMap((w) => Array.from({ length: 64 }, (_, k) => [...w].map((ch, j) => ((k >> (j % 6)) & 1 ? ch.toUpperCase() : ch.toLowerCase())).join("")));
+    for (let round = 0; round < 2; round++) {
+      for (const w of cased) {
+        for (const p of [0.03, 0.47]) {
+          const text = `${w} and more`;
+          const k = firstCue(text);
+          expect(categorize(text, shape, p).reason).toBe(`${CUES[k].what} (cue "${CUES[k].re.exec(text)![0].trim()}"; P(body)=${p.toFixed(2)})`);
+        }
+      }
+    }
+  });
+});
+
 describe("categorize's verdict", () => {
   it("is written into the object passed, line after line, as a fresh one would say it", () => {
     const shape = { nWords: 6, terminal: true, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: true };
