@@ -156,45 +156,35 @@ class NoteReasons {
  */
 const flatReason = (before: string, note: string) => [before, note, ")"].join("");
 
-// A list run's reasons differ only in the run's length, its place and the note: made once per
-// length and place and shared, across lines and documents (the 1.5 MB scaling document has 1,043
-// list runs of 127 lengths and places; its 19,000 list lines had 5,978 reasons made for them,
-// each alive in the result while the rest was assembled). The run last seen is looked at first.
-const WHERE = ["above", "below", "inside"] as const;
-// How many lengths and places are kept before the cache starts over: each holds up to 101 short
-// strings (some 10 KB), so at most a few MB; twice the 127 the scaling document's 100 pages need.
-const LIST_REASONS_MAX = 256;
-const listReasonsMade = new Map<number, NoteReasons>();
-let lastList = { key: -1, reasons: new NoteReasons("") };
-function listReasons(run: number, where: number): NoteReasons {
-  const key = run * WHERE.length + where;
-  if (lastList.key !== key) {
-    let reasons = listReasonsMade.get(key);
-    if (!reasons) {
-      if (listReasonsMade.size >= LIST_REASONS_MAX) listReasonsMade.clear();
-      reasons = new NoteReasons(`part of a list of ${run} short lines ${WHERE[where]} the article (`);
-      listReasonsMade.set(key, reasons);
-    }
-    lastList = { key, reasons };
-  }
-  return lastList.reasons;
-}
-// A cue's reasons differ only in the words it matched and the note: made once per cue and words and
-// shared, as the list reasons (the scaling document's 2,234 cue lines matched 209 cues and words).
-// Keyed by the reason's flat beginning, not by the matched words, which are a slice of the input
-// and would keep all of it alive. How many are kept before the cache starts over: each holds up
-// to 101 strings; 256 holds the scaling document's 209.
-const CUE_REASONS_MAX = 256;
-const cueReasonsMade = new Map<string, NoteReasons>();
-function cueReasons(cue: Cue, words: string): NoteReasons {
-  const before = [cue.what, ' (cue "', words, '"; '].join("");
-  let reasons = cueReasonsMade.get(before);
+// The reasons of a list run or a cue differ from line to line only in the note once their
+// beginning is known (the run's length and place; the cue and the words it matched): made once
+// per beginning and shared, across lines and documents. The 1.5 MB scaling document has 1,043
+// list runs with 127 beginnings, whose 19,000 lines had 5,978 reasons made for them, and 2,234
+// cue lines with 209 beginnings, each with a reason of its own: all alive in the result while
+// the rest was assembled. Keyed by the flat beginning (a cue's matched words are a slice of the
+// input and would keep all of it alive).
+// How many beginnings are kept before the cache starts over: each holds up to 101 short strings
+// (some 10 KB), so at most some 5 MB; half again the 336 of the scaling document's 100 pages.
+const REASONS_KEPT_MAX = 512;
+const reasonsMade = new Map<string, NoteReasons>();
+function reasonsFrom(before: string): NoteReasons {
+  let reasons = reasonsMade.get(before);
   if (!reasons) {
-    if (cueReasonsMade.size >= CUE_REASONS_MAX) cueReasonsMade.clear();
+    if (reasonsMade.size >= REASONS_KEPT_MAX) reasonsMade.clear();
     reasons = new NoteReasons(before);
-    cueReasonsMade.set(before, reasons);
+    reasonsMade.set(before, reasons);
   }
   return reasons;
+}
+
+// A list run's lines are categorised one after another: the run last seen is looked at first.
+const WHERE = ["above", "below", "inside"] as const;
+let lastList = { run: 0, where: 0, reasons: new NoteReasons("") };
+function listReasons(run: number, where: number): NoteReasons {
+  if (lastList.run !== run || lastList.where !== where) {
+    lastList = { run, where, reasons: reasonsFrom(`part of a list of ${run} short lines ${WHERE[where]} the article (`) };
+  }
+  return lastList.reasons;
 }
 const ABOVE = new NoteReasons("short line above the article, not body text (");
 const AFTER = new NoteReasons("line after the article ends, not body text (");
@@ -218,7 +208,7 @@ export function categorize(text: string, shape: LineShape, pBody: number, out: V
   const k = firstCue(text);
   if (k >= 0) {
     const cue = CUES[k], m = cue.re.exec(text)!;
-    return said(out, cue.category, cueReasons(cue, m[0].trim().slice(0, 40)).of(pBody));
+    return said(out, cue.category, reasonsFrom([cue.what, ' (cue "', m[0].trim().slice(0, 40), '"; '].join("")).of(pBody));
   }
   if (shape.listRun >= 3) {
     const where = shape.beforeBody ? 0 : shape.afterBody ? 1 : 2;

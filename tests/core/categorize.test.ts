@@ -120,7 +120,7 @@ describe("categorize's shared reasons", () => {
 });
 
 describe("categorize's list reasons", () => {
-  it("are written out right past the cache's room, for lengths seen before and after it started over", () => {
+  it("are written out right past the cache's room (REASONS_KEPT_MAX), for lengths seen before and after it started over", () => {
     const shape = { nWords: 2, terminal: false, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: false };
     const places = [{ beforeBody: true, where: "above" }, { afterBody: true, where: "below" }, { where: "inside" }];
     for (let round = 0; round < 2; round++) {
@@ -136,11 +136,11 @@ describe("categorize's list reasons", () => {
 });
 
 describe("categorize's cue reasons", () => {
-  it("are written out right past the cache's room, for words seen before and after it started over", () => {
+  it("are written out right past the cache's room (REASONS_KEPT_MAX), for words seen before and after it started over", () => {
     const shape = { nWords: 3, terminal: false, listRun: 0, beforeBody: false, afterBody: true, nextIsBody: false };
     const words = ["newsletter", "Subscribe", "share this", "comments", "Read more", "sponsored", "Copyright", "menu"];
-    // Each word in 64 casings: 512 different matched words, twice the cache's room.
-    const cased = words.flatMap((w) => Array.from({ length: 64 }, (_, k) => [...w].map((ch, j) => ((k >> (j % 6)) & 1 ? ch.toUpperCase() : ch.toLowerCase())).join("")));
+    // Each word in up to 128 casings: 784 different matched words, past the cache's room of 512.
+    const cased = words.flatMap((w) => Array.from({ length: 128 }, (_, k) => [...w].map((ch, j) => ((k >> (j % 7)) & 1 ? ch.toUpperCase() : ch.toLowerCase())).join("")));
     for (let round = 0; round < 2; round++) {
       for (const w of cased) {
         for (const p of [0.03, 0.47]) {
