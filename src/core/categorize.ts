@@ -135,62 +135,93 @@ export function pBodyNote(p: number): string {
 }
 
 /**
- * A reason that depends only on P(body)'s note, `prefix` + "(" + note + ")", made once per note
+ * A reason that depends only on P(body)'s note, `before` + note + ")", made once per note
  * and then shared: a removed line's reason was a chain of concatenated strings made for it, which
  * a long document's result keeps alive through every collection while it is assembled (the bench's
  * 1.5 MB document: 26,000 removed lines, nine in ten with a reason of this kind).
  */
 class NoteReasons {
   readonly #made: string[] = [];
-  constructor(private readonly prefix: string) {}
+  constructor(private readonly before: string) {}
   of(p: number): string {
     const n = noteIndex(p);
-    return n < 0 ? flatReason(this.prefix, pBodyNote(p)) : (this.#made[n] ??= flatReason(this.prefix, NOTES[n]));
+    return n < 0 ? flatReason(this.before, pBodyNote(p)) : (this.#made[n] ??= flatReason(this.before, NOTES[n]));
   }
 }
 
 /**
- * prefix + "(" + note + ")" as one flat string, by join: a template literal or + makes a chain
+ * before + note + ")" as one flat string, by join: a template literal or + makes a chain
  * of concatenated strings (some five objects for a reason), and a result keeps every one of them
  * alive (on the 1.5 MB document, 50,000 such objects were live after each call).
  */
-const flatReason = (prefix: string, note: string) => [prefix, "(", note, ")"].join("");
+const flatReason = (before: string, note: string) => [before, note, ")"].join("");
 
-// A list run's lines are categorised one after another, and their reasons differ only in the note:
-// those of the run last seen are shared (on the bench's pages half of the list-run lines are in
-// runs of 64 lines or more, up to a thousand).
+// The reasons of a list run or a cue differ from line to line only in the note once their
+// beginning is known (the run's length and place; the cue and the words it matched): made once
+// per beginning and shared, across lines and documents. The 1.5 MB scaling document has 1,043
+// list runs with 127 beginnings, whose 19,000 lines had 5,978 reasons made for them, and 2,234
+// cue lines with 209 beginnings, each with a reason of its own: all alive in the result while
+// the rest was assembled. Keyed by the flat beginning (a cue's matched words are a slice of the
+// input and would keep all of it alive).
+// How many beginnings are kept before the cache starts over: each holds up to 101 short strings
+// (some 10 KB), so at most some 5 MB; half again the 336 of the scaling document's 100 pages.
+const REASONS_KEPT_MAX = 512;
+const reasonsMade = new Map<string, NoteReasons>();
+function reasonsFrom(before: string): NoteReasons {
+  let reasons = reasonsMade.get(before);
+  if (!reasons) {
+    if (reasonsMade.size >= REASONS_KEPT_MAX) reasonsMade.clear();
+    reasons = new NoteReasons(before);
+    reasonsMade.set(before, reasons);
+  }
+  return reasons;
+}
+
+// A list run's lines are categorised one after another: the run last seen is looked at first.
 const WHERE = ["above", "below", "inside"] as const;
 let lastList = { run: 0, where: 0, reasons: new NoteReasons("") };
 function listReasons(run: number, where: number): NoteReasons {
   if (lastList.run !== run || lastList.where !== where) {
-    lastList = { run, where, reasons: new NoteReasons(`part of a list of ${run} short lines ${WHERE[where]} the article `) };
+    lastList = { run, where, reasons: reasonsFrom(`part of a list of ${run} short lines ${WHERE[where]} the article (`) };
   }
   return lastList.reasons;
 }
-const ABOVE = new NoteReasons("short line above the article, not body text ");
-const AFTER = new NoteReasons("line after the article ends, not body text ");
-const CAPTION = new NoteReasons("sentence inside the article that reads as a caption or teaser, not body ");
-const OTHER = new NoteReasons("not body text by its wording and surroundings ");
+const ABOVE = new NoteReasons("short line above the article, not body text (");
+const AFTER = new NoteReasons("line after the article ends, not body text (");
+const CAPTION = new NoteReasons("sentence inside the article that reads as a caption or teaser, not body (");
+const OTHER = new NoteReasons("not body text by its wording and surroundings (");
 
 // Caption shape: a full sentence right next to body text but not body itself.
 const CAPTION_MAX_WORDS = 40;
 
-export function categorize(text: string, shape: LineShape, pBody: number): { category: Category; reason: string } {
+/** What categorize says of a line. */
+export interface Verdict {
+  category: Category;
+  reason: string;
+}
+
+/**
+ * The line's category and reason, written into `out` (assemble passes one it rewrites for every
+ * removed line: an object returned per line was garbage by the ten thousand on a long document).
+ */
+export function categorize(text: string, shape: LineShape, pBody: number, out: Verdict = { category: "other", reason: "" }): Verdict {
   const k = firstCue(text);
   if (k >= 0) {
     const cue = CUES[k], m = cue.re.exec(text)!;
-    // Joined, as flatReason, into one flat string.
-    return { category: cue.category, reason: [cue.what, ' (cue "', m[0].trim().slice(0, 40), '"; ', pBodyNote(pBody), ")"].join("") };
+    return said(out, cue.category, reasonsFrom([cue.what, ' (cue "', m[0].trim().slice(0, 40), '"; '].join("")).of(pBody));
   }
   if (shape.listRun >= 3) {
     const where = shape.beforeBody ? 0 : shape.afterBody ? 1 : 2;
-    return {
-      category: shape.beforeBody ? "navigation" : "related",
-      reason: listReasons(shape.listRun, where).of(pBody),
-    };
+    return said(out, shape.beforeBody ? "navigation" : "related", listReasons(shape.listRun, where).of(pBody));
   }
-  if (shape.beforeBody) return { category: "navigation", reason: ABOVE.of(pBody) };
-  if (shape.afterBody) return { category: "other", reason: AFTER.of(pBody) };
-  if (shape.terminal && shape.nWords <= CAPTION_MAX_WORDS) return { category: "caption", reason: CAPTION.of(pBody) };
-  return { category: "other", reason: OTHER.of(pBody) };
+  if (shape.beforeBody) return said(out, "navigation", ABOVE.of(pBody));
+  if (shape.afterBody) return said(out, "other", AFTER.of(pBody));
+  if (shape.terminal && shape.nWords <= CAPTION_MAX_WORDS) return said(out, "caption", CAPTION.of(pBody));
+  return said(out, "other", OTHER.of(pBody));
+}
+
+function said(out: Verdict, category: Category, reason: string): Verdict {
+  out.category = category;
+  out.reason = reason;
+  return out;
 }

@@ -1,7 +1,7 @@
 // The pipeline, readable in one screen:
 //   input -> segment -> features -> classify -> smooth -> decide -> repeats -> title/meta -> assemble
 import { NO_BUDGET, type Budget } from "./budget.ts";
-import { categorize, pBodyNote, type LineShape } from "./categorize.ts";
+import { categorize, pBodyNote, type LineShape, type Verdict } from "./categorize.ts";
 import { firstPass, smoothLines } from "./classify.ts";
 import type { Markers } from "./context.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
@@ -90,9 +90,11 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const metaSet = meta;
   const bodyText: string[] = [];
   const metaText: string[] = [];
-  // One shape for every removed line, rewritten for each (categorize reads it and keeps nothing):
-  // an object per line was garbage by the ten thousand on a long document.
+  // One shape and one verdict for every removed line, rewritten for each (categorize reads the
+  // one and writes the other, keeping neither): objects per line were garbage by the ten
+  // thousand on a long document.
   const shape: LineShape = { nWords: 0, terminal: false, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: false };
+  const verdict: Verdict = { category: "other", reason: "" };
   for (let i = 0; i < n; i++) {
     const seg = segments[i];
     // Every line's own entry only when asked for (explain): it is what `lines` returns.
@@ -112,7 +114,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
       shape.terminal = doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.ends_terminal] === 1;
       shape.listRun = Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log]));
       shape.beforeBody = i < firstBody; shape.afterBody = i > lastBody; shape.nextIsBody = i + 1 < n && keep[i + 1];
-      const c0 = categorize(seg.text, shape, p[i]);
+      const c0 = categorize(seg.text, shape, p[i], verdict);
       const c = hinted(c0, known.categoryHints?.[i], p[i]);
       // Between the title and the body, a short line with no boilerplate cue is the byline,
       // date, dek or source: metadata, returned apart rather than dropped.
@@ -146,7 +148,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
 }
 
 /** A category the DOM implies wins over a text guess that found no cue of its own. */
-function hinted(c: { category: Category; reason: string }, hint: Category | undefined, pBody: number) {
+function hinted(c: Verdict, hint: Category | undefined, pBody: number): Verdict {
   if (!hint || hint === c.category || !(c.category === "other" || c.category === "related" || c.category === "navigation" || hint === "caption")) return c;
   const where = hint === "caption" ? "a figure caption (<figcaption>/<figure>)" : hint === "navigation" ? "inside the page's navigation (<nav>)" : `marked as ${hint} by the page's HTML`;
   return { category: hint, reason: `${where} (${pBodyNote(pBody)})` };

@@ -4,7 +4,7 @@
 // quadratic on "(via " repeated; the reference below has that change too.)
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ANY_WORD_CUE, categorize, CREDIT_RE, CUES, firstCue, mayHaveCue, pBodyNote, WHICH_WORD_CUE } from "../../src/core/categorize.ts";
+import { ANY_WORD_CUE, categorize, CREDIT_RE, CUES, firstCue, mayHaveCue, pBodyNote, WHICH_WORD_CUE, type Verdict } from "../../src/core/categorize.ts";
 
 const ORIGINAL = /\b(photo|image|picture|video|illustration|graphic|foto|bild|imagen|crédit|credit|courtesy|getty|reuters|afp|ap photo|shutterstock|istock|epa)\b\s*[:/|)]|\((\w+\s){0,4}(via|photo|getty|ap|afp|reuters)\b[^()]*\)$|^\s*(\p{Lu}[\p{L}.]*\s?){1,4}\/\s?(\p{Lu}[\p{L}.]*\s?){1,4}$/u;
 
@@ -115,6 +115,54 @@ describe("categorize's shared reasons", () => {
       for (const p of ps) {
         for (const c of cases) expect(categorize("plain words here", c.shape, p).reason).toBe(c.reason(`P(body)=${p.toFixed(2)}`));
       }
+    }
+  });
+});
+
+describe("categorize's list reasons", () => {
+  it("are written out right past the cache's room (REASONS_KEPT_MAX), for lengths seen before and after it started over", () => {
+    const shape = { nWords: 2, terminal: false, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: false };
+    const places = [{ beforeBody: true, where: "above" }, { afterBody: true, where: "below" }, { where: "inside" }];
+    for (let round = 0; round < 2; round++) {
+      for (let run = 3; run < 400; run += round + 1) {
+        for (const { where, ...place } of places) {
+          for (const p of [0.02, 0.31]) {
+            expect(categorize("a b", { ...shape, ...place, listRun: run }, p).reason).toBe(`part of a list of ${run} short lines ${where} the article (P(body)=${p.toFixed(2)})`);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe("categorize's cue reasons", () => {
+  it("are written out right past the cache's room (REASONS_KEPT_MAX), for words seen before and after it started over", () => {
+    const shape = { nWords: 3, terminal: false, listRun: 0, beforeBody: false, afterBody: true, nextIsBody: false };
+    const words = ["newsletter", "Subscribe", "share this", "comments", "Read more", "sponsored", "Copyright", "menu"];
+    // Each word in up to 128 casings: 784 different matched words, past the cache's room of 512.
+    const cased = words.flatMap((w) => Array.from({ length: 128 }, (_, k) => [...w].map((ch, j) => ((k >> (j % 7)) & 1 ? ch.toUpperCase() : ch.toLowerCase())).join("")));
+    for (let round = 0; round < 2; round++) {
+      for (const w of cased) {
+        for (const p of [0.03, 0.47]) {
+          const text = `${w} and more`;
+          const k = firstCue(text);
+          expect(categorize(text, shape, p).reason).toBe(`${CUES[k].what} (cue "${CUES[k].re.exec(text)![0].trim()}"; P(body)=${p.toFixed(2)})`);
+        }
+      }
+    }
+  });
+});
+
+describe("categorize's verdict", () => {
+  it("is written into the object passed, line after line, as a fresh one would say it", () => {
+    const shape = { nWords: 6, terminal: true, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: true };
+    const lines = ["Sign up for our newsletter", "Photo: Jane Doe / Reuters", "plain words here.", "Share this on Facebook", "plain words here"];
+    const shapes = [shape, { ...shape, listRun: 5 }, { ...shape, beforeBody: true }, { ...shape, afterBody: true, terminal: false }];
+    const out: Verdict = { category: "other", reason: "" };
+    for (const s of shapes) for (const text of lines) for (const p of [0.01, 0.42, 0.875]) {
+      const fresh = categorize(text, s, p);
+      expect(categorize(text, s, p, out)).toBe(out);
+      expect(out).toEqual(fresh);
     }
   });
 });
