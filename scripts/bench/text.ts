@@ -7,7 +7,7 @@ import { clean } from "../../src/core/clean.ts";
 import type { Model } from "../../src/core/model.ts";
 import { readabilityPredict } from "../../src/eval/baselines.ts";
 import type { CorpusPage } from "../../src/eval/corpus.ts";
-import { fmt, sum, timing, type Timing } from "./stats.ts";
+import { fmt, pct, sum, timing, type Timing } from "./stats.ts";
 
 // Repetitions of the text-mode pass over the sample, keeping each page's best time: single runs of
 // sub-millisecond work are noisy, more so on a machine shared with other work.
@@ -18,6 +18,12 @@ const TEXT_REPEATS = 5;
 // was chosen (per-round times of two runs), so 5 rounds in all sometimes kept an unsettled one.
 const SCALING_PAGES = 100;
 const SCALING_ROUNDS = 8;
+// Passes over the three sizes, each size in a fresh child per pass, the sizes interleaved (1x, 10x,
+// 100x, 1x, 10x, 100x, ...). 5: one child per size let the same code's 10x->100x step range from
+// x10.1 to x12.5 between runs (56 child runs in one sitting, the spread from whatever else ran on
+// the two cores at that moment), which no code change can show through; the median of five
+// interleaved children, each pass's ratio printed beside it, does not hang on one unlucky child.
+const SCALING_PASSES = 5;
 
 export type TextRow = Timing & { mb_per_s: number };
 
@@ -73,37 +79,56 @@ export function benchReadability(sample: CorpusPage[], text: Record<string, Text
   return { ...row, ratios };
 }
 
-export interface ScalingRow { factor: number; docs: number; chars: number; ms: number; first_ms: number; peak_mb: number; ratio?: number }
+interface ScaleChild { docs: number; chars: number; ms: number; first_ms: number; peak_mb: number }
+
+/** One size: the median child's time (and first round), the largest peak, every child's time. */
+export interface ScalingRow extends ScaleChild { factor: number; runs_ms: number[]; ratio?: number; pass_ratios?: number[] }
 
 /**
  * The same 100 pages' page_text cleaned as 100 documents of one page, 10 of ten pages and one of
- * all hundred (concatenated), each size in a fresh child process (scale-child.ts): time per
- * document (best round after a first round at that size, which is shown apart) and the peak
- * resident memory one round adds. The text is the same at
- * every size, so linear work gives exactly 10x per 10x.
+ * all hundred (concatenated), each size in a fresh child process (scale-child.ts) per pass, over
+ * SCALING_PASSES interleaved passes: time per document (the best round after a first round at that
+ * size, which is shown apart; the median over the passes) and the peak resident memory one round
+ * adds (the largest over the passes). The text is the same at every size, so linear work gives
+ * exactly 10x per 10x; the ratio is between the sizes' medians, each pass's own ratio beside it.
  */
 export function benchScaling(sample: CorpusPage[], repoRoot: string): ScalingRow[] {
-  console.log("\nscaling (the same 100 pages' page_text as 100 x 1, 10 x 10 and 1 x 100 pages concatenated):");
+  console.log(`\nscaling (the same 100 pages' page_text as 100 x 1, 10 x 10 and 1 x 100 pages concatenated; ${SCALING_PASSES} interleaved passes, a fresh process per size and pass):`);
   const pages = sample.slice(0, SCALING_PAGES).map((p) => p.page_text);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bs-scaling-"));
   const warm = path.join(dir, "warm.txt");
   fs.writeFileSync(warm, pages.slice().sort((a, b) => a.length - b.length)[pages.length >> 1]);
-  const rows: ScalingRow[] = [];
+  const factors = [1, 10, 100];
+  const child = path.join(repoRoot, "scripts", "bench", "scale-child.ts");
+  const runs: ScaleChild[][] = factors.map(() => []);
   try {
-    for (const factor of [1, 10, 100]) {
+    const files = factors.map((factor) => {
       const docs: string[] = [];
       for (let i = 0; i < pages.length; i += factor) docs.push(pages.slice(i, i + factor).join("\n"));
       const file = path.join(dir, `${factor}x.json`);
       fs.writeFileSync(file, JSON.stringify(docs));
-      const child = path.join(repoRoot, "scripts", "bench", "scale-child.ts");
-      const res = JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", child, file, warm, String(SCALING_ROUNDS)], { cwd: repoRoot, encoding: "utf8" }));
-      const prev = rows[rows.length - 1];
-      const row: ScalingRow = { factor, ...res, ratio: prev ? res.ms / prev.ms : undefined };
-      rows.push(row);
-      console.log(`  ${String(factor).padStart(3)}x ${(row.chars / 1024).toFixed(0).padStart(6)} KiB/doc  ${fmt(row.ms).padStart(7)} ms/doc (first round ${fmt(row.first_ms)})  peak +${row.peak_mb.toFixed(1)} MB${row.ratio ? `  (x${row.ratio.toFixed(1)} for 10x input)` : ""}`);
+      return file;
+    });
+    for (let pass = 0; pass < SCALING_PASSES; pass++) {
+      files.forEach((file, k) => runs[k].push(JSON.parse(execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", child, file, warm, String(SCALING_ROUNDS)], { cwd: repoRoot, encoding: "utf8" }))));
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  const rows: ScalingRow[] = [];
+  factors.forEach((factor, k) => {
+    const ms = runs[k].map((r) => r.ms);
+    const prev = rows[k - 1];
+    const row: ScalingRow = {
+      factor, docs: runs[k][0].docs, chars: runs[k][0].chars,
+      ms: pct(ms, 0.5), first_ms: pct(runs[k].map((r) => r.first_ms), 0.5), peak_mb: Math.max(...runs[k].map((r) => r.peak_mb)), runs_ms: ms,
+      ratio: prev ? pct(ms, 0.5) / prev.ms : undefined,
+      pass_ratios: prev ? ms.map((x, pass) => x / runs[k - 1][pass].ms) : undefined,
+    };
+    rows.push(row);
+    const spread = `${fmt(Math.min(...ms))}-${fmt(Math.max(...ms))}`;
+    const ratios = row.pass_ratios ? `  (x${row.ratio!.toFixed(1)} for 10x input; per pass ${row.pass_ratios.map((r) => `x${r.toFixed(1)}`).join(" ")})` : "";
+    console.log(`  ${String(factor).padStart(3)}x ${(row.chars / 1024).toFixed(0).padStart(6)} KiB/doc  ${fmt(row.ms).padStart(7)} ms/doc (${spread}; first round ${fmt(row.first_ms)})  peak +${row.peak_mb.toFixed(1)} MB${ratios}`);
+  });
   return rows;
 }
