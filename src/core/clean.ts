@@ -82,9 +82,6 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   if (known.metaLines) for (const i of matchingLines(texts, known.metaLines, title)) { keep[i] = false; meta.add(i); }
   if (title >= 0) keep[title] = false;
 
-  const labels = slots<Label>(n);
-  for (let i = 0; i < n; i++) labels[i] = keep[i] ? "body" : "boilerplate";
-  if (title >= 0) labels[title] = "title";
   let firstBody = keep.indexOf(true), lastBody = keep.lastIndexOf(true);
   if (firstBody < 0) firstBody = lastBody = n;
 
@@ -100,18 +97,21 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const verdict: Verdict = { category: "other", reason: "" };
   for (let i = 0; i < n; i++) {
     const lineNo = lineNos[i], text = texts[i];
+    // Each line's label as it is reached (an array of them was one more slot per line, alive
+    // through the loop).
+    const label: Label = i === title ? "title" : keep[i] ? "body" : "boilerplate";
     // Every line's own entry only when asked for (explain): it is what `lines` returns.
     const line: LineResult | undefined = opts.explain
-      ? { line: lineNo, text, label: labels[i], score: round(p[i]), raw: { label: p1[i] >= threshold ? "body" : "boilerplate", score: round(p1[i]) } }
+      ? { line: lineNo, text, label, score: round(p[i]), raw: { label: p1[i] >= threshold ? "body" : "boilerplate", score: round(p1[i]) } }
       : undefined;
-    if (labels[i] === "body") {
+    if (label === "body") {
       bodyText.push(text);
-    } else if (labels[i] === "title") {
+    } else if (label === "title") {
       if (line) line.reason = "title: the headline above the article";
     } else if (repeats[i] >= 0) {
       const reason = `a second copy of a passage: repeats line ${lineNos[repeats[i]]} (${pBodyNote(p[i])})`;
       if (line) { line.category = "other"; line.reason = reason; }
-      removed.push({ line: lineNo, text, label: labels[i], category: "other", reason });
+      removed.push({ line: lineNo, text, label, category: "other", reason });
     } else {
       shape.nWords = nWords[i];
       shape.terminal = doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.ends_terminal] === 1;
@@ -122,12 +122,11 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
       // Between the title and the body, a short line with no boilerplate cue is the byline,
       // date, dek or source: metadata, returned apart rather than dropped.
       if (metaSet.has(i) && (c.category === "other" || c.category === "navigation" || c.category === "credit" || c.category === "caption")) {
-        labels[i] = "meta";
         if (line) { line.label = "meta"; line.reason = "metadata: byline, date, dek or source between the title and the article"; }
         metaText.push(text.trim());
       } else {
         if (line) { line.category = c.category; line.reason = c.reason; }
-        removed.push({ line: lineNo, text, label: labels[i], category: c.category, reason: c.reason });
+        removed.push({ line: lineNo, text, label, category: c.category, reason: c.reason });
       }
     }
     if (line) lines.push(line);
