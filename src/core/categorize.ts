@@ -71,36 +71,38 @@ export const mayHaveCue = (text: string) =>
 const CREDIT_AT = CUES.findIndex((c) => c.re === CREDIT_RE);
 // Written out (no RegExp is built at run time: tests/core/regex-safety.test.ts scans the literals);
 // tests/core/categorize.test.ts checks it is ANY_WORD_CUE's alternation with a group per cue.
-export const WHICH_WORD_CUE = /©|\b(?:(cookies?|consent|gdpr|datenschutz\w*|rgpd|privacy (settings|preferences|choices))|(newsletters?|inbox|mailing list|e-?mail updates?|sign up for (our|the)|bolet[ií]n|infolettre|lettre d'information|nieuwsbrief)|(donat(e|ion|ions|ing)|support (us|our (work|journalism|newsroom))|contribut(e|ion) (today|now)|chip in|patreon|dons?|spenden?|donar|donazione|doe agora|make a gift)|(subscri(be|bers?|ption|bing)|already a (member|subscriber)|sign in|log ?in|register|paywall|premium|abonn(ez|ement|ieren|e)|suscr[ií]b|suscripci[oó]n|abbonati|assine|unlimited access|free trial|per (month|week))|(share (this|on|via)?|shares?|tweet|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|copy link|e-?mail this|teilen|partager|compartir|condividi|compartilhar|follow us)|(comments?|commenting|reply|replies|join the (conversation|discussion)|kommentar\w*|commentaires?|comentarios?|commenti)|(read (more|next|also)|more (from|stories|news|on)|most (read|popular|viewed)|related|recommended|you (may|might) (also )?like|trending|popular|top stories|others also read|see also|weitere|lesen sie auch|à lire aussi|lire aussi|tambi[eé]n te puede|leia tamb[eé]m|leggi anche|ranking|latest (news|videos|stories))|(advertisements?|advertising|sponsored|promoted|ad choices|anzeige|publicit[eé]|publicidad|pubblicit[aà])|(copyright|all rights reserved|terms (of (use|service)|and conditions)|privacy policy|impressum|mentions l[eé]gales|aviso legal)|(home|menu|skip to|back to top|next|previous|sitemap|search|categories|sections|contact us|about us|startseite|accueil|inicio))\b/gi;
-const WORD_CUES = CUES.map((c, k) => ({ k, source: c.re.source })).filter((c) => c.k !== CREDIT_AT);
-/** Capture groups opened in a cue's source: "(" not escaped and not "(?" (the word cues have no character class holding one). */
-const groupsIn = (source: string) => {
-  let n = 0;
-  for (let i = 0; i < source.length; i++) if (source[i] === "(" && source[i - 1] !== "\\" && source[i + 1] !== "?") n++;
-  return n;
-};
-// The capture group of each word cue's alternatives in WHICH_WORD_CUE: 1 + the groups before it
-// (each cue's own source has one group more, the one around its alternatives, which WHICH_WORD_CUE has too).
-const CUE_GROUP: { k: number; group: number }[] = [];
-for (let g = 1, j = 0; j < WORD_CUES.length; g += groupsIn(WORD_CUES[j].source), j++) CUE_GROUP.push({ k: WORD_CUES[j].k, group: g });
+export const WHICH_WORD_CUE = /©|\b(?:(cookies?|consent|gdpr|datenschutz\w*|rgpd|privacy (?:settings|preferences|choices))|(newsletters?|inbox|mailing list|e-?mail updates?|sign up for (?:our|the)|bolet[ií]n|infolettre|lettre d'information|nieuwsbrief)|(donat(?:e|ion|ions|ing)|support (?:us|our (?:work|journalism|newsroom))|contribut(?:e|ion) (?:today|now)|chip in|patreon|dons?|spenden?|donar|donazione|doe agora|make a gift)|(subscri(?:be|bers?|ption|bing)|already a (?:member|subscriber)|sign in|log ?in|register|paywall|premium|abonn(?:ez|ement|ieren|e)|suscr[ií]b|suscripci[oó]n|abbonati|assine|unlimited access|free trial|per (?:month|week))|(share (?:this|on|via)?|shares?|tweet|facebook|twitter|whatsapp|linkedin|pinterest|telegram|reddit|copy link|e-?mail this|teilen|partager|compartir|condividi|compartilhar|follow us)|(comments?|commenting|reply|replies|join the (?:conversation|discussion)|kommentar\w*|commentaires?|comentarios?|commenti)|(read (?:more|next|also)|more (?:from|stories|news|on)|most (?:read|popular|viewed)|related|recommended|you (?:may|might) (?:also )?like|trending|popular|top stories|others also read|see also|weitere|lesen sie auch|à lire aussi|lire aussi|tambi[eé]n te puede|leia tamb[eé]m|leggi anche|ranking|latest (?:news|videos|stories))|(advertisements?|advertising|sponsored|promoted|ad choices|anzeige|publicit[eé]|publicidad|pubblicit[aà])|(copyright|all rights reserved|terms (?:of (?:use|service)|and conditions)|privacy policy|impressum|mentions l[eé]gales|aviso legal)|(home|menu|skip to|back to top|next|previous|sitemap|search|categories|sections|contact us|about us|startseite|accueil|inicio))\b/gi;
+// The capture group of each word cue's alternatives in WHICH_WORD_CUE: the word cues' groups in
+// CUES's order, 1 to 10. The groups inside each are non-capturing, so a match (one per position a
+// cue matches at, on a line with a cue) is an array of 11 entries, not the 32 of the cues' own groups.
+const CUE_GROUP = CUES.map((_, k) => k).filter((k) => k !== CREDIT_AT).map((k, j) => ({ k, group: j + 1 }));
 const LEGAL_AT = CUES.findIndex((c) => c.re.source.startsWith("©|"));
+
+// The text of the first match of the cue firstCue last returned, when its scan of WHICH_WORD_CUE
+// found it (else undefined: the credit cue, a line FOLDS_ONLY_WITH_U holds). The least cue is first
+// found at its own first match (no cue before it in order matches anywhere), where WHICH_WORD_CUE's
+// group for it tries its alternatives in the same order as the cue's own regex: the same words,
+// which categorize's reason quotes without matching the cue's regex (u flag, slower) again.
+let firstCueWords: string | undefined;
 
 /** The index in CUES of the first cue that matches `text`, -1 if none: what trying them in order finds. */
 export function firstCue(text: string): number {
+  firstCueWords = undefined;
   const markOrFold = CREDIT_MARK_OR_FOLD.test(text);
   if (markOrFold && FOLDS_ONLY_WITH_U(text)) return CUES.findIndex((cue) => cue.re.test(text));
-  let best = CUES.length;
+  let best = CUES.length, words: string | undefined;
   if (ANY_WORD_CUE.test(text)) {
     WHICH_WORD_CUE.lastIndex = 0;
     for (let m = WHICH_WORD_CUE.exec(text); m; m = WHICH_WORD_CUE.exec(text)) {
       let k = LEGAL_AT;
       for (const { k: cue, group } of CUE_GROUP) if (m[group] !== undefined) { k = cue; break; }
-      if (k < best) best = k;
+      if (k < best) { best = k; words = m[0]; }
       if (best === 0) break;
       WHICH_WORD_CUE.lastIndex = m.index + 1;
     }
   }
-  if (best > CREDIT_AT && markOrFold && MAY_CREDIT.test(text) && CREDIT_RE.test(text)) best = CREDIT_AT;
+  if (best > CREDIT_AT && markOrFold && MAY_CREDIT.test(text) && CREDIT_RE.test(text)) return CREDIT_AT;
+  firstCueWords = words;
   return best === CUES.length ? -1 : best;
 }
 
@@ -207,8 +209,8 @@ export interface Verdict {
 export function categorize(text: string, shape: LineShape, pBody: number, out: Verdict = { category: "other", reason: "" }): Verdict {
   const k = firstCue(text);
   if (k >= 0) {
-    const cue = CUES[k], m = cue.re.exec(text)!;
-    return said(out, cue.category, reasonsFrom([cue.what, ' (cue "', m[0].trim().slice(0, 40), '"; '].join("")).of(pBody));
+    const cue = CUES[k], words = firstCueWords ?? cue.re.exec(text)![0];
+    return said(out, cue.category, reasonsFrom([cue.what, ' (cue "', words.trim().slice(0, 40), '"; '].join("")).of(pBody));
   }
   if (shape.listRun >= 3) {
     const where = shape.beforeBody ? 0 : shape.afterBody ? 1 : 2;

@@ -10,15 +10,16 @@ import type { Model } from "./model.ts";
 import { resolveOptions, type CleanOptions } from "./options.ts";
 import type { LineCodes } from "./codes.ts";
 import { repeatedRuns } from "./repeats.ts";
-import { segmentCodes } from "./segment.ts";
+import { splitLines } from "./segment.ts";
 import { slots } from "./slots.ts";
 import { findTitleAndMeta } from "./title.ts";
 import type { Category, CleanResult, Label, LineResult, RemovedLine, Segment } from "./types.ts";
 
 export interface Analysis {
-  segments: Segment[];
   /** The segments' texts, made once for the features and the repeats rule. */
   texts: string[];
+  /** The segments' line numbers in the input. */
+  lineNos: ArrayLike<number>;
   doc: DocFeatures;
   /** First-pass and final P(body) per segment. */
   p1: Float64Array;
@@ -27,34 +28,36 @@ export interface Analysis {
   markers: Markers;
 }
 
+/** Everything up to the probabilities, of segments: HTML mode and training. */
+export function analyze(segments: Segment[], model: Model, langHint?: string, budget: Budget = NO_BUDGET): Analysis {
+  const n = segments.length;
+  const texts = slots<string>(n), lineNos = new Int32Array(n);
+  for (let i = 0; i < n; i++) { texts[i] = segments[i].text; lineNos[i] = segments[i].line; }
+  return analyzeLines(texts, lineNos, model, langHint, budget);
+}
+
 /**
- * Everything up to the probabilities; shared by `clean` and by training. With `codes` (clean's text
- * path) the analysis is valid only until the next input is segmented (extractFeatures).
+ * Everything up to the probabilities, of the segments' texts and line numbers. With `codes` (clean's
+ * text path: splitLines) the analysis is valid only until the next input is split (extractFeatures).
  */
-export function analyze(segments: Segment[], model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes): Analysis {
+export function analyzeLines(texts: string[], lineNos: ArrayLike<number>, model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes): Analysis {
   budget.check("segment");
-  const texts = textsOf(segments);
   const doc = extractFeatures(texts, model.hashBits, langHint, codes);
   budget.check("features");
   const { p1, markers } = firstPass(doc, model);
   const p2 = smoothLines(p1, doc, model, markers);
   budget.check("classify");
-  return { segments, texts, doc, p1, p2, markers };
+  return { texts, lineNos, doc, p1, p2, markers };
 }
 
 export function clean(input: string, options: unknown, model: Model, budget?: Budget): CleanResult {
   const opts = resolveOptions(options ?? {});
-  const { segments, codes } = segmentCodes(input);
-  return cleanSegments(segments, opts, model, "text", input.length, undefined, budget, codes);
-}
-
-/** `codes`, when given, is the segments' code units as segmentCodes made them. */
-export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, langHint?: string, budget?: Budget, codes?: LineCodes): CleanResult {
-  const a = analyze(segments, model, langHint, budget, codes);
+  const { texts, lineNos, codes } = splitLines(input);
+  const a = analyzeLines(texts, lineNos, model, undefined, budget, codes);
   const threshold = model.file.thresholds[opts.preference];
   const keep = kept(a.p2, threshold);
   const confidence = confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
-  return assemble(a, a.p2, threshold, confidence, opts, model, mode, inputChars);
+  return assemble(a, a.p2, threshold, confidence, opts, model, "text", input.length);
 }
 
 /**
@@ -63,8 +66,8 @@ export function cleanSegments(segments: Segment[], opts: CleanOptions, model: Mo
  * HTML pass in HTML mode); `a.p1` is shown as the raw per-line score.
  */
 export function assemble(a: Analysis, p: Float64Array, threshold: number, confidence: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
-  const { segments, texts, doc, p1 } = a;
-  const n = segments.length;
+  const { texts, lineNos, doc, p1 } = a;
+  const n = texts.length;
   const keep = kept(p, threshold);
   const nWords = doc.nWords;
   // A second copy of a passage the body already holds goes, naming the line it repeats.
@@ -74,14 +77,11 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const found = findTitleAndMeta(doc.denseFlat, p, keep, nWords, model);
   const meta = new Set(found.meta);
   const knownTitle = known.title;
-  const title = knownTitle === undefined ? found.title : titleLine(segments, knownTitle, found.title);
+  const title = knownTitle === undefined ? found.title : titleLine(texts, knownTitle, found.title);
   // What the page itself says is its byline or date is metadata wherever the model put it.
-  if (known.metaLines) for (const i of matchingLines(segments, known.metaLines, title)) { keep[i] = false; meta.add(i); }
+  if (known.metaLines) for (const i of matchingLines(texts, known.metaLines, title)) { keep[i] = false; meta.add(i); }
   if (title >= 0) keep[title] = false;
 
-  const labels = slots<Label>(n);
-  for (let i = 0; i < n; i++) labels[i] = keep[i] ? "body" : "boilerplate";
-  if (title >= 0) labels[title] = "title";
   let firstBody = keep.indexOf(true), lastBody = keep.lastIndexOf(true);
   if (firstBody < 0) firstBody = lastBody = n;
 
@@ -96,35 +96,37 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const shape: LineShape = { nWords: 0, terminal: false, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: false };
   const verdict: Verdict = { category: "other", reason: "" };
   for (let i = 0; i < n; i++) {
-    const seg = segments[i];
+    const lineNo = lineNos[i], text = texts[i];
+    // Each line's label as it is reached (an array of them was one more slot per line, alive
+    // through the loop).
+    const label: Label = i === title ? "title" : keep[i] ? "body" : "boilerplate";
     // Every line's own entry only when asked for (explain): it is what `lines` returns.
     const line: LineResult | undefined = opts.explain
-      ? { line: seg.line, text: seg.text, label: labels[i], score: round(p[i]), raw: { label: p1[i] >= threshold ? "body" : "boilerplate", score: round(p1[i]) } }
+      ? { line: lineNo, text, label, score: round(p[i]), raw: { label: p1[i] >= threshold ? "body" : "boilerplate", score: round(p1[i]) } }
       : undefined;
-    if (labels[i] === "body") {
-      bodyText.push(seg.text);
-    } else if (labels[i] === "title") {
+    if (label === "body") {
+      bodyText.push(text);
+    } else if (label === "title") {
       if (line) line.reason = "title: the headline above the article";
     } else if (repeats[i] >= 0) {
-      const reason = `a second copy of a passage: repeats line ${segments[repeats[i]].line} (${pBodyNote(p[i])})`;
+      const reason = `a second copy of a passage: repeats line ${lineNos[repeats[i]]} (${pBodyNote(p[i])})`;
       if (line) { line.category = "other"; line.reason = reason; }
-      removed.push({ line: seg.line, text: seg.text, label: labels[i], category: "other", reason });
+      removed.push({ line: lineNo, text, label, category: "other", reason });
     } else {
       shape.nWords = nWords[i];
       shape.terminal = doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.ends_terminal] === 1;
       shape.listRun = Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log]));
       shape.beforeBody = i < firstBody; shape.afterBody = i > lastBody; shape.nextIsBody = i + 1 < n && keep[i + 1];
-      const c0 = categorize(seg.text, shape, p[i], verdict);
+      const c0 = categorize(text, shape, p[i], verdict);
       const c = hinted(c0, known.categoryHints?.[i], p[i]);
       // Between the title and the body, a short line with no boilerplate cue is the byline,
       // date, dek or source: metadata, returned apart rather than dropped.
       if (metaSet.has(i) && (c.category === "other" || c.category === "navigation" || c.category === "credit" || c.category === "caption")) {
-        labels[i] = "meta";
         if (line) { line.label = "meta"; line.reason = "metadata: byline, date, dek or source between the title and the article"; }
-        metaText.push(seg.text.trim());
+        metaText.push(text.trim());
       } else {
         if (line) { line.category = c.category; line.reason = c.reason; }
-        removed.push({ line: seg.line, text: seg.text, label: labels[i], category: c.category, reason: c.reason });
+        removed.push({ line: lineNo, text, label, category: c.category, reason: c.reason });
       }
     }
     if (line) lines.push(line);
@@ -133,7 +135,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const text = bodyText.join("\n");
   const result: CleanResult = {
     text,
-    title: knownTitle ?? (title >= 0 ? segments[title].text.trim() : undefined),
+    title: knownTitle ?? (title >= 0 ? texts[title].trim() : undefined),
     meta: metaText,
     confidence: round(confidence),
     lowConfidence: confidence < opts.minConfidence,
@@ -174,28 +176,21 @@ const META_LINE_MAX_WORDS = 14;
 const norm = (t: string) => t.trim().toLowerCase();
 
 /** The line that is the known title, near the top, if any; else the model's choice. */
-function titleLine(segments: Segment[], title: string, fallback: number): number {
+function titleLine(texts: string[], title: string, fallback: number): number {
   const want = norm(title);
-  for (let i = 0; i < Math.min(segments.length, TITLE_SEARCH_LINES); i++) if (norm(segments[i].text) === want) return i;
+  for (let i = 0; i < Math.min(texts.length, TITLE_SEARCH_LINES); i++) if (norm(texts[i]) === want) return i;
   return fallback;
 }
 
-function matchingLines(segments: Segment[], needles: string[], title: number): number[] {
+function matchingLines(texts: string[], needles: string[], title: number): number[] {
   const wanted = needles.map(norm).filter((x) => x.length >= 3);
   const out: number[] = [];
-  for (let i = 0; i < Math.min(segments.length, TITLE_SEARCH_LINES); i++) {
+  for (let i = 0; i < Math.min(texts.length, TITLE_SEARCH_LINES); i++) {
     if (i === title) continue;
-    const t = norm(segments[i].text);
+    const t = norm(texts[i]);
     if (t.split(/\s+/).length <= META_LINE_MAX_WORDS && wanted.some((w) => t.includes(w))) out.push(i);
   }
   return out;
-}
-
-/** The segments' texts (slots.ts: not by map). */
-function textsOf(segments: Segment[]): string[] {
-  const texts = slots<string>(segments.length);
-  for (let i = 0; i < segments.length; i++) texts[i] = segments[i].text;
-  return texts;
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -120,10 +120,21 @@ class Features implements DocFeatures {
 const bin = (b: boolean) => (b ? 1 : 0);
 // log1p of the small counts the features take it of (characters, words, sentences, run lengths),
 // looked up: the same values as Math.log1p, which is a call into the runtime seven times a line.
-const LOG1P_TABLE = Float64Array.from({ length: 4096 }, (_, k) => Math.log1p(k));
+// Counts below this are looked up (every count of words, sentences and runs on the corpus's lines,
+// and the characters of all but the longest lines); larger ones call Math.log1p.
+const LOG1P_TABLE_SIZE = 4096;
+const LOG1P_TABLE = Float64Array.from({ length: LOG1P_TABLE_SIZE }, (_, k) => Math.log1p(k));
 /** Math.log1p(k) of a count k (a non-negative integer), looked up when small. */
-export const log1pCount = (k: number) => (k < 4096 ? LOG1P_TABLE[k] : Math.log1p(k));
+export const log1pCount = (k: number) => (k < LOG1P_TABLE_SIZE ? LOG1P_TABLE[k] : Math.log1p(k));
 const log1p = log1pCount;
+/**
+ * out[at] = log1pCount(k), written rather than returned: extractFeatures' line loop calls more than
+ * V8 inlines into it, and a double returned by a call that is not inlined is a fresh heap number
+ * (some 1 MB a round of the bench's 1.5 MB scaling document). log1pCount(0) is 0.
+ */
+const putLog1p = (out: Float32Array, at: number, k: number): void => {
+  out[at] = k < LOG1P_TABLE_SIZE ? LOG1P_TABLE[k] : Math.log1p(k);
+};
 
 // Temporaries of extractFeatures and repeatCounts, reused from one document to the next (scratch.ts).
 const ENTRY = int32Scratch(), CANDIDATES = int32Scratch(), LIST_RUN = int32Scratch(), KEY_HASH = uint32Scratch();
@@ -144,9 +155,10 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   const n = lines.length;
   const doc = codes_ ?? lineCodes(lines);
   const { codes, from, to } = doc;
-  // The trimmed line as a string, made only for what needs one (a regex, a non-ASCII line's words).
-  const texts = slots<string | undefined>(n);
-  const text = (i: number) => (texts[i] ??= lines[i].trim());
+  // The trimmed line as a string, made only for what needs one (a regex, a non-ASCII line's words),
+  // and the array that keeps them only once some line needs one.
+  let texts: (string | undefined)[] | undefined;
+  const text = (i: number) => ((texts ??= slots<string | undefined>(n))[i] ??= lines[i].trim());
   // Each word is hashed once: the hash finds its stopword entry and makes its lexical bucket.
   const words = docWords(doc, text, WORD_SEEDS);
   const entry = ENTRY.any(words.hash.length);
@@ -230,8 +242,8 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     const letters = Math.max(1, chars - digits - punct);
 
     pool[o + 0] = 1;
-    pool[o + 1] = log1p(chars);
-    pool[o + 2] = log1p(nw);
+    putLog1p(pool, o + 1, chars);
+    putLog1p(pool, o + 2, nw);
     pool[o + 3] = +(nw <= 2); pool[o + 4] = +(nw >= 3) & +(nw <= 5); pool[o + 5] = +(nw >= 6) & +(nw <= 10);
     pool[o + 6] = +(nw >= 11) & +(nw <= 20); pool[o + 7] = +(nw >= 21) & +(nw <= 40); pool[o + 8] = +(nw > 40);
     pool[o + 9] = stopRatio;
@@ -242,7 +254,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     pool[o + 16] = bin(endsAlnumAt(codes, s, e));
     pool[o + 17] = bin(endsEllipsisAt(codes, s, e));
     pool[o + 18] = bin(endsArrowAt(codes, s, e));
-    pool[o + 19] = log1p(sc.sentences);
+    putLog1p(pool, o + 19, sc.sentences);
     pool[o + 20] = nw ? Math.min(1, commas / nw) : 0;
     pool[o + 21] = nw ? words.titled[i] / nw : 0;
     pool[o + 22] = +(sc.upper / letters > 0.6) & +(chars > 3);
@@ -270,17 +282,17 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     pool[o + 45] = +(dist >= 1) & +(dist <= 2); pool[o + 46] = +(dist >= 3) & +(dist <= 6);
     pool[o + 47] = +(dist >= 7) & +(dist <= 15); pool[o + 48] = +(dist > 15);
     pool[o + 49] = runShare;
-    pool[o + 50] = log1p(listRun[i]);
+    putLog1p(pool, o + 50, listRun[i]);
     pool[o + 51] = +(listRun[i] >= 3);
     pool[o + 52] = proseOf[i];
     pool[o + 53] = i > 0 ? proseOf[i - 1] : 0;
     pool[o + 54] = i < n - 1 ? proseOf[i + 1] : 0;
-    pool[o + 55] = i > 0 ? log1p(nWordsOf[i - 1]) : 0;
-    pool[o + 56] = i < n - 1 ? log1p(nWordsOf[i + 1]) : 0;
+    putLog1p(pool, o + 55, i > 0 ? nWordsOf[i - 1] : 0);
+    putLog1p(pool, o + 56, i < n - 1 ? nWordsOf[i + 1] : 0);
     pool[o + 57] = i > 0 ? terminalOf[i - 1] : 0;
     pool[o + 58] = i < n - 1 ? terminalOf[i + 1] : 0;
     pool[o + 59] = +(reps[i] > 1);
-    pool[o + 60] = log1p(reps[i] - 1);
+    putLog1p(pool, o + 60, reps[i] - 1);
     pool[o + 61] = docLogLines;
     pool[o + 62] = proseShare;
   }

@@ -61,7 +61,8 @@ describe("cues", () => {
     });
     expect(expanded.sort()).toEqual(inner.flatMap(alternativesOf).map(noCapture).sort());
     expect(ANY_WORD_CUE.flags).toBe("i");
-    expect(`${WHICH_WORD_CUE.source}/${WHICH_WORD_CUE.flags}`).toBe(`©|\\b(?:${inner.map((x) => `(${x})`).join("|")})\\b/gi`);
+    // WHICH_WORD_CUE: the same alternation with a capturing group per cue and none inside them.
+    expect(`${WHICH_WORD_CUE.source}/${WHICH_WORD_CUE.flags}`).toBe(`©|\\b(?:${inner.map((x) => `(${noCapture(x)})`).join("|")})\\b/gi`);
   });
   it("are ruled out by the pre-check exactly when none of them matches", () => {
     fc.assert(fc.property(cueLine, (s) => { expect(mayHaveCue(s)).toBe(CUES.some((c) => c.re.test(s))); }), { numRuns: 20000 });
@@ -136,6 +137,14 @@ describe("categorize's list reasons", () => {
 });
 
 describe("categorize's cue reasons", () => {
+  it("quote what the cue's own regex matches first, on lines of several cues", () => {
+    const shape = { nWords: 3, terminal: false, listRun: 0, beforeBody: false, afterBody: true, nextIsBody: false };
+    const several = fc.array(cueLine, { minLength: 1, maxLength: 4 }).map((a) => a.join(" "));
+    fc.assert(fc.property(several, (text) => {
+      const k = CUES.findIndex((c) => c.re.test(text));
+      if (k >= 0) expect(categorize(text, shape, 0.3).reason).toBe(`${CUES[k].what} (cue "${CUES[k].re.exec(text)![0].trim().slice(0, 40)}"; P(body)=0.30)`);
+    }), { numRuns: 20000 });
+  });
   it("are written out right past the cache's room (REASONS_KEPT_MAX), for words seen before and after it started over", () => {
     const shape = { nWords: 3, terminal: false, listRun: 0, beforeBody: false, afterBody: true, nextIsBody: false };
     const words = ["newsletter", "Subscribe", "share this", "comments", "Read more", "sponsored", "Copyright", "menu"];
