@@ -91,7 +91,12 @@ export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: Htm
 }
 
 export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, model: Model, htmlModel: HtmlModel, budget?: Budget): CleanResult {
-  const { a, pBlock, p, nWords, useArticle, articleBlocks } = scoreBlocks(input, model, htmlModel, undefined, budget);
+  return assembleBlocks(input, scoreBlocks(input, model, htmlModel, undefined, budget), opts, model, htmlModel);
+}
+
+/** The result from the blocks' P(body) (scoreBlocks): threshold, confidence, title and metadata, removed blocks with their reasons. */
+export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof scoreBlocks>, opts: CleanOptions, model: Model, htmlModel: HtmlModel): CleanResult {
+  const { a, pBlock, p, nWords, useArticle, articleBlocks } = scored;
   const threshold = htmlModel.file.thresholds[opts.preference];
   const keep = Array.from(p, (x) => x >= threshold);
   const confidence = sigmoid(dot(htmlModel.confidence, confidenceFeatures(p, pBlock, keep, nWords, threshold, a.doc.language !== "und")));

@@ -35,18 +35,20 @@ export function streamedBlocks(html: string, url?: string): Omit<HtmlBlocksInput
 
 /** Cleans a page already read (by readPage, or from a cache of it). */
 export function cleanReadPage(page: ReadPage, opts: CleanOptions, deps: Omit<HtmlDeps, "dom"> & { dom: string }, inputChars: number, budget?: Budget): CleanResult {
+  return cleanHtmlBlocks(readPageInput(page, deps.dom, inputChars), opts, deps.model, deps.htmlModel, budget);
+}
+
+/** A page read by readPage as the learned part takes it. */
+export function readPageInput(page: ReadPage, dom: string, inputChars: number): HtmlBlocksInput {
   const { title, ...info } = page.meta;
-  return cleanHtmlBlocks(
-    {
-      blocks: page.blocks.map((b, i) => ({ ...b, textChars: b.text.length, inArticle: page.inArticle[i] === 1 })),
-      readability: page.readability,
-      dom: deps.dom,
-      title,
-      page: info,
-      inputChars,
-    },
-    opts, deps.model, deps.htmlModel, budget,
-  );
+  return {
+    blocks: page.blocks.map((b, i) => ({ ...b, textChars: b.text.length, inArticle: page.inArticle[i] === 1 })),
+    readability: page.readability,
+    dom,
+    title,
+    page: info,
+    inputChars,
+  };
 }
 
 export function cleanHtml(html: string, opts: CleanOptions, deps: HtmlDeps, budget?: Budget): CleanResult {
