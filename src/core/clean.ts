@@ -87,7 +87,6 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
 
   const lines: LineResult[] = [];
   const removed: RemovedLine[] = [];
-  const metaSet = meta;
   const bodyText: string[] = [];
   const metaText: string[] = [];
   // One shape and one verdict for every removed line, rewritten for each (categorize reads the
@@ -121,7 +120,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
       const c = hinted(c0, known.categoryHints?.[i], p[i]);
       // Between the title and the body, a short line with no boilerplate cue is the byline,
       // date, dek or source: metadata, returned apart rather than dropped.
-      if (metaSet.has(i) && (c.category === "other" || c.category === "navigation" || c.category === "credit" || c.category === "caption")) {
+      if (meta.has(i) && (c.category === "other" || c.category === "navigation" || c.category === "credit" || c.category === "caption")) {
         if (line) { line.label = "meta"; line.reason = "metadata: byline, date, dek or source between the title and the article"; }
         metaText.push(text.trim());
       } else {
