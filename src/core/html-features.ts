@@ -71,15 +71,14 @@ export function htmlContextMatrix(pBlock: Float64Array, denseFlat: Float32Array,
 
 /** The columns of each row after the context features: HTML features without the bias, role, agreement. */
 function writeHtmlColumns(out: Float32Array, dense: Float32Array[], blocks: readonly BlockSignals[], pBlock: ArrayLike<number>, nWords: ArrayLike<number>): void {
-  const roles = roleFeatures(blocks, pBlock, nWords);
   const agreement = agreementFeatures(blocks, pBlock, nWords);
   const htmlAt = CONTEXT_SIZE, roleAt = CONTEXT_SIZE + HTML_FEATURES.length - 1, agreementAt = roleAt + ROLE_FEATURES.length;
   for (let i = 0, at = 0; i < blocks.length; i++, at += HTML_CONTEXT_SIZE) {
     const d = dense[i];
     for (let k = 1; k < HTML_FEATURES.length; k++) out[at + htmlAt + k - 1] = d[k];
-    out.set(roles[i], at + roleAt);
     out.set(agreement, at + agreementAt);
   }
+  roleFeatures(blocks, pBlock, nWords, out, roleAt, HTML_CONTEXT_SIZE);
 }
 
 // Window of Readability's verdict around a block: ±3 blocks, the width of a typical
@@ -94,6 +93,9 @@ const logit = (p: number) => Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, Math.log
 const COL = { ...HTML_INDEX } as const;
 const TAG_COLUMN = new Map<string, number>(TAGS.map((t) => [t, HTML_INDEX[`tag_${t}`]]));
 const LANDMARK_COLUMN = Int32Array.from(LANDMARKS, (l) => HTML_INDEX[`in_${l}`]);
+
+// A class token's bucket is fnv1a(`c:${token}`): the token hashed from the state after "c:".
+const CLASS_SEED = fnv1a("c:");
 
 export interface HtmlFeatures {
   dense: Float32Array[];
@@ -113,6 +115,8 @@ export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number
   const dense: Float32Array[] = [];
   const hashed: Uint32Array[] = [];
   let prevTokens: readonly string[] | null = null, prevHashed = new Uint32Array(0);
+  // Each token's bucket, hashed once a page (a page's elements repeat a few dozen tokens).
+  const buckets = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const b = blocks[i];
     const v = flat.subarray(i * HTML_FEATURES.length, (i + 1) * HTML_FEATURES.length);
@@ -136,7 +140,12 @@ export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number
     if (b.classTokens !== prevTokens) {
       prevTokens = b.classTokens;
       prevHashed = new Uint32Array(b.classTokens.length);
-      for (let k = 0; k < b.classTokens.length; k++) prevHashed[k] = fnv1a(`c:${b.classTokens[k]}`) & mask;
+      for (let k = 0; k < b.classTokens.length; k++) {
+        const token = b.classTokens[k];
+        let bucket = buckets.get(token);
+        if (bucket === undefined) buckets.set(token, (bucket = fnv1a(token, CLASS_SEED) & mask));
+        prevHashed[k] = bucket;
+      }
     }
     hashed.push(prevHashed);
   }
