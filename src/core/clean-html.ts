@@ -11,7 +11,7 @@ import { forestScoreRows, ROW_GROUP } from "./trees.ts";
 import type { CleanOptions } from "./options.ts";
 import { chooseRegion, LEARNED_REGION_CENTER, REGION_CENTER, type RegionInput } from "./region.ts";
 import { regionProbabilities, type RegionScorer } from "./region-model.ts";
-import type { CleanResult, HtmlTrace, PageInfo, Segment } from "./types.ts";
+import type { CleanResult, HtmlTrace, PageInfo } from "./types.ts";
 
 const FIGURE = 1 << LANDMARKS.indexOf("figure");
 const NAV = 1 << LANDMARKS.indexOf("nav");
@@ -40,13 +40,13 @@ const MIN_ARTICLE_WORD_SHARE = 0.02;
  * or from the text model's without one; `regionP` is what it was chosen from.
  */
 export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readability" | "page" | "region">, model: Model, hashBits: number, langHint?: string, budget?: Budget, regionScorer?: RegionScorer) {
-  const segments: Segment[] = given.blocks.map((b, i) => ({ line: i, text: b.text }));
-  const a = analyze(segments, model, langHint ?? given.page.lang, budget);
+  const n = given.blocks.length;
+  const a = analyze(given.blocks.map((b) => b.text), Int32Array.from({ length: n }, (_, i) => i), model, langHint ?? given.page.lang, budget);
   const nWords = a.doc.nWords;
   let regionP: ArrayLike<number> = a.p2, center = REGION_CENTER, f0: HtmlFeatures | undefined;
   if (given.region && regionScorer) {
     // Scored without a region (the scorer reads none of its columns); the rows are reused below.
-    f0 = extractHtmlFeatures(given.blocks, a.p1, a.p2, new Float64Array(segments.length).fill(NaN), nWords, false, hashBits);
+    f0 = extractHtmlFeatures(given.blocks, a.p1, a.p2, new Float64Array(n).fill(NaN), nWords, false, hashBits);
     regionP = regionProbabilities(regionScorer, f0);
     center = LEARNED_REGION_CENTER;
   }
@@ -56,11 +56,12 @@ export function blockFeatures(given: Pick<HtmlBlocksInput, "blocks" | "readabili
   const useArticle = input.readability === "ok" && words > 0 && articleWords / words >= MIN_ARTICLE_WORD_SHARE;
   const signals = useArticle ? input.blocks : input.blocks.map((b) => ({ ...b, inArticle: false }));
   // The text model again on Readability's region alone: the view a column scraper gives it.
-  const articleP2 = new Float64Array(segments.length).fill(NaN);
+  const articleP2 = new Float64Array(n).fill(NaN);
   if (useArticle) {
-    const at = segments.filter((_, i) => signals[i].inArticle);
-    const pa = analyze(at, model, langHint ?? input.page.lang).p2;
-    at.forEach((s, k) => { articleP2[s.line] = pa[k]; });
+    const at: number[] = [];
+    for (let i = 0; i < n; i++) if (signals[i].inArticle) at.push(i);
+    const pa = analyze(at.map((i) => input.blocks[i].text), Int32Array.from(at), model, langHint ?? input.page.lang).p2;
+    at.forEach((i, k) => { articleP2[i] = pa[k]; });
   }
   let f: HtmlFeatures;
   if (f0) { setRegionFeatures(f0, signals, articleP2, nWords, useArticle); f = f0; }

@@ -13,7 +13,7 @@ import { repeatedRuns } from "./repeats.ts";
 import { splitLines } from "./segment.ts";
 import { slots } from "./slots.ts";
 import { findTitleAndMeta } from "./title.ts";
-import type { Category, CleanResult, Label, LineResult, RemovedLine, Segment } from "./types.ts";
+import type { Category, CleanResult, Label, LineResult, RemovedLine } from "./types.ts";
 
 export interface Analysis {
   /** The segments' texts, made once for the features and the repeats rule. */
@@ -28,19 +28,12 @@ export interface Analysis {
   markers: Markers;
 }
 
-/** Everything up to the probabilities, of segments: HTML mode and training. */
-export function analyze(segments: Segment[], model: Model, langHint?: string, budget: Budget = NO_BUDGET): Analysis {
-  const n = segments.length;
-  const texts = slots<string>(n), lineNos = new Int32Array(n);
-  for (let i = 0; i < n; i++) { texts[i] = segments[i].text; lineNos[i] = segments[i].line; }
-  return analyzeLines(texts, lineNos, model, langHint, budget);
-}
-
 /**
- * Everything up to the probabilities, of the segments' texts and line numbers. With `codes` (clean's
- * text path: splitLines) the analysis is valid only until the next input is split (extractFeatures).
+ * Everything up to the probabilities, of the segments' texts and line numbers (clean's text path,
+ * and HTML mode's blocks). With `codes` (clean's text path: splitLines) the analysis is valid only
+ * until the next input is split (extractFeatures).
  */
-export function analyzeLines(texts: string[], lineNos: ArrayLike<number>, model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes): Analysis {
+export function analyze(texts: string[], lineNos: ArrayLike<number>, model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes): Analysis {
   budget.check("segment");
   const doc = extractFeatures(texts, model.hashBits, langHint, codes);
   budget.check("features");
@@ -53,7 +46,7 @@ export function analyzeLines(texts: string[], lineNos: ArrayLike<number>, model:
 export function clean(input: string, options: unknown, model: Model, budget?: Budget): CleanResult {
   const opts = resolveOptions(options ?? {});
   const { texts, lineNos, codes } = splitLines(input);
-  const a = analyzeLines(texts, lineNos, model, undefined, budget, codes);
+  const a = analyze(texts, lineNos, model, undefined, budget, codes);
   const threshold = model.file.thresholds[opts.preference];
   const keep = kept(a.p2, threshold);
   const confidence = confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
