@@ -24,6 +24,13 @@ export interface ApiError {
   message: string;
 }
 
+// The server's JSON batch limit (MAX_BATCH_DOCS in src/http/schemas.ts, not imported: that module
+// pulls in zod and the server's schemas): a larger chunk would be refused with 413.
+const MAX_CHUNK_SIZE = 100;
+// Documents per request when the caller does not say. Set by hand, not measured: half the
+// server's limit, so one slow page holds back few others while the per-request cost is shared.
+const DEFAULT_CHUNK_SIZE = 50;
+
 export type BatchItem = ({ ok: true; result: CleanResult } | { ok: false; error: ApiError }) & { index: number; id?: string | number };
 
 export interface ClientOptions {
@@ -36,8 +43,6 @@ export interface ClientOptions {
 }
 
 export interface BatchOptions {
-  // 50 documents a request: a tenth of the per-request cap (100), so one slow page holds back
-  // little, while the per-request overhead is spread over many pages.
   /** Documents per request (at most 100, the server's cap). Default 50. */
   chunkSize?: number;
   /** Requests in flight at once. Default 2. */
@@ -79,7 +84,7 @@ export class BoilerstripClient {
    * endless source never piles up in memory. A document's error is its item, not an exception.
    */
   async *batch(docs: Iterable<string | Document> | AsyncIterable<string | Document>, opts: BatchOptions = {}): AsyncGenerator<BatchItem> {
-    const chunkSize = Math.min(opts.chunkSize ?? 50, 100);
+    const chunkSize = Math.min(opts.chunkSize ?? DEFAULT_CHUNK_SIZE, MAX_CHUNK_SIZE);
     const concurrency = Math.max(1, opts.concurrency ?? 2);
     const source = (Symbol.asyncIterator in docs ? docs[Symbol.asyncIterator]() : (docs as Iterable<string | Document>)[Symbol.iterator]()) as AsyncIterator<string | Document> | Iterator<string | Document>;
     const inflight: Promise<BatchItem[]>[] = [];

@@ -2,6 +2,7 @@
 // only explains it: which kind of boilerplate the line is (DESIGN.md §2) and a sentence a person
 // can read. Cues are short multilingual word lists (English, French, German, Spanish, Italian,
 // Portuguese, Dutch); a line with no cue is categorised by its shape and place.
+import { LIST_RUN_MIN } from "./features.ts";
 import type { Category } from "./types.ts";
 
 export interface Cue {
@@ -193,8 +194,12 @@ const AFTER = new NoteReasons("line after the article ends, not body text (");
 const CAPTION = new NoteReasons("sentence inside the article that reads as a caption or teaser, not body (");
 const OTHER = new NoteReasons("not body text by its wording and surroundings (");
 
-// Caption shape: a full sentence right next to body text but not body itself.
+// Caption shape: a full sentence right next to body text but not body itself. Set by hand, not
+// tuned: 40 words is about two sentences; a longer terminal line is more likely a paragraph.
 const CAPTION_MAX_WORDS = 40;
+// The words a cue matched are quoted in the reason up to this many characters. Set by hand, not
+// tuned: the cue phrases fit; a longer match is cut so the reason stays short.
+const CUE_QUOTE_MAX_CHARS = 40;
 
 /** What categorize says of a line. */
 export interface Verdict {
@@ -210,9 +215,9 @@ export function categorize(text: string, shape: LineShape, pBody: number, out: V
   const k = firstCue(text);
   if (k >= 0) {
     const cue = CUES[k], words = firstCueWords ?? cue.re.exec(text)![0];
-    return said(out, cue.category, reasonsFrom([cue.what, ' (cue "', words.trim().slice(0, 40), '"; '].join("")).of(pBody));
+    return said(out, cue.category, reasonsFrom([cue.what, ' (cue "', words.trim().slice(0, CUE_QUOTE_MAX_CHARS), '"; '].join("")).of(pBody));
   }
-  if (shape.listRun >= 3) {
+  if (shape.listRun >= LIST_RUN_MIN) {
     const where = shape.beforeBody ? 0 : shape.afterBody ? 1 : 2;
     return said(out, shape.beforeBody ? "navigation" : "related", listReasons(shape.listRun, where).of(pBody));
   }

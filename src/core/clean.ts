@@ -164,6 +164,9 @@ const TITLE_SEARCH_LINES = 60;
 // A line holding a declared byline or date is metadata when it is at most this many words
 // ("By Maria Lindqvist · 14 March 2025 · 5 min read"); longer lines are prose that mentions it.
 const META_LINE_MAX_WORDS = 14;
+// A declared byline or date shorter than this (normalised) is not looked for: a one- or two-letter
+// string would be found inside almost any line. Set by hand, not tuned.
+const META_NEEDLE_MIN_CHARS = 3;
 
 const norm = (t: string) => t.trim().toLowerCase();
 
@@ -175,7 +178,7 @@ function titleLine(texts: string[], title: string, fallback: number): number {
 }
 
 function matchingLines(texts: string[], needles: string[], title: number): number[] {
-  const wanted = needles.map(norm).filter((x) => x.length >= 3);
+  const wanted = needles.map(norm).filter((x) => x.length >= META_NEEDLE_MIN_CHARS);
   const out: number[] = [];
   for (let i = 0; i < Math.min(texts.length, TITLE_SEARCH_LINES); i++) {
     if (i === title) continue;

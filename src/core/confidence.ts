@@ -10,11 +10,13 @@ export const CONFIDENCE_FEATURES = [
   "no_body", "few_body_words", "language_known", "mean_raw_final_gap",
 ] as const;
 
-// A line is "uncertain" between these probabilities; "near threshold" within 0.1 of it.
+// A line is "uncertain" between these probabilities; "near threshold" within NEAR of it. Set by
+// hand, not tuned: the middle 60% and a band of ±0.1; the learned weights decide what they count.
 const UNCERTAIN_LOW = 0.2;
 const UNCERTAIN_HIGH = 0.8;
 const NEAR = 0.1;
-// Fewer body words than this is rarely a whole article.
+// Fewer body words than this is rarely a whole article. Set by hand, not tuned: about two short
+// paragraphs.
 const FEW_WORDS = 50;
 
 export function confidenceFeatures(p: Float64Array, p1: Float64Array, keep: boolean[], nWords: ArrayLike<number>, threshold: number, languageKnown: boolean): Float32Array {

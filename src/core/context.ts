@@ -52,8 +52,11 @@ const OWN_RUNS = Int32Array.from(OWN_DENSE.flatMap((x, k) => {
 // measuring distances; 0.5 is the natural midpoint of a calibrated logistic output.
 const LIKELY_BODY = 0.5;
 
+// p is clamped to [LOGIT_P_CLAMP, 1 - LOGIT_P_CLAMP] before its logit (|logit| <= 9.2), so a
+// saturated first pass gives a finite feature. Set by hand, not tuned.
+const LOGIT_P_CLAMP = 1e-4;
 const clampLogit = (p: number) => {
-  const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+  const q = Math.min(1 - LOGIT_P_CLAMP, Math.max(LOGIT_P_CLAMP, p));
   return Math.log(q / (1 - q));
 };
 
@@ -69,6 +72,14 @@ export interface Markers {
 const SINCE_CAP = 50;
 // A running sum of end-marker probabilities is capped: several markers are as clear as five.
 const END_SUM_CAP = 5;
+// The distance (lines) to the nearest likely body is capped here: further is simply far. Set by
+// hand, not tuned; equal to SINCE_CAP but its own notion (distance to body, not to an end marker).
+const DIST_BODY_CAP = 50;
+// A date/time line is a stamp when it has fewer than this many words (log_words < log1p of it;
+// the float32 log1p(8) rounds up, so 8 words is not a stamp). Set by hand, not tuned: a date,
+// a time and a name ("December 18, 2025, 9:46 pm") fit.
+const STAMP_WORDS_BELOW = 8;
+const STAMP_LOG_WORDS = Math.log1p(STAMP_WORDS_BELOW);
 
 /**
  * Line i's context vector as its own array (a view of `contextMatrix`): what training reads.
@@ -155,7 +166,7 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
   // Short date/time lines ("December 18, 2025, 9:46 pm") head comments and posts in a thread.
   const stamp = STAMP.any(n);
   for (let i = 0, x = 0; i < n; i++, x += DENSE_SIZE) {
-    stamp[i] = dense[x + D.words_41_up] === 0 && (dense[x + D.has_time_like] > 0 || dense[x + D.has_date_like] > 0) && dense[x + D.log_words] < Math.log1p(8) ? 1 : 0;
+    stamp[i] = dense[x + D.words_41_up] === 0 && (dense[x + D.has_time_like] > 0 || dense[x + D.has_date_like] > 0) && dense[x + D.log_words] < STAMP_LOG_WORDS ? 1 : 0;
   }
   const preStamp = PRE_STAMP.any(n + 1);
   preStamp[0] = 0;
@@ -184,7 +195,7 @@ export function contextRows(p1: Float64Array, dense: Float32Array, nWords: Array
     maxPrev = b2 > maxPrev ? b2 : maxPrev; maxPrev = b3 > maxPrev ? b3 : maxPrev;
     maxNext = a2 > maxNext ? a2 : maxNext; maxNext = a3 > maxNext ? a3 : maxNext;
     const dBody = first < 0 ? 1 << 20 : (p > LIKELY_BODY ? Math.min(dist[i - 1] ?? 1 << 20, dist[i + 1] ?? 1 << 20) + 1 : dist[i]);
-    const d = Math.min(dBody, 50);
+    const d = Math.min(dBody, DIST_BODY_CAP);
     const m3 = windowMean(i, 3);
     const mn = Math.min(prev, next);
     const own = i * DENSE_SIZE;

@@ -53,6 +53,18 @@ const PROSE_MIN_STOP = 0.2;
 // A line at most this long with no terminal punctuation counts toward a list run (headline
 // lists, menus). 12 words covers the headline lengths seen in the seeds and corpus.
 const LIST_MAX_WORDS = 12;
+// A run of at least this many such lines is a list (in_list_run; categorize's list reasons). Set
+// by hand, not tuned: two short lines in a row are often a heading and a byline, three a menu.
+export const LIST_RUN_MIN = 3;
+// The densest prose run: a line that is not prose-like costs the run its words up to
+// PROSE_GAP_MAX_WORDS plus PROSE_GAP_COST. Set by hand, not tuned: a subhead or credit between
+// paragraphs costs less than a prose line (>= PROSE_MIN_WORDS) adds; a rail of link lines adds up.
+const PROSE_GAP_MAX_WORDS = 8;
+const PROSE_GAP_COST = 2;
+// all_caps: more than this share of a line's letters upper case, on a line longer than
+// ALL_CAPS_SHORT_CHARS (shorter ones are acronyms and initials). Set by hand, not tuned.
+const ALL_CAPS_MIN_SHARE = 0.6;
+const ALL_CAPS_SHORT_CHARS = 3;
 // No regex here has two adjacent unbounded runs over the same characters, so none can backtrack
 // quadratically on a long line (tests/core/regex-safety.test.ts times the worst cases). Each runs
 // only on lines where scanCodes found what it needs to match (line-scan.ts); the simpler ones
@@ -183,7 +195,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   // the run spans the article body with its short paragraphs but not the rails around it.
   let bestSum = 0, bestStart = 0, bestEnd = -1, sum = 0, start = 0;
   for (let i = 0; i < n; i++) {
-    const gain = proseOf[i] ? nWordsOf[i] : -Math.min(nWordsOf[i], 8) - 2;
+    const gain = proseOf[i] ? nWordsOf[i] : -Math.min(nWordsOf[i], PROSE_GAP_MAX_WORDS) - PROSE_GAP_COST;
     if (sum <= 0) { sum = 0; start = i; }
     sum += gain;
     if (sum > bestSum) { bestSum = sum; bestStart = start; bestEnd = i; }
@@ -257,7 +269,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     putLog1p(pool, o + 19, sc.sentences);
     pool[o + 20] = nw ? Math.min(1, commas / nw) : 0;
     pool[o + 21] = nw ? words.titled[i] / nw : 0;
-    pool[o + 22] = +(sc.upper / letters > 0.6) & +(chars > 3);
+    pool[o + 22] = +(sc.upper / letters > ALL_CAPS_MIN_SHARE) & +(chars > ALL_CAPS_SHORT_CHARS);
     pool[o + 23] = bin(startsLowerAt(codes, s, e));
     pool[o + 24] = bin(mayBulletAt(codes, s, e) && BULLET_RE.test(text(i)));
     pool[o + 25] = bin(startsDigitAt(codes, s, e));
@@ -283,7 +295,7 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
     pool[o + 47] = +(dist >= 7) & +(dist <= 15); pool[o + 48] = +(dist > 15);
     pool[o + 49] = runShare;
     putLog1p(pool, o + 50, listRun[i]);
-    pool[o + 51] = +(listRun[i] >= 3);
+    pool[o + 51] = +(listRun[i] >= LIST_RUN_MIN);
     pool[o + 52] = proseOf[i];
     pool[o + 53] = i > 0 ? proseOf[i - 1] : 0;
     pool[o + 54] = i < n - 1 ? proseOf[i + 1] : 0;

@@ -85,7 +85,11 @@ function writeHtmlColumns(out: Float32Array, dense: Float32Array[], blocks: read
 // paragraph/caption/teaser interleaving in the corpus's article bodies.
 const WINDOW = 3;
 // Logits are clipped here so a saturated text probability does not dominate the linear model.
+// Set by hand, not tuned: ±8 is P(body) within 0.0004 of 0 or 1, past any useful difference.
 const LOGIT_CLIP = 8;
+// all_link: a block whose text is (nearly) all link text. Set by hand, not tuned: 0.99 rather
+// than 1 lets a separator or a stray space outside the link through.
+const ALL_LINK_MIN_DENSITY = 0.99;
 
 const logit = (p: number) => Math.max(-LOGIT_CLIP, Math.min(LOGIT_CLIP, Math.log(p / (1 - p))));
 
@@ -126,7 +130,7 @@ export function extractHtmlFeatures(blocks: BlockSignals[], p1: ArrayLike<number
     const ld = b.textChars ? b.linkChars / b.textChars : 0;
     v[COL.link_density] = ld;
     v[COL.link_over_half] = +(ld > 0.5);
-    v[COL.all_link] = +(ld >= 0.99);
+    v[COL.all_link] = +(ld >= ALL_LINK_MIN_DENSITY);
     v[COL.heading] = +(b.heading > 0);
     v[COL.h1] = +(b.heading === 1);
     v[COL.h2_3] = +(b.heading === 2 || b.heading === 3);

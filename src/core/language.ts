@@ -109,7 +109,8 @@ const LANG_WEIGHT = Float64Array.from(LANGS, (l) => 1 / l.length);
 // Detection reads at most this many words: a few thousand settle the language of any page and
 // keep the cost constant on huge inputs.
 const MAX_DETECT_WORDS = 4000;
-// Fewer stopword hits than this for the best language and we do not claim one ("und").
+// Fewer stopword hits than this for the best language and we do not claim one ("und"). Set by
+// hand, not tuned: one or two hits can be a name or a borrowed word.
 const MIN_HITS = 3;
 
 /**

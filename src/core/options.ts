@@ -34,6 +34,9 @@ export const DEFAULT_OPTIONS: Readonly<CleanOptions> = Object.freeze({
 });
 
 const PREFERENCES: readonly Preference[] = ["balanced", "precision", "recall"];
+// Longest url / site string accepted (here and in the HTTP schemas, which import it). Set by hand,
+// not tuned: 2048 is the longest URL browsers and CDNs reliably handle.
+export const MAX_URL_CHARS = 2048;
 
 export class OptionsError extends Error {}
 
@@ -78,8 +81,8 @@ function asBool(v: unknown, name: string): boolean {
 }
 
 function asString(v: unknown, name: string): string {
-  if (typeof v !== "string" || v.length > 2048) {
-    throw new OptionsError(`options.${name} must be a string of at most 2048 characters`);
+  if (typeof v !== "string" || v.length > MAX_URL_CHARS) {
+    throw new OptionsError(`options.${name} must be a string of at most ${MAX_URL_CHARS} characters`);
   }
   return v;
 }

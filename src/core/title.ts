@@ -16,7 +16,8 @@ export const TITLE_FEATURES = [
 export const TITLE_WINDOW = 12;
 // P(title) a candidate needs to be returned as the title (midpoint of a calibrated output).
 const TITLE_MIN = 0.5;
-// Metadata lines are short: a dek is one sentence, a byline or date a few words.
+// Metadata lines are short: a dek is one sentence, a byline or date a few words. Set by hand,
+// not tuned: 45 words holds a long one-sentence dek.
 const META_MAX_WORDS = 45;
 
 export function titleFeatures(dense: Float32Array, pBody: number, dist: number, firstCandidate: boolean, noBody: boolean): Float32Array {

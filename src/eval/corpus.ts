@@ -165,10 +165,14 @@ export function siteOf(url: string | null | undefined): string {
  * of the page's canonical / og:url link; failing that, a group of its own ("?<id>"), so an
  * unknown page never lands in another site's fold by accident.
  */
+// The canonical / og:url link is looked for in the page's first this many characters. Set by hand,
+// not measured: meant to hold any page's <head> while bounding the regexes' work on a huge page.
+const CANONICAL_HEAD_CHARS = 200_000;
+
 export function pageSite(page: Pick<CorpusPage, "id" | "url" | "html">): string {
   const s = siteOf(page.url);
   if (s) return s;
-  const head = page.html.slice(0, 200_000);
+  const head = page.html.slice(0, CANONICAL_HEAD_CHARS);
   const m =
     /<link\b[^>]*\brel=["']?canonical["']?[^>]*\bhref=["']([^"']+)["']/i.exec(head) ??
     /<link\b[^>]*\bhref=["']([^"']+)["'][^>]*\brel=["']?canonical\b/i.exec(head) ??

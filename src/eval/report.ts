@@ -2,6 +2,7 @@
 
 import fs from "node:fs";
 import path from "node:path";
+import { ECE_BINS } from "../train/metrics.ts";
 import { macro, type MacroScore } from "./score.ts";
 
 export type SystemName = "unchanged" | "readability" | "boilerstrip" | "boilerstrip:recall" | "boilerstrip:precision";
@@ -107,9 +108,9 @@ export function calibration(per: readonly PageScore[]): Calibration | undefined 
   const n = pts.length;
   const positives = pts.reduce((a, x) => a + x.y, 0);
   const brier = pts.reduce((a, x) => a + (x.c - x.y) ** 2, 0) / n;
-  const bins = Array.from({ length: 10 }, () => ({ n: 0, c: 0, y: 0 }));
+  const bins = Array.from({ length: ECE_BINS }, () => ({ n: 0, c: 0, y: 0 }));
   for (const x of pts) {
-    const b = bins[Math.min(9, Math.floor(x.c * 10))];
+    const b = bins[Math.min(ECE_BINS - 1, Math.floor(x.c * ECE_BINS))];
     b.n++;
     b.c += x.c;
     b.y += x.y;

@@ -48,6 +48,7 @@ const ROLE_FLAGS: Record<string, number> = {
 // Twelve covers the element and two or three wrappers on the corpus's pages (most carry 1-4).
 const MAX_CLASS_TOKENS = 12;
 // A class/id token shorter than this or longer than that is noise (hashes, single letters).
+// Set by hand, not tuned: 2 keeps "ad"; tokens are letter/digit runs, and 24 is past any word.
 const CLASS_TOKEN_MIN = 2;
 const CLASS_TOKEN_MAX = 24;
 // Longest attribute value read for class/id/style: a hostile 2 MB attribute costs nothing more.

@@ -5,7 +5,8 @@
 // sniffing, "rules for identifying an unknown MIME type").
 const SNIFF_CHARS = 1024;
 const HTML_START_RE = /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/i;
-// Scraped text can quote a tag or two; a page has several structural tags.
+// Scraped text can quote a tag or two; a page has several structural tags. Set by hand, not
+// tuned: the least count that is more than "a tag or two".
 const STRUCTURE_RE = /<(p|div|span|a|table|ul|li|h[1-6]|article|section|br|meta|title|script)[\s>/]/gi;
 const MIN_STRUCTURAL_TAGS = 3;
 

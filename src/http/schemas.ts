@@ -1,10 +1,8 @@
 // The HTTP contract as zod schemas: the one source for validating requests and for the OpenAPI
 // document served at /openapi.json. Validation failures become our JSON error shape (validate.ts).
 import { z } from "@hono/zod-openapi";
+import { MAX_URL_CHARS } from "../core/options.ts";
 import { CATEGORIES } from "../core/types.ts";
-
-// 2048: the longest URL browsers and CDNs reliably handle; the same bound resolveOptions applies.
-const MAX_URL_CHARS = 2048;
 
 const Bool = z.union([z.boolean(), z.enum(["0", "1", "true", "false"])]);
 

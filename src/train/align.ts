@@ -52,28 +52,43 @@ export interface AlignedLine {
  */
 export const BODY_ALIGNED_FRACTION = 0.5;
 
-/** Length k of the k-grams that seed matching blocks; also the shortest block used as an anchor. */
+/**
+ * Length k of the k-grams that seed matching blocks; also the shortest block used as an anchor.
+ * Set by hand, not tuned: two words ("of the") recur everywhere on a page, three far less often.
+ */
 export const ANCHOR_MIN_TOKENS = 3;
 
-/** A gold k-gram occurring more often than this is too common to seed blocks (bounds the work). */
+/**
+ * A gold k-gram occurring more often than this is too common to seed blocks (bounds the work).
+ * Set by hand, not tuned.
+ */
 const SEED_MAX_GOLD_OCCURRENCES = 48;
 
 /** Penalty per page or gold token skipped between chained blocks: a tie-breaker, not a cost. */
 const GAP_PENALTY = 1e-3;
 
-/** Largest (page gap x gold gap) filled by an exact LCS. */
+/** Largest (page gap x gold gap) filled by an exact LCS. Set by hand, not tuned: 1.6 MB of int32 table. */
 const GAP_DP_MAX_CELLS = 400_000;
 
-/** Page tokens looked at before the first / after the last anchor: this many + 2 x the gold gap. */
+/**
+ * Page tokens looked at before the first / after the last anchor: this many + 2 x the gold gap.
+ * Set by hand, not tuned.
+ */
 const EDGE_WINDOW_SLACK = 16;
 
-/** Shortest run of an off-chain block taken as re-ordered (moved) body text. */
+/** Shortest run of an off-chain block taken as re-ordered (moved) body text. Set by hand, as k above. */
 const MOVED_MIN_TOKENS = 3;
 
-/** Page tokens searched on each side of a line for the neighbours that place it in the gold. */
+/**
+ * Page tokens searched on each side of a line for the neighbours that place it in the gold.
+ * Set by hand, not tuned: a few lines' worth of tokens.
+ */
 const SWAP_WINDOW = 64;
 
-/** How far (in gold tokens) from its neighbours' gold positions a swapped line may land. */
+/**
+ * How far (in gold tokens) from its neighbours' gold positions a swapped line may land. Set by
+ * hand, not tuned (as SWAP_WINDOW).
+ */
 const SWAP_RADIUS = 64;
 
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;

@@ -31,9 +31,15 @@ export interface TrainDoc {
 // without letting one site's template dominate.
 const SAMPLE_WEIGHT = 5;
 // A line matches the page title when this share of its tokens are title tokens and it covers
-// this share of the title (titles often carry a " | Site" suffix on one side only).
+// this share of the title (titles often carry a " | Site" suffix on one side only). Set by hand,
+// not tuned.
 const TITLE_CONTAINED = 0.8;
 const TITLE_COVERED = 0.6;
+
+// On a page with no body line the title is looked for in this many first lines (else above the
+// first body line). Set by hand, not tuned; serving looks TITLE_WINDOW (12, core/title.ts) lines
+// above the first body line instead.
+const TITLE_SEARCH_NO_BODY_LINES = 40;
 
 export function labelDoc(id: string, site: string, kind: DocKind, pageType: string, text: string, gold: string, titleText: string | undefined, weight: number): TrainDoc {
   const segments = segmentText(text);
@@ -47,7 +53,7 @@ function findTitle(segments: Segment[], y: Uint8Array, titleText?: string): numb
   const want = new Set(scoreTokens(titleText));
   if (!want.size) return -1;
   const first = y.indexOf(1);
-  const to = first < 0 ? Math.min(segments.length, 40) : first;
+  const to = first < 0 ? Math.min(segments.length, TITLE_SEARCH_NO_BODY_LINES) : first;
   for (let i = 0; i < to; i++) {
     const toks = scoreTokens(segments[i].text);
     if (!toks.length) continue;

@@ -87,6 +87,7 @@ const CONTEXT_PARAMS: GbdtParams = { trees: 100, depth: 5, lr: 0.1, bins: 64, mi
 // (0.35; 0.9588; 0.8883), at 20261126 0.9560 (0.35; 0.9577; 0.8881): the shipped seed is the best
 // of three, whose mean is 0.9572 (curve top 0.9593).
 export const FAST_CONTEXT_TREES = 300;
+// The page-confidence model's settings, as train.ts's SMALL_PARAMS (own seed): set by hand, not tuned.
 const SMALL_PARAMS: LogRegParams = { epochs: 30, lr: 0.1, l2Dense: 1e-4, l2Hashed: 0, seed: SEED + 1 };
 const THRESHOLD_GRID = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
 // As for the text model: "balanced" is the lowest threshold within this of the best article F1,

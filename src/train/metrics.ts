@@ -6,7 +6,7 @@ export type Scores = DocScore;
 export const scoreText = scoreDoc;
 
 // Ten equal-width bins, the usual choice for expected calibration error.
-const ECE_BINS = 10;
+export const ECE_BINS = 10;
 
 /** Expected calibration error: bin-weighted |mean predicted - observed rate|. */
 export function ece(prob: ArrayLike<number>, y: ArrayLike<number>, bins = ECE_BINS): number {

@@ -5,8 +5,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import sampleA from "../../samples/001_be03bee398530b61.txt?raw";
 import sampleB from "../../samples/004_a86a9555ccac3cd4.txt?raw";
-import { BoilerstripClient, BoilerstripError, type Document } from "../../src/client/index.ts";
+import { BoilerstripClient, BoilerstripError, type BatchItem, type Document } from "../../src/client/index.ts";
 import { delayMs, retryAfterMs } from "../../src/client/retry.ts";
+import { MAX_BATCH_DOCS } from "../../src/http/schemas.ts";
 import { clean } from "../../src/index.ts";
 import { startServer, type NodeServer } from "../../src/node/server.ts";
 
@@ -73,6 +74,15 @@ describe("BoilerstripClient", () => {
     }
     expect(consumed).toBe(N);
     expect(Math.max(...aheads)).toBeLessThanOrEqual(chunkSize * (concurrency + 1));
+  });
+
+  it("a chunkSize above the server's JSON batch limit is capped to it, not refused with 413", async () => {
+    const client = new BoilerstripClient({ baseUrl: server.url });
+    const docs = Array.from({ length: MAX_BATCH_DOCS + 1 }, (_, i) => ({ id: i, text: `Line ${i} of a short note.` }));
+    const items: BatchItem[] = [];
+    for await (const item of client.batch(docs, { chunkSize: 10 * MAX_BATCH_DOCS })) items.push(item);
+    expect(items.map((x) => x.index)).toEqual(docs.map((d) => d.id));
+    expect(items.filter((x) => !x.ok)).toEqual([]);
   });
 
   it("retries 429 and 503, waiting as long as Retry-After says", async () => {
