@@ -37,6 +37,7 @@ import {
 import { scoreDoc } from "../src/eval/score.ts";
 import { INPUT_KINDS, systemPredict, type SystemPrediction } from "../src/eval/system.ts";
 import { chooseHtmlModels, chooseModels } from "../src/eval/models.ts";
+import { TitleTally } from "../src/eval/titles.ts";
 import { PageCache } from "../src/eval/page-cache.ts";
 import { jsdomImpl, linkedomImpl } from "../src/dom/node.ts";
 import { cleanReadPage, streamedBlocks } from "../src/html/clean-page.ts";
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
   const rdStatus: Record<ReadabilityResult["status"], number> = { ok: 0, null: 0, error: 0 };
   const sysErrors: { id: string; kind: string; error: string }[] = [];
   const losses: LossPage[] = [];
+  const titles = new TitleTally();
   const cache = args.readability && args.cache ? new ReadabilityCache(path.join(REPO_ROOT, ".tmp", "eval-cache", "readability.jsonl")) : null;
 
   const models = chooseModels(args.model);
@@ -199,6 +201,7 @@ async function main(): Promise<void> {
       if (typeof pred.confidence === "number") extra.confidence = pred.confidence;
       if (error) extra.error = error;
       score("boilerstrip", kind, pred.text, extra);
+      if (!error && base.page_type === "article") titles.add(kind, page[kind], page.meta.title, pred.title);
       const last = scores[scores.length - 1];
       if (!error && last.r < GOOD_F1) {
         losses.push({ ...base, kind, r: last.r, p: last.p, lost: lostBodyLines(page[kind], page.gold, models.forSite(base.site), page.url ? { url: page.url } : {}) });
@@ -273,6 +276,7 @@ async function main(): Promise<void> {
   }
   const cal = formatCalibration(summary);
   if (cal) console.log(`\nconfidence calibration (event: F1 >= 0.9):\n${cal}`);
+  console.log(`\n${titles.lines()}`);
   console.log(`\n${formatLowRecall(low)}`);
   console.log(`\n${formatLosses(losses)}`);
   if (sysErrors.length) {
@@ -313,6 +317,7 @@ async function main(): Promise<void> {
       timing,
     },
     summary,
+    titles: Object.fromEntries(titles.byKind),
     low_recall: low,
     losses,
     scores,

@@ -66,8 +66,8 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   // A second copy of a passage the body already holds goes, naming the line it repeats.
   const repeats = repeatedRuns(texts, keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
   for (let i = 0; i < n; i++) if (repeats[i] >= 0) keep[i] = false;
-  // The title model reads the dense vectors of the lines in its window only (title.ts).
-  const found = findTitleAndMeta(doc.denseFlat, p, keep, nWords, model);
+  // The title model reads the lines in its window, the body's opening words and the URL (title.ts).
+  const found = findTitleAndMeta(doc, p, keep, opts.url, model);
   const meta = new Set(found.meta);
   const knownTitle = known.title;
   const title = knownTitle === undefined ? found.title : titleLine(texts, knownTitle, found.title);

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ECE_BINS } from "../train/metrics.ts";
 import { macro, type MacroScore } from "./score.ts";
+import type { TitleCounts } from "./titles.ts";
 
 export type SystemName = "unchanged" | "readability" | "boilerstrip" | "boilerstrip:recall" | "boilerstrip:precision";
 export type Kind = "page_text" | "loose_text" | "html" | "html-jsdom" | "html-linkedom" | "html-fast";
@@ -248,6 +249,8 @@ export interface EvalReport {
   /** Free-form run information: timings, git commit, model, cache use. */
   run: Record<string, unknown>;
   summary: SummaryRow[];
+  /** Text mode's titles on articles, per input kind (src/eval/titles.ts). */
+  titles?: Record<string, TitleCounts>;
   low_recall: LowRecall;
   /** Every page input with recall < GOOD_F1 and the body lines boilerstrip dropped there. */
   losses?: LossPage[];

@@ -14,6 +14,8 @@ export interface SystemPrediction {
   text: string;
   /** The system's own estimate that this body is right (F1 >= 0.9), for calibration metrics. */
   confidence?: number;
+  /** The title it returned apart from the body. */
+  title?: string;
 }
 
 /** Whatever `clean` takes as its model (typed from `clean` itself, so it follows the core). */
@@ -27,5 +29,5 @@ export type SystemModel = Parameters<typeof clean>[2];
 export function systemPredict(page: CorpusPage, kind: InputKind, model: SystemModel, extra: Record<string, unknown> = {}): SystemPrediction {
   const options = page.url ? { ...extra, url: page.url } : extra;
   const result = clean(page[kind], options, model);
-  return { text: result.text, confidence: result.confidence };
+  return { text: result.text, confidence: result.confidence, ...(result.title ? { title: result.title } : {}) };
 }

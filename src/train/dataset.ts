@@ -20,8 +20,10 @@ export interface TrainDoc {
   segments: Segment[];
   /** 1 when the segment is article body. */
   y: Uint8Array;
-  /** Index of the title segment, or -1. */
-  title: number;
+  /** The segments that are the page's title (they match it, or are labelled T), in order. */
+  titles: number[];
+  /** The page's URL, when known (the title model reads its path). */
+  url?: string;
   /** Example weight of this document's lines. */
   weight: number;
 }
@@ -36,32 +38,30 @@ const SAMPLE_WEIGHT = 5;
 const TITLE_CONTAINED = 0.8;
 const TITLE_COVERED = 0.6;
 
-// On a page with no body line the title is looked for in this many first lines (else above the
-// first body line). Set by hand, not tuned; serving looks TITLE_WINDOW (12, core/title.ts) lines
-// above the first body line instead.
-const TITLE_SEARCH_NO_BODY_LINES = 40;
-
-export function labelDoc(id: string, site: string, kind: DocKind, pageType: string, text: string, gold: string, titleText: string | undefined, weight: number): TrainDoc {
+export function labelDoc(id: string, site: string, kind: DocKind, pageType: string, text: string, gold: string, titleText: string | undefined, weight: number, url?: string): TrainDoc {
   const segments = segmentText(text);
   const aligned = labelLinesFromGold(segments.map((s) => s.text), gold);
   const y = Uint8Array.from(aligned, (a) => (a.label === "body" ? 1 : 0));
-  return { id, site, kind, pageType, gold, segments, y, title: findTitle(segments, y, titleText), weight };
+  return { id, site, kind, pageType, gold, segments, y, titles: titleLines(segments, titleText), weight, ...(url ? { url } : {}) };
 }
 
-function findTitle(segments: Segment[], y: Uint8Array, titleText?: string): number {
-  if (!titleText) return -1;
-  const want = new Set(scoreTokens(titleText));
-  if (!want.size) return -1;
-  const first = y.indexOf(1);
-  const to = first < 0 ? Math.min(segments.length, TITLE_SEARCH_NO_BODY_LINES) : first;
-  for (let i = 0; i < to; i++) {
-    const toks = scoreTokens(segments[i].text);
-    if (!toks.length) continue;
-    const inTitle = toks.filter((t) => want.has(t)).length;
-    const covered = new Set(toks.filter((t) => want.has(t))).size;
-    if (inTitle / toks.length >= TITLE_CONTAINED && covered / want.size >= TITLE_COVERED) return i;
-  }
-  return -1;
+/** Every segment that is the page's title by TITLE_CONTAINED and TITLE_COVERED (the trainer picks among them). */
+function titleLines(segments: Segment[], titleText?: string): number[] {
+  const want = titleTokens(titleText);
+  return want.size ? segments.flatMap((seg, i) => (isTitleLine(seg.text, want) ? [i] : [])) : [];
+}
+
+/** The page title's tokens, as isTitleLine compares them. */
+export function titleTokens(titleText: string | undefined): Set<string> {
+  return new Set(scoreTokens(titleText ?? ""));
+}
+
+/** `text` is the page's title: TITLE_CONTAINED of its tokens are title tokens, and it covers TITLE_COVERED of the title's. */
+export function isTitleLine(text: string, want: Set<string>): boolean {
+  const toks = scoreTokens(text);
+  if (!toks.length || !want.size) return false;
+  const inTitle = toks.filter((t) => want.has(t));
+  return inTitle.length / toks.length >= TITLE_CONTAINED && new Set(inTitle).size / want.size >= TITLE_COVERED;
 }
 
 async function* jsonLines(file: string): AsyncGenerator<Record<string, any>> {
@@ -74,7 +74,7 @@ export async function loadCorpus(file: string, limit?: number): Promise<TrainDoc
   for await (const page of readCorpus({ path: file, limit })) {
     const site = pageSite(page);
     for (const kind of ["page_text", "loose_text"] as const) {
-      docs.push(labelDoc(page.id, site, kind, page.meta.page_type ?? "unknown", page[kind], page.gold, page.meta.title, 1));
+      docs.push(labelDoc(page.id, site, kind, page.meta.page_type ?? "unknown", page[kind], page.gold, page.meta.title, 1, page.url ?? undefined));
     }
   }
   return docs;
@@ -87,7 +87,7 @@ export async function loadUserData(file: string): Promise<TrainDoc[]> {
   for await (const r of jsonLines(file)) {
     n++;
     if (typeof r.text !== "string" || typeof r.gold !== "string") throw new Error(`${file}:${n}: needs string fields text and gold`);
-    docs.push(labelDoc(String(r.id ?? n), siteOf(r.url) || `user-${n}`, "user", r.page_type ?? "article", r.text, r.gold, r.title, 1));
+    docs.push(labelDoc(String(r.id ?? n), siteOf(r.url) || `user-${n}`, "user", r.page_type ?? "article", r.text, r.gold, r.title, 1, typeof r.url === "string" ? r.url : undefined));
   }
   return docs;
 }
@@ -99,8 +99,8 @@ export function loadSamples(dir: string): TrainDoc[] {
     const s = readSample(dir, name);
     const segments = segmentText(s.input);
     const y = Uint8Array.from(segments, (seg) => (s.labels[seg.line] === "B" ? 1 : 0));
-    const title = segments.findIndex((seg) => s.labels[seg.line] === "T");
-    docs.push({ id: name, site: `sample:${name}`, kind: "sample", pageType: "article", gold: s.gold, segments, y, title, weight: SAMPLE_WEIGHT });
+    const titles = segments.flatMap((seg, i) => (s.labels[seg.line] === "T" ? [i] : []));
+    docs.push({ id: name, site: `sample:${name}`, kind: "sample", pageType: "article", gold: s.gold, segments, y, titles, weight: SAMPLE_WEIGHT });
   }
   return docs;
 }

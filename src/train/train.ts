@@ -3,11 +3,11 @@
 // that every figure used to fit a later stage comes from sites the earlier stage never saw.
 import { CONFIDENCE_FEATURES, confidenceFeatures } from "../core/confidence.ts";
 import { TEXT_CONTEXT_FEATURES, TEXT_CONTEXT_SIZE, contextFeatures, type Markers } from "../core/context.ts";
-import { DENSE_FEATURES, extractFeatures, type DocFeatures } from "../core/features.ts";
+import { DENSE_FEATURES, DENSE_INDEX, DENSE_SIZE, extractFeatures, type DocFeatures } from "../core/features.ts";
 import { fnv1a } from "../core/hash.ts";
 import { dot, encodeBase64, sigmoid, type HashedWeights, type Model, type ModelFile } from "../core/model.ts";
-import { keptTexts } from "../core/repeats.ts";
-import { TITLE_FEATURES, titleFeatures, titleWindow } from "../core/title.ts";
+import { keptTexts, repeatedRuns } from "../core/repeats.ts";
+import { TITLE_FEATURES, titleEvidence, titleFeatures, titleWindow } from "../core/title.ts";
 import type { Forest } from "../core/trees.ts";
 import { compileForest, forestScore } from "../core/trees.ts";
 import { trainGbdt, type GbdtParams } from "./gbdt.ts";
@@ -252,16 +252,27 @@ function chooseThresholds(items: Prepared[], p2: Map<Prepared, Float64Array>) {
   };
 }
 
-function titleData(items: Prepared[], p2: Map<Prepared, Float64Array>): Flat {
+/**
+ * The title model's rows: the candidates serving scores (the lines above the body it keeps at
+ * threshold `t`, out of fold), the one of the page's title lines nearest the body labelled 1.
+ */
+function titleData(items: Prepared[], p2: Map<Prepared, Float64Array>, t: number): Flat {
   const dense: Float32Array[] = [], y: number[] = [];
   for (const p of items) {
-    const isBody = Array.from(p.doc.y, (v) => v === 1);
-    const { from, to, noBody } = titleWindow(isBody);
     const probs = p2.get(p)!;
+    const texts = p.doc.segments.map((s) => s.text);
+    const isBody = Array.from(probs, (x) => x >= t);
+    const repeats = repeatedRuns(texts, isBody, p.nWords, (i) => p.feats.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
+    for (let i = 0; i < isBody.length; i++) if (repeats[i] >= 0) isBody[i] = false;
+    const { from, to, noBody } = titleWindow(isBody);
+    if (to <= from) continue;
+    const ev = titleEvidence(p.feats, isBody, p.doc.url, HASH_BITS);
+    let title = -1;
+    for (const i of p.doc.titles) if (i >= from && i < to && !isBody[i]) title = i;
     for (let i = from; i < to; i++) {
       if (isBody[i]) continue;
-      dense.push(titleFeatures(p.feats.dense[i], probs[i], noBody ? i + 1 : to - i, i === from, noBody));
-      y.push(i === p.doc.title ? 1 : 0);
+      dense.push(titleFeatures(p.feats, i, ev, probs[i], noBody ? i + 1 : to - i, i === from, noBody));
+      y.push(i === title ? 1 : 0);
     }
   }
   return { dense, hashed: [], y: Uint8Array.from(y), w: new Float32Array(y.length).fill(1) };
@@ -322,7 +333,7 @@ export function trainModel(items: Prepared[], opts: { folds?: number; version?: 
   const first = firstPassModels(items);
   const context = contextModel(items, ctx, forestParams(opts.forest ?? {}));
   const { thresholds, grid } = chooseThresholds(items, p2);
-  const title = trainLogReg(titleData(items, p2), SMALL_PARAMS);
+  const title = trainLogReg(titleData(items, p2, thresholds.balanced), SMALL_PARAMS);
   const conf = confidenceData(items, p1, p2, thresholds.balanced);
   const confidence = trainLogReg(conf.flat, SMALL_PARAMS);
   // Held-out quality of the confidence model itself: refit per site fold, score the held-out fold.
@@ -334,7 +345,7 @@ export function trainModel(items: Prepared[], opts: { folds?: number; version?: 
     const idx = items.map((p, i) => (p.fold !== k ? i : -1)).filter((i) => i >= 0);
     const w = trainLogReg({ dense: idx.map((i) => conf.flat.dense[i]), y: Uint8Array.from(idx, (i) => conf.flat.y[i]) }, SMALL_PARAMS);
     items.forEach((p, i) => { if (p.fold === k) confOof[i] = sigmoid(dot(Float32Array.from(w.dense), conf.flat.dense[i])); });
-    const titleK = trainLogReg(titleData(items.filter((p) => p.fold !== k), p2), SMALL_PARAMS);
+    const titleK = trainLogReg(titleData(items.filter((p) => p.fold !== k), p2, thresholds.balanced), SMALL_PARAMS);
     foldFiles.push(modelFile(`${opts.version ?? "dev"}-fold${k}of${folds}`, opts.dataHash ?? "", firstW[k], contextW[k], titleK.dense, w.dense, thresholds));
   }
   const file = modelFile(opts.version ?? "dev", opts.dataHash ?? "", first, context, title.dense, confidence.dense, thresholds);

@@ -1,0 +1,68 @@
+// The title model's evidence: the share of a candidate's words found in the body's opening and in
+// the URL's path, hashed as the document's words are; and the title and metadata it picks.
+import { describe, expect, it } from "vitest";
+import { clean } from "../../src/core/clean.ts";
+import { extractFeatures } from "../../src/core/features.ts";
+import { TITLE_FEATURES, titleEvidence, titleFeatures } from "../../src/core/title.ts";
+import { tokenize } from "../../src/core/tokenize.ts";
+import { defaultModel } from "../../src/model/index.ts";
+
+const HASH_BITS = 15;
+const col = (name: (typeof TITLE_FEATURES)[number]) => TITLE_FEATURES.indexOf(name);
+const share = (line: string, vocab: Set<string>) => { const w = tokenize(line).words; return w.filter((x) => vocab.has(x)).length / w.length; };
+
+const LINES = [
+  "Home",
+  "Subscribe",
+  "Harbour town rebuilds its sea wall after winter storms",
+  "By Jane Doe | March 3, 2025",
+  "The harbour town of Westport began rebuilding its sea wall on Monday, after the winter storms breached it in three places and flooded the lower streets.",
+  "Engineers say the new wall will stand a metre higher than the old one and should hold against the kind of storms the town now sees every few winters.",
+];
+const IS_BODY = [false, false, false, false, true, true];
+const URL = "https://harbour-news.example/2025/03/harbour-town-rebuilds-sea-wall?ref=rss";
+
+describe("title evidence", () => {
+  const doc = extractFeatures(LINES, HASH_BITS);
+  const ev = titleEvidence(doc, IS_BODY, URL, HASH_BITS);
+  const row = (i: number) => titleFeatures(doc, i, ev, 0.1, 4 - i, i === 0, false);
+  const bodyWords = new Set(LINES.filter((_, i) => IS_BODY[i]).flatMap((l) => tokenize(l).words));
+  const urlWords = new Set(tokenize("/2025/03/harbour-town-rebuilds-sea-wall?ref=rss").words);
+
+  it("counts a candidate's words found in the body's opening", () => {
+    for (let i = 0; i < 4; i++) expect(row(i)[col("body_overlap")]).toBeCloseTo(share(LINES[i], bodyWords), 6);
+    expect(row(2)[col("body_overlap")]).toBeGreaterThan(0.5);
+    expect(row(1)[col("body_overlap")]).toBe(0);
+  });
+
+  it("counts the words of the URL's path, not of its host", () => {
+    for (let i = 0; i < 4; i++) expect(row(i)[col("url_overlap")]).toBeCloseTo(share(LINES[i], urlWords), 6);
+    expect(row(2)[col("url_known")]).toBe(1);
+    expect(row(2)[col("url_overlap")]).toBeCloseTo(5 / 9, 6);
+    const hostOnly = titleEvidence(doc, IS_BODY, "https://harbour-town.example/", HASH_BITS);
+    expect(titleFeatures(doc, 2, hostOnly, 0.1, 2, false, false)[col("url_overlap")]).toBe(0);
+    const none = titleEvidence(doc, IS_BODY, undefined, HASH_BITS);
+    expect(titleFeatures(doc, 2, none, 0.1, 2, false, false)[col("url_known")]).toBe(0);
+  });
+
+  it("gates the overlaps on the line's length: a one-word menu line gets none", () => {
+    expect(row(0)[col("body_overlap_3w")]).toBe(0);
+    expect(row(2)[col("body_overlap_4w")]).toBe(row(2)[col("body_overlap")]);
+  });
+
+  it("the evidence of one document does not leak into the next", () => {
+    const other = extractFeatures(["Harbour town rebuilds its sea wall after winter storms", "Completely unrelated prose about mountain goats grazing on steep alpine slopes all summer long."], HASH_BITS);
+    const ev2 = titleEvidence(other, [false, true], undefined, HASH_BITS);
+    expect(titleFeatures(other, 0, ev2, 0.1, 1, true, false)[col("body_overlap")]).toBe(0);
+  });
+});
+
+describe("title and metadata from text", () => {
+  it("returns the headline as the title and the byline as metadata, apart from the body", () => {
+    const r = clean(LINES.join("\n"), { url: URL }, defaultModel());
+    expect(r.title).toBe(LINES[2]);
+    expect(r.meta).toContain(LINES[3]);
+    expect(r.text).not.toContain("Harbour town rebuilds");
+    expect(r.text).toContain(LINES[4]);
+  });
+});
