@@ -7,7 +7,7 @@ import { DENSE_FEATURES, DENSE_INDEX, DENSE_SIZE, extractFeatures, type DocFeatu
 import { fnv1a } from "../core/hash.ts";
 import { dot, encodeBase64, sigmoid, type HashedWeights, type Model, type ModelFile } from "../core/model.ts";
 import { keptTexts, repeatedRuns } from "../core/repeats.ts";
-import { TITLE_FEATURES, titleEvidence, titleFeatures, titleWindow } from "../core/title.ts";
+import { forEachCandidate, TITLE_FEATURES, titleCandidates, titleEvidence, titleFeatures } from "../core/title.ts";
 import type { Forest } from "../core/trees.ts";
 import { compileForest, forestScore } from "../core/trees.ts";
 import { trainGbdt, type GbdtParams } from "./gbdt.ts";
@@ -253,8 +253,9 @@ function chooseThresholds(items: Prepared[], p2: Map<Prepared, Float64Array>) {
 }
 
 /**
- * The title model's rows: the candidates serving scores (the lines above the body it keeps at
- * threshold `t`, out of fold), the one of the page's title lines nearest the body labelled 1.
+ * The title model's rows: the candidates serving scores (above the body kept at threshold `t`, out
+ * of fold, and the body's first lines). Labelled 1: the page-title line nearest above the body,
+ * else the first of the body's candidate lines that is the page's title.
  */
 function titleData(items: Prepared[], p2: Map<Prepared, Float64Array>, t: number): Flat {
   const dense: Float32Array[] = [], y: number[] = [];
@@ -264,16 +265,15 @@ function titleData(items: Prepared[], p2: Map<Prepared, Float64Array>, t: number
     const isBody = Array.from(probs, (x) => x >= t);
     const repeats = repeatedRuns(texts, isBody, p.nWords, (i) => p.feats.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
     for (let i = 0; i < isBody.length; i++) if (repeats[i] >= 0) isBody[i] = false;
-    const { from, to, noBody } = titleWindow(isBody);
-    if (to <= from) continue;
+    const c = titleCandidates(isBody);
     const ev = titleEvidence(p.feats, isBody, p.doc.url, HASH_BITS);
     let title = -1;
-    for (const i of p.doc.titles) if (i >= from && i < to && !isBody[i]) title = i;
-    for (let i = from; i < to; i++) {
-      if (isBody[i]) continue;
-      dense.push(titleFeatures(p.feats, i, ev, probs[i], noBody ? i + 1 : to - i, i === from, noBody));
+    for (const i of p.doc.titles) if (i >= c.from && i < c.to && !isBody[i]) title = i;
+    if (title < 0) title = c.kept.find((i) => p.doc.titles.includes(i)) ?? -1;
+    forEachCandidate(c, isBody, (i) => {
+      dense.push(titleFeatures(p.feats, i, c, ev, probs[i]));
       y.push(i === title ? 1 : 0);
-    }
+    });
   }
   return { dense, hashed: [], y: Uint8Array.from(y), w: new Float32Array(y.length).fill(1) };
 }

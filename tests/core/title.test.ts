@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { clean } from "../../src/core/clean.ts";
 import { extractFeatures } from "../../src/core/features.ts";
-import { TITLE_FEATURES, titleEvidence, titleFeatures } from "../../src/core/title.ts";
+import { TITLE_FEATURES, titleCandidates, titleEvidence, titleFeatures } from "../../src/core/title.ts";
 import { tokenize } from "../../src/core/tokenize.ts";
 import { defaultModel } from "../../src/model/index.ts";
 
@@ -15,34 +15,46 @@ const LINES = [
   "Home",
   "Subscribe",
   "Harbour town rebuilds its sea wall after winter storms",
-  "By Jane Doe | March 3, 2025",
+  "By Jane Doe",
+  "March 3, 2025 at 9:14 am",
   "The harbour town of Westport began rebuilding its sea wall on Monday, after the winter storms breached it in three places and flooded the lower streets.",
   "Engineers say the new wall will stand a metre higher than the old one and should hold against the kind of storms the town now sees every few winters.",
+  "The harbour town rebuilds with money from the regional flood fund, and its mayor said the sea wall after this winter would be the last repair for decades.",
+  "Fishing boats will use the inner harbour while the storms season lasts and the works go on.",
 ];
-const IS_BODY = [false, false, false, false, true, true];
+const IS_BODY = [false, false, false, false, false, true, true, true, true];
 const URL = "https://harbour-news.example/2025/03/harbour-town-rebuilds-sea-wall?ref=rss";
 
 describe("title evidence", () => {
   const doc = extractFeatures(LINES, HASH_BITS);
   const ev = titleEvidence(doc, IS_BODY, URL, HASH_BITS);
-  const row = (i: number) => titleFeatures(doc, i, ev, 0.1, 4 - i, i === 0, false);
-  const bodyWords = new Set(LINES.filter((_, i) => IS_BODY[i]).flatMap((l) => tokenize(l).words));
+  const cands = titleCandidates(IS_BODY);
+  const row = (i: number) => titleFeatures(doc, i, cands, ev, 0.1);
+  // The body's first two lines are title candidates themselves: the evidence is the body after them.
+  const bodyWords = new Set(LINES.slice(7).flatMap((l) => tokenize(l).words));
   const urlWords = new Set(tokenize("/2025/03/harbour-town-rebuilds-sea-wall?ref=rss").words);
 
   it("counts a candidate's words found in the body's opening", () => {
-    for (let i = 0; i < 4; i++) expect(row(i)[col("body_overlap")]).toBeCloseTo(share(LINES[i], bodyWords), 6);
+    for (let i = 0; i < 5; i++) expect(row(i)[col("body_overlap")]).toBeCloseTo(share(LINES[i], bodyWords), 6);
     expect(row(2)[col("body_overlap")]).toBeGreaterThan(0.5);
     expect(row(1)[col("body_overlap")]).toBe(0);
   });
 
   it("counts the words of the URL's path, not of its host", () => {
-    for (let i = 0; i < 4; i++) expect(row(i)[col("url_overlap")]).toBeCloseTo(share(LINES[i], urlWords), 6);
+    for (let i = 0; i < 5; i++) expect(row(i)[col("url_overlap")]).toBeCloseTo(share(LINES[i], urlWords), 6);
     expect(row(2)[col("url_known")]).toBe(1);
     expect(row(2)[col("url_overlap")]).toBeCloseTo(5 / 9, 6);
     const hostOnly = titleEvidence(doc, IS_BODY, "https://harbour-town.example/", HASH_BITS);
-    expect(titleFeatures(doc, 2, hostOnly, 0.1, 2, false, false)[col("url_overlap")]).toBe(0);
+    expect(titleFeatures(doc, 2, cands, hostOnly, 0.1)[col("url_overlap")]).toBe(0);
     const none = titleEvidence(doc, IS_BODY, undefined, HASH_BITS);
-    expect(titleFeatures(doc, 2, none, 0.1, 2, false, false)[col("url_known")]).toBe(0);
+    expect(titleFeatures(doc, 2, cands, none, 0.1)[col("url_known")]).toBe(0);
+  });
+
+  it("makes the body's first two lines candidates, marked as kept and with no distance", () => {
+    expect(cands.kept).toEqual([5, 6]);
+    expect([row(2)[col("kept")], row(5)[col("kept_first")], row(6)[col("kept_second")]]).toEqual([0, 1, 1]);
+    for (const d of ["dist_1", "dist_2_3", "dist_4_8", "dist_gt_8"] as const) expect(row(5)[col(d)]).toBe(0);
+    expect(row(2)[col("dist_2_3")]).toBe(1);
   });
 
   it("gates the overlaps on the line's length: a one-word menu line gets none", () => {
@@ -51,9 +63,13 @@ describe("title evidence", () => {
   });
 
   it("the evidence of one document does not leak into the next", () => {
-    const other = extractFeatures(["Harbour town rebuilds its sea wall after winter storms", "Completely unrelated prose about mountain goats grazing on steep alpine slopes all summer long."], HASH_BITS);
-    const ev2 = titleEvidence(other, [false, true], undefined, HASH_BITS);
-    expect(titleFeatures(other, 0, ev2, 0.1, 1, true, false)[col("body_overlap")]).toBe(0);
+    const prose = "Completely unrelated prose about mountain goats grazing on steep alpine slopes all summer long.";
+    const other = extractFeatures(["Harbour town rebuilds its sea wall after winter storms", prose, prose, prose], HASH_BITS);
+    const kept = [false, true, true, true];
+    const ev2 = titleEvidence(other, kept, undefined, HASH_BITS);
+    const c2 = titleCandidates(kept);
+    expect(titleFeatures(other, 0, c2, ev2, 0.1)[col("body_overlap")]).toBe(0);
+    expect(titleFeatures(other, 1, c2, ev2, 0.1)[col("body_overlap")]).toBe(1);
   });
 });
 
@@ -61,8 +77,8 @@ describe("title and metadata from text", () => {
   it("returns the headline as the title and the byline as metadata, apart from the body", () => {
     const r = clean(LINES.join("\n"), { url: URL }, defaultModel());
     expect(r.title).toBe(LINES[2]);
-    expect(r.meta).toContain(LINES[3]);
-    expect(r.text).not.toContain("Harbour town rebuilds");
-    expect(r.text).toContain(LINES[4]);
+    expect(r.meta).toEqual([LINES[3], LINES[4]]);
+    expect(r.text).not.toContain("Harbour town rebuilds its");
+    expect(r.text.split("\n")).toEqual(LINES.slice(5));
   });
 });
