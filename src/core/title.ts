@@ -55,44 +55,48 @@ const TITLE_KEPT_CANDIDATES = 2;
 
 /** What a title candidate is compared with: the body's opening words and the URL path's, as word hashes. */
 export interface TitleEvidence {
-  /** stamp[h & mask] === gen: word hash h is in the body's opening. */
-  stamp: Uint32Array;
+  /** body[h & mask] === gen: word hash h is in the body's opening; url[h & mask] === gen: in the URL's path. */
+  body: Uint32Array;
+  url: Uint32Array;
   gen: number;
-  mask: number;
-  /** Word hashes (masked) of the URL's path; empty when no URL is known. */
-  url: Set<number>;
+  /** The URL's path has words. */
+  urlKnown: boolean;
 }
 
-let STAMP = new Uint32Array(0), GEN = 0;
+// Generation-stamped sets of masked word hashes, one per kind of evidence, shared by every
+// document (a lookup is an array read; a Set per document cost more than the rest of the model).
+let BODY = new Uint32Array(0), URL_WORDS = new Uint32Array(0), GEN = 0;
 
-/** The URL path's words, hashed as the document's words are (FNV-1a of the lower-cased word). */
-export function urlWords(url: string | undefined, mask: number): Set<number> {
-  const out = new Set<number>();
-  if (!url) return out;
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, "");
-  for (const w of tokenize(path).words) out.add(fnv1a(w) & mask);
-  return out;
+/** Stamps the words of the URL's path (after the scheme and host) with `gen`, hashed as the document's words are. */
+function stampUrlWords(url: string | undefined, mask: number, gen: number): boolean {
+  if (!url) return false;
+  const host = url.indexOf("://");
+  let from = host < 0 ? 0 : host + 3;
+  if (host >= 0) while (from < url.length && !"/?#".includes(url[from])) from++;
+  let any = false;
+  for (const w of tokenize(url.slice(from)).words) { URL_WORDS[fnv1a(w) & mask] = gen; any = true; }
+  return any;
 }
 
 /**
  * The evidence for the document's title candidates: the words of its first TITLE_BODY_WORDS body
  * words after the body lines that are candidates themselves (lexical buckets: word j of line i is
  * bucketFlat[bucketStart[i] + 2j], lexical.ts) and its URL's.
- * The body's words are stamped into a shared array: valid until the next call.
+ * The words are stamped into shared arrays: valid until the next call.
  */
 export function titleEvidence(doc: DocFeatures, isBody: ArrayLike<boolean>, url: string | undefined, hashBits: number): TitleEvidence {
   const size = 1 << hashBits, mask = size - 1;
-  if (STAMP.length !== size) { STAMP = new Uint32Array(size); GEN = 0; }
-  if (GEN === 0xffffffff) { STAMP.fill(0); GEN = 0; }
+  if (BODY.length !== size) { BODY = new Uint32Array(size); URL_WORDS = new Uint32Array(size); GEN = 0; }
+  if (GEN === 0xffffffff) { BODY.fill(0); URL_WORDS.fill(0); GEN = 0; }
   const gen = ++GEN;
   let left = TITLE_BODY_WORDS, skip = TITLE_KEPT_CANDIDATES;
   for (let i = 0; i < isBody.length && left > 0; i++) {
     if (!isBody[i] || skip-- > 0) continue;
     const at = doc.bucketStart[i], nw = Math.min(doc.nWords[i], left);
-    for (let j = 0; j < nw; j++) STAMP[doc.bucketFlat[at + 2 * j]] = gen;
+    for (let j = 0; j < nw; j++) BODY[doc.bucketFlat[at + 2 * j]] = gen;
     left -= nw;
   }
-  return { stamp: STAMP, gen, mask, url: urlWords(url, mask) };
+  return { body: BODY, url: URL_WORDS, gen, urlKnown: stampUrlWords(url, mask, gen) };
 }
 
 /** Candidate line i's title features (training: a fresh row). */
@@ -123,12 +127,12 @@ function writeTitleFeatures(v: Float32Array, doc: DocFeatures, i: number, c: Tit
   const at = doc.bucketStart[i], nw = doc.nWords[i];
   for (let j = 0; j < nw; j++) {
     const b = doc.bucketFlat[at + 2 * j];
-    if (ev.stamp[b] === ev.gen) inBody++;
-    if (ev.url.has(b)) inUrl++;
+    if (ev.body[b] === ev.gen) inBody++;
+    if (ev.url[b] === ev.gen) inUrl++;
   }
   const body = nw ? inBody / nw : 0, url = nw ? inUrl / nw : 0;
   v[23] = body; v[24] = +(body >= OVERLAP_HALF);
-  v[25] = +(ev.url.size > 0); v[26] = url; v[27] = +(url >= OVERLAP_HALF);
+  v[25] = +ev.urlKnown; v[26] = url; v[27] = +(url >= OVERLAP_HALF);
   v[28] = nw >= OVERLAP_WORDS_3 ? body : 0; v[29] = nw >= OVERLAP_WORDS_4 ? body : 0;
   v[30] = nw >= OVERLAP_WORDS_3 ? url : 0; v[31] = +(nw >= OVERLAP_WORDS_4 && body >= OVERLAP_HALF);
   v[32] = +(rank >= 0); v[33] = +(rank === 0); v[34] = +(rank === 1);
