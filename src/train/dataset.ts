@@ -1,6 +1,7 @@
 // Labelled documents for training: every corpus page's page_text and loose_text, labelled by
 // aligning them to the gold body, plus the hand-labelled samples, plus a user's own
-// `{text, gold}` JSONL. Each becomes segments with a body/boilerplate label and a title index.
+// `{text, gold, title?, url?}` JSONL. Each becomes segments with a body/boilerplate label, the
+// lines that are its title, and its URL.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
