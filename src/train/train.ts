@@ -44,7 +44,7 @@ const MARKER_SPAN = 3;
 const CONTEXT_PARAMS: GbdtParams = { trees: 100, depth: 5, lr: 0.1, bins: 64, minHess: 1, l2: 1, rowSample: 0.3, seed: SEED + 1 };
 /** The second-pass forest's size, when not CONTEXT_PARAMS' (`npm run train -- --trees N --depth D`). */
 export interface ForestSize { trees?: number; depth?: number }
-// The small dense models (title candidates, page confidence: 14-23 features, a row per
+// The small dense models (title candidates, page confidence: 35 and 14 features, a row per
 // candidate or page): many passes over few rows, firmer L2 than the line model. Set by hand in the
 // first trainer, not tuned.
 const SMALL_PARAMS: LogRegParams = { epochs: 30, lr: 0.1, l2Dense: 1e-4, l2Hashed: 0, seed: SEED + 2 };
