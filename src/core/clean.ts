@@ -61,11 +61,8 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
 export function assemble(a: Analysis, p: Float64Array, threshold: number, confidence: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
   const { texts, lineNos, doc, p1 } = a;
   const n = texts.length;
-  const keep = kept(p, threshold);
   const nWords = doc.nWords;
-  // A second copy of a passage the body already holds goes, naming the line it repeats.
-  const repeats = repeatedRuns(texts, keep, nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
-  for (let i = 0; i < n; i++) if (repeats[i] >= 0) keep[i] = false;
+  const { keep, repeats } = keptLines(texts, doc, p, threshold);
   // The title model reads the lines in its window, the body's opening words and the URL (title.ts).
   const found = findTitleAndMeta(doc, p, keep, opts.url, model);
   const meta = new Set(found.meta);
@@ -189,6 +186,17 @@ function matchingLines(texts: string[], needles: string[], title: number): numbe
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/**
+ * The lines kept as body at `threshold`, less a second copy of a passage the body already holds
+ * (`repeats[i]`: the line that line i repeats, else -1). The title model's training reads the same.
+ */
+export function keptLines(texts: readonly string[], doc: DocFeatures, p: Float64Array, threshold: number): { keep: boolean[]; repeats: Int32Array } {
+  const keep = kept(p, threshold);
+  const repeats = repeatedRuns(texts, keep, doc.nWords, (i) => doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
+  for (let i = 0; i < keep.length; i++) if (repeats[i] >= 0) keep[i] = false;
+  return { keep, repeats };
+}
 
 /** Per line, whether its P(body) reaches the threshold (a loop: Array.from with a mapping function was a few times slower). */
 function kept(p: Float64Array, threshold: number): boolean[] {

@@ -116,14 +116,14 @@ function writeTitleFeatures(v: Float32Array, doc: DocFeatures, i: number, c: Tit
   const rank = c.kept.indexOf(i), noBody = c.noBody;
   // A kept candidate has no distance to the body: it is in it.
   const dist = rank >= 0 ? 0 : noBody ? i + 1 : c.to - i;
-  const dense = doc.denseFlat.subarray(i * DENSE_SIZE, (i + 1) * DENSE_SIZE);
-  const words = Math.expm1(dense[D.log_words]);
-  v[0] = 1; v[1] = dense[D.log_words];
-  v[2] = dense[D.words_0_2]; v[3] = dense[D.words_3_5]; v[4] = dense[D.words_6_10];
-  v[5] = dense[D.words_11_20]; v[6] = +(words > 20);
-  v[7] = dense[D.ends_terminal]; v[8] = dense[D.ends_colon]; v[9] = dense[D.title_case_ratio];
-  v[10] = dense[D.stop_ratio]; v[11] = dense[D.all_caps]; v[12] = dense[D.has_separator];
-  v[13] = dense[D.has_date_like]; v[14] = dense[D.has_url]; v[15] = dense[D.repeats]; v[16] = pBody;
+  const f = doc.denseFlat, o = i * DENSE_SIZE;
+  const words = Math.expm1(f[o + D.log_words]);
+  v[0] = 1; v[1] = f[o + D.log_words];
+  v[2] = f[o + D.words_0_2]; v[3] = f[o + D.words_3_5]; v[4] = f[o + D.words_6_10];
+  v[5] = f[o + D.words_11_20]; v[6] = +(words > 20);
+  v[7] = f[o + D.ends_terminal]; v[8] = f[o + D.ends_colon]; v[9] = f[o + D.title_case_ratio];
+  v[10] = f[o + D.stop_ratio]; v[11] = f[o + D.all_caps]; v[12] = f[o + D.has_separator];
+  v[13] = f[o + D.has_date_like]; v[14] = f[o + D.has_url]; v[15] = f[o + D.repeats]; v[16] = pBody;
   v[17] = +(dist === 1); v[18] = +(dist >= 2 && dist <= 3); v[19] = +(dist >= 4 && dist <= 8); v[20] = +(dist > 8);
   v[21] = +(i === c.from); v[22] = +noBody;
   let inBody = 0, inUrl = 0;

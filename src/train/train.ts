@@ -3,10 +3,11 @@
 // that every figure used to fit a later stage comes from sites the earlier stage never saw.
 import { CONFIDENCE_FEATURES, confidenceFeatures } from "../core/confidence.ts";
 import { TEXT_CONTEXT_FEATURES, TEXT_CONTEXT_SIZE, contextFeatures, type Markers } from "../core/context.ts";
-import { DENSE_FEATURES, DENSE_INDEX, DENSE_SIZE, extractFeatures, type DocFeatures } from "../core/features.ts";
+import { DENSE_FEATURES, extractFeatures, type DocFeatures } from "../core/features.ts";
 import { fnv1a } from "../core/hash.ts";
 import { dot, encodeBase64, sigmoid, type HashedWeights, type Model, type ModelFile } from "../core/model.ts";
-import { keptTexts, repeatedRuns } from "../core/repeats.ts";
+import { keptTexts } from "../core/repeats.ts";
+import { keptLines } from "../core/clean.ts";
 import { forEachCandidate, TITLE_FEATURES, titleCandidates, titleEvidence, titleFeatures } from "../core/title.ts";
 import type { Forest } from "../core/trees.ts";
 import { compileForest, forestScore } from "../core/trees.ts";
@@ -261,10 +262,7 @@ function titleData(items: Prepared[], p2: Map<Prepared, Float64Array>, t: number
   const dense: Float32Array[] = [], y: number[] = [];
   for (const p of items) {
     const probs = p2.get(p)!;
-    const texts = p.doc.segments.map((s) => s.text);
-    const isBody = Array.from(probs, (x) => x >= t);
-    const repeats = repeatedRuns(texts, isBody, p.nWords, (i) => p.feats.denseFlat[i * DENSE_SIZE + DENSE_INDEX.repeats] === 1);
-    for (let i = 0; i < isBody.length; i++) if (repeats[i] >= 0) isBody[i] = false;
+    const { keep: isBody } = keptLines(p.doc.segments.map((s) => s.text), p.feats, probs, t);
     const c = titleCandidates(isBody);
     const ev = titleEvidence(p.feats, isBody, p.doc.url, HASH_BITS);
     let title = -1;
