@@ -45,7 +45,7 @@ const MARKER_SPAN = 3;
 const CONTEXT_PARAMS: GbdtParams = { trees: 100, depth: 5, lr: 0.1, bins: 64, minHess: 1, l2: 1, rowSample: 0.3, seed: SEED + 1 };
 /** The second-pass forest's size, when not CONTEXT_PARAMS' (`npm run train -- --trees N --depth D`). */
 export interface ForestSize { trees?: number; depth?: number }
-// The small dense models (title candidates, page confidence: 35 and 14 features, a row per
+// The small dense models (title candidates, page confidence: 39 and 14 features, a row per
 // candidate or page): many passes over few rows, firmer L2 than the line model. Set by hand in the
 // first trainer, not tuned.
 const SMALL_PARAMS: LogRegParams = { epochs: 30, lr: 0.1, l2Dense: 1e-4, l2Hashed: 0, seed: SEED + 2 };
@@ -264,7 +264,7 @@ function titleData(items: Prepared[], p2: Map<Prepared, Float64Array>, t: number
     const probs = p2.get(p)!;
     const { keep: isBody } = keptLines(p.doc.segments.map((s) => s.text), p.feats, probs, t);
     const c = titleCandidates(isBody);
-    const ev = titleEvidence(p.feats, isBody, p.doc.url, HASH_BITS);
+    const ev = titleEvidence(p.feats, isBody, p.doc.url, HASH_BITS, c);
     let title = -1;
     for (const i of p.doc.titles) if (i >= c.from && i < c.to && !isBody[i]) title = i;
     if (title < 0) title = c.kept.find((i) => p.doc.titles.includes(i)) ?? -1;

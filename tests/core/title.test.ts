@@ -62,6 +62,27 @@ describe("title evidence", () => {
     expect(row(2)[col("body_overlap_4w")]).toBe(row(2)[col("body_overlap")]);
   });
 
+  it("compares each candidate's gated overlaps with the best of the other candidates'", () => {
+    // Evidence is valid until the next call (the tests above made more): made afresh.
+    const fresh = titleEvidence(doc, IS_BODY, URL, HASH_BITS);
+    const row = (i: number) => titleFeatures(doc, i, cands, fresh, 0.1);
+    // Candidates: lines 0-4 above the body and the body's first two (5, 6); only lines of 3+ words count.
+    const gated = [0, 1, 2, 3, 4, 5, 6].map((i) => (tokenize(LINES[i]).words.length >= 3 ? share(LINES[i], bodyWords) : 0));
+    const best = Math.max(...gated);
+    expect(gated.indexOf(best)).toBe(2);
+    const second = Math.max(...gated.filter((_, k) => k !== 2));
+    expect(row(2)[col("body_overlap_best")]).toBe(1);
+    expect(row(2)[col("body_overlap_lead")]).toBeCloseTo(best - second, 6);
+    for (const i of [0, 1, 3, 4, 5, 6]) {
+      expect(row(i)[col("body_overlap_best")]).toBe(0);
+      expect(row(i)[col("body_overlap_lead")]).toBeCloseTo(gated[i] - best, 6);
+    }
+    // The headline spells most of the URL's path; no other candidate spells as much of it.
+    expect(row(2)[col("url_overlap_best")]).toBe(1);
+    expect(row(2)[col("url_overlap_lead")]).toBeGreaterThan(0);
+    expect(row(3)[col("url_overlap_lead")]).toBeLessThan(0);
+  });
+
   it("the evidence of one document does not leak into the next", () => {
     const prose = "Completely unrelated prose about mountain goats grazing on steep alpine slopes all summer long.";
     const other = extractFeatures(["Harbour town rebuilds its sea wall after winter storms", prose, prose, prose], HASH_BITS);
