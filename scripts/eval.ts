@@ -38,6 +38,7 @@ import { scoreDoc } from "../src/eval/score.ts";
 import { INPUT_KINDS, systemPredict, type SystemPrediction } from "../src/eval/system.ts";
 import { chooseHtmlModels, chooseModels } from "../src/eval/models.ts";
 import { TitleTally } from "../src/eval/titles.ts";
+import { formatSamples, scoreSamples } from "../src/eval/samples.ts";
 import { PageCache } from "../src/eval/page-cache.ts";
 import { jsdomImpl, linkedomImpl } from "../src/dom/node.ts";
 import { cleanReadPage, streamedBlocks } from "../src/html/clean-page.ts";
@@ -277,6 +278,9 @@ async function main(): Promise<void> {
   const cal = formatCalibration(summary);
   if (cal) console.log(`\nconfidence calibration (event: F1 >= 0.9):\n${cal}`);
   console.log(`\n${titles.lines()}`);
+  // The hand-labelled samples too: with cross-validated models, each by the fold model that never saw it.
+  const samples = scoreSamples(path.join(REPO_ROOT, "samples"), (site) => models.forSite(site));
+  console.log(`\n${formatSamples(samples, args.model === "cv" ? "each cleaned by the fold model that never saw it" : models.describe)}`);
   console.log(`\n${formatLowRecall(low)}`);
   console.log(`\n${formatLosses(losses)}`);
   if (sysErrors.length) {
@@ -318,6 +322,7 @@ async function main(): Promise<void> {
     },
     summary,
     titles: Object.fromEntries(titles.byKind),
+    samples,
     low_recall: low,
     losses,
     scores,

@@ -5,6 +5,7 @@ import path from "node:path";
 import { ECE_BINS } from "../train/metrics.ts";
 import { macro, type MacroScore } from "./score.ts";
 import type { TitleCounts } from "./titles.ts";
+import type { SampleCounts } from "./samples.ts";
 
 export type SystemName = "unchanged" | "readability" | "boilerstrip" | "boilerstrip:recall" | "boilerstrip:precision";
 export type Kind = "page_text" | "loose_text" | "html" | "html-jsdom" | "html-linkedom" | "html-fast";
@@ -251,6 +252,8 @@ export interface EvalReport {
   summary: SummaryRow[];
   /** Text mode's titles on articles, per input kind (src/eval/titles.ts). */
   titles?: Record<string, TitleCounts>;
+  /** The hand-labelled samples, line by line against their labels (src/eval/samples.ts). */
+  samples?: SampleCounts[];
   low_recall: LowRecall;
   /** Every page input with recall < GOOD_F1 and the body lines boilerstrip dropped there. */
   losses?: LossPage[];
