@@ -39,6 +39,12 @@ export const DENSE_FEATURES = [
   "doc_log_lines", "doc_prose_share",
 ] as const;
 
+// Measured and not kept (`npm run train`, held out by site, articles, balanced threshold,
+// loose_text / page_text F1, against 0.9583 / 0.9320; curve top 0.9457 over both):
+// - topic: the share of a line's content words (not stopwords) that other lines of the densest
+//   prose run use, and bins of it: 0.9575 / 0.9327, top 0.9459.
+// - sentence words before and after a line (terminal lines of 10+ words), log and "none":
+//   0.9573 / 0.9306, top 0.9452; held out by sample, 47 of 90 boilerplate lines left against 53.
 export type DenseName = (typeof DENSE_FEATURES)[number];
 export const DENSE_INDEX: Record<DenseName, number> = Object.fromEntries(
   DENSE_FEATURES.map((n, i) => [n, i]),
