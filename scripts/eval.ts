@@ -39,6 +39,7 @@ import { INPUT_KINDS, systemPredict, type SystemPrediction } from "../src/eval/s
 import { chooseHtmlModels, chooseModels } from "../src/eval/models.ts";
 import { TitleTally } from "../src/eval/titles.ts";
 import { formatSamples, scoreSamples } from "../src/eval/samples.ts";
+import { evalSiteTemplates, formatSiteTemplates } from "../src/eval/site-templates.ts";
 import { PageCache } from "../src/eval/page-cache.ts";
 import { jsdomImpl, linkedomImpl } from "../src/dom/node.ts";
 import { cleanReadPage, streamedBlocks } from "../src/html/clean-page.ts";
@@ -281,6 +282,9 @@ async function main(): Promise<void> {
   // The hand-labelled samples too: with cross-validated models, each by the fold model that never saw it.
   const samples = scoreSamples(path.join(REPO_ROOT, "samples"), (site) => models.forSite(site));
   console.log(`\n${formatSamples(samples, args.model === "cv" ? "each cleaned by the fold model that never saw it" : models.describe)}`);
+  // Site templates, on the sites with several pages (a second, quick read of the corpus).
+  const siteTemplates = await evalSiteTemplates(args.corpus, models, fastModels, args.limit);
+  console.log(`\n${formatSiteTemplates(siteTemplates)}`);
   console.log(`\n${formatLowRecall(low)}`);
   console.log(`\n${formatLosses(losses)}`);
   if (sysErrors.length) {
@@ -323,6 +327,7 @@ async function main(): Promise<void> {
     summary,
     titles: Object.fromEntries(titles.byKind),
     samples,
+    site_templates: siteTemplates,
     low_recall: low,
     losses,
     scores,

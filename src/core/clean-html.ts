@@ -11,6 +11,7 @@ import { forestScoreRows, ROW_GROUP } from "./trees.ts";
 import type { CleanOptions } from "./options.ts";
 import { chooseRegion, LEARNED_REGION_CENTER, REGION_CENTER, type RegionInput } from "./region.ts";
 import { regionProbabilities, type RegionScorer } from "./region-model.ts";
+import type { SiteContext } from "./site-template.ts";
 import type { CleanResult, HtmlTrace, PageInfo } from "./types.ts";
 
 const FIGURE = 1 << LANDMARKS.indexOf("figure");
@@ -91,12 +92,12 @@ export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: Htm
   return { a, pBlock, p, nWords, useArticle, articleBlocks };
 }
 
-export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, model: Model, htmlModel: HtmlModel, budget?: Budget): CleanResult {
-  return assembleBlocks(input, scoreBlocks(input, model, htmlModel, undefined, budget), opts, model, htmlModel);
+export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, model: Model, htmlModel: HtmlModel, budget?: Budget, site?: SiteContext): CleanResult {
+  return assembleBlocks(input, scoreBlocks(input, model, htmlModel, undefined, budget), opts, model, htmlModel, site);
 }
 
 /** The result from the blocks' P(body) (scoreBlocks): threshold, confidence, title and metadata, removed blocks with their reasons. */
-export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof scoreBlocks>, opts: CleanOptions, model: Model, htmlModel: HtmlModel): CleanResult {
+export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof scoreBlocks>, opts: CleanOptions, model: Model, htmlModel: HtmlModel, site?: SiteContext): CleanResult {
   const { a, pBlock, p, nWords, useArticle, articleBlocks } = scored;
   const threshold = htmlModel.file.thresholds[opts.preference];
   const keep = Array.from(p, (x) => x >= threshold);
@@ -105,6 +106,7 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
     title: input.title,
     metaLines: [input.page.byline, input.page.published].filter((x): x is string => !!x),
     categoryHints: input.blocks.map((b) => ((b.flags & FIGURE) ? "caption" as const : (b.flags & NAV) ? "navigation" as const : undefined)),
+    site,
   };
   // In explain, "raw" is the block pass (before the neighbours), "score" the final pass.
   const result = assemble({ ...a, p1: pBlock }, p, threshold, confidence, opts, model, "html", input.inputChars, known);

@@ -11,6 +11,7 @@ import { resolveOptions, type CleanOptions } from "./options.ts";
 import type { LineCodes } from "./codes.ts";
 import { repeatedRuns } from "./repeats.ts";
 import { splitLines } from "./segment.ts";
+import { emptyTemplate, learnPage, templateCuts, type SiteContext } from "./site-template.ts";
 import { slots } from "./slots.ts";
 import { findTitleAndMeta } from "./title.ts";
 import type { Category, CleanResult, Label, LineResult, RemovedLine } from "./types.ts";
@@ -43,14 +44,15 @@ export function analyze(texts: string[], lineNos: ArrayLike<number>, model: Mode
   return { texts, lineNos, doc, p1, p2, markers };
 }
 
-export function clean(input: string, options: unknown, model: Model, budget?: Budget): CleanResult {
+/** `site`: the template of the input's site, and whether to learn the input (site-template.ts). */
+export function clean(input: string, options: unknown, model: Model, budget?: Budget, site?: SiteContext): CleanResult {
   const opts = resolveOptions(options ?? {});
   const { texts, lineNos, codes } = splitLines(input);
   const a = analyze(texts, lineNos, model, undefined, budget, codes);
   const threshold = model.file.thresholds[opts.preference];
   const keep = kept(a.p2, threshold);
   const confidence = confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
-  return assemble(a, a.p2, threshold, confidence, opts, model, "text", input.length);
+  return assemble(a, a.p2, threshold, confidence, opts, model, "text", input.length, site ? { site } : {});
 }
 
 /**
@@ -71,6 +73,11 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   // What the page itself says is its byline or date is metadata wherever the model put it.
   if (known.metaLines) for (const i of matchingLines(texts, known.metaLines, title)) { keep[i] = false; meta.add(i); }
   if (title >= 0) keep[title] = false;
+  // Kept lines that the site's other pages hold too: its template (site-template.ts).
+  const template = known.site?.template;
+  const cuts = template ? templateCuts(template, texts, keep, nWords) : null;
+  if (cuts) for (let i = 0; i < n; i++) if (cuts[i] > 0) keep[i] = false;
+  if (known.site?.learn) known.site.learned = learnPage(template ?? emptyTemplate(), texts);
 
   let firstBody = keep.indexOf(true), lastBody = keep.lastIndexOf(true);
   if (firstBody < 0) firstBody = lastBody = n;
@@ -107,7 +114,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
       shape.listRun = Math.round(Math.expm1(doc.denseFlat[i * DENSE_SIZE + DENSE_INDEX.list_run_log]));
       shape.beforeBody = i < firstBody; shape.afterBody = i > lastBody; shape.nextIsBody = i + 1 < n && keep[i + 1];
       const c0 = categorize(text, shape, p[i], verdict);
-      const c = hinted(c0, known.categoryHints?.[i], p[i]);
+      const c = cuts && cuts[i] > 0 ? { category: c0.category, reason: `on ${cuts[i]} of the last ${template!.recent.length} pages learned from this site: part of its template (${pBodyNote(p[i])})` } : hinted(c0, known.categoryHints?.[i], p[i]);
       // Between the title and the body, a short line with no boilerplate cue is the byline,
       // date, dek or source: metadata, returned apart rather than dropped.
       if (meta.has(i) && (c.category === "other" || c.category === "navigation" || c.category === "credit" || c.category === "caption")) {
@@ -153,6 +160,8 @@ export interface KnownFromPage {
   metaLines?: string[];
   /** Per line, a category the DOM implies (a <figcaption> is a caption, a <nav> navigation). */
   categoryHints?: (Category | undefined)[];
+  /** The site's template (site-template.ts): kept lines in it are removed; the page is learned when asked. */
+  site?: SiteContext;
 }
 
 // The known title is looked for among the first lines only (headline lists further down repeat

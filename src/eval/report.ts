@@ -6,6 +6,7 @@ import { ECE_BINS } from "../train/metrics.ts";
 import { macro, type MacroScore } from "./score.ts";
 import type { TitleCounts } from "./titles.ts";
 import type { SampleCounts } from "./samples.ts";
+import type { SiteTemplateRow } from "./site-templates.ts";
 
 export type SystemName = "unchanged" | "readability" | "boilerstrip" | "boilerstrip:recall" | "boilerstrip:precision";
 export type Kind = "page_text" | "loose_text" | "html" | "html-jsdom" | "html-linkedom" | "html-fast";
@@ -254,6 +255,8 @@ export interface EvalReport {
   titles?: Record<string, TitleCounts>;
   /** The hand-labelled samples, line by line against their labels (src/eval/samples.ts). */
   samples?: SampleCounts[];
+  /** Each page of the sites with several pages without and with its site's template (src/eval/site-templates.ts). */
+  site_templates?: SiteTemplateRow[];
   low_recall: LowRecall;
   /** Every page input with recall < GOOD_F1 and the body lines boilerstrip dropped there. */
   losses?: LossPage[];

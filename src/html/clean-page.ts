@@ -5,6 +5,7 @@ import type { HtmlModel } from "../core/html-model.ts";
 import type { Model } from "../core/model.ts";
 import type { CleanOptions } from "../core/options.ts";
 import type { CleanResult } from "../core/types.ts";
+import type { SiteContext } from "../core/site-template.ts";
 import { cleanHtmlBlocks, type HtmlBlocksInput } from "../core/clean-html.ts";
 import type { DomImpl } from "./dom.ts";
 import { readPage, type ReadPage } from "./read-page.ts";
@@ -34,8 +35,8 @@ export function streamedBlocks(html: string, url?: string): Omit<HtmlBlocksInput
 }
 
 /** Cleans a page already read (by readPage, or from a cache of it). */
-export function cleanReadPage(page: ReadPage, opts: CleanOptions, deps: Omit<HtmlDeps, "dom"> & { dom: string }, inputChars: number, budget?: Budget): CleanResult {
-  return cleanHtmlBlocks(readPageInput(page, deps.dom, inputChars), opts, deps.model, deps.htmlModel, budget);
+export function cleanReadPage(page: ReadPage, opts: CleanOptions, deps: Omit<HtmlDeps, "dom"> & { dom: string }, inputChars: number, budget?: Budget, site?: SiteContext): CleanResult {
+  return cleanHtmlBlocks(readPageInput(page, deps.dom, inputChars), opts, deps.model, deps.htmlModel, budget, site);
 }
 
 /** A page read by readPage as the learned part takes it. */
@@ -51,14 +52,15 @@ export function readPageInput(page: ReadPage, dom: string, inputChars: number): 
   };
 }
 
-export function cleanHtml(html: string, opts: CleanOptions, deps: HtmlDeps, budget?: Budget): CleanResult {
+/** `site`: the page's site template, and whether to learn the page (site-template.ts). */
+export function cleanHtml(html: string, opts: CleanOptions, deps: HtmlDeps, budget?: Budget, site?: SiteContext): CleanResult {
   if (opts.htmlEngine === "fast") {
     if (!deps.fastHtmlModel) throw new Error("the fast HTML engine has no model here");
     const read = streamedBlocks(html, opts.url);
     budget?.check("reading the page");
-    return cleanHtmlBlocks({ ...read, inputChars: html.length }, opts, deps.model, deps.fastHtmlModel, budget);
+    return cleanHtmlBlocks({ ...read, inputChars: html.length }, opts, deps.model, deps.fastHtmlModel, budget, site);
   }
   const page = readPage(html, deps.dom, opts.url);
   budget?.check("parse and Readability");
-  return cleanReadPage(page, opts, { ...deps, dom: deps.dom.name }, html.length, budget);
+  return cleanReadPage(page, opts, { ...deps, dom: deps.dom.name }, html.length, budget, site);
 }
