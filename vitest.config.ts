@@ -13,14 +13,17 @@ export default defineConfig({
         test: { name: "workerd", include: ["tests/worker/**/*.test.ts"], testTimeout: 60_000 },
       },
       {
-        // The Worker with API keys as secrets (plain bindings here), CORS, and the Workers Rate
-        // Limiting binding that wrangler.toml documents (simulated locally by Miniflare).
+        // The Worker with API keys as secrets (plain bindings here), CORS, the Workers Rate
+        // Limiting binding and the SITES KV namespace that wrangler.toml documents (simulated
+        // locally by Miniflare).
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               bindings: SECURED_ENV,
               ratelimits: { BOILERSTRIP_RATE_LIMITER: { simple: { limit: RATE_LIMIT_PER_MINUTE, period: 60 } } },
+              // The site-template namespace wrangler.toml documents, bound here so KvSiteStore is tested.
+              kvNamespaces: ["SITES"],
             },
           }),
         ],

@@ -19,8 +19,8 @@ export interface WorkerAnswer {
 const options = (workerData as { options: Record<string, unknown> }).options;
 const deps = nodeDeps();
 
-parentPort!.on("message", ({ seq, line }: WorkerRequest) => {
-  const item = cleanBatchLine(line, seq, deps, options);
+parentPort!.on("message", async ({ seq, line }: WorkerRequest) => {
+  const item = await cleanBatchLine(line, seq, deps, options);
   const answer: WorkerAnswer = isError(item) ? { seq, json: JSON.stringify(item), ok: false } : { seq, json: JSON.stringify(item), ok: true, confidence: item.confidence };
   parentPort!.postMessage(answer);
 });

@@ -5,6 +5,9 @@ export type Preference = "balanced" | "precision" | "recall";
  *  segmenter + the region chosen from the text model's view). */
 export type HtmlEngine = "readability" | "fast";
 export const HTML_ENGINES: readonly HtmlEngine[] = ["readability", "fast"];
+/** The site's template (site-template.ts): "use" it when the host has one, also "learn" this page into it, or leave it "off". */
+export type SiteTemplateUse = "use" | "learn" | "off";
+export const SITE_TEMPLATE_USES: readonly SiteTemplateUse[] = ["use", "learn", "off"];
 
 export interface CleanOptions {
   /** Return every line with label, score and reason. */
@@ -13,10 +16,12 @@ export interface CleanOptions {
   preference: Preference;
   /** Results whose confidence is below this carry `lowConfidence: true`. */
   minConfidence: number;
-  /** Where the text came from; used for language hints and site memory. */
+  /** Where the text came from: the title model reads its path; its host names the site. */
   url?: string;
-  /** A site key (host name by default) for site memory. */
+  /** The site whose template applies (site-template.ts); by default the host name of `url`. */
   site?: string;
+  /** Use the site's template, also learn this page into it, or leave it off. */
+  siteTemplate: SiteTemplateUse;
   /** HTML mode's reader (the server's default: BOILERSTRIP_HTML_ENGINE). */
   htmlEngine: HtmlEngine;
 }
@@ -32,6 +37,8 @@ export const DEFAULT_OPTIONS: Readonly<CleanOptions> = Object.freeze({
   // 10-40x less time (`npm run bench`: 5.0-5.8 ms at p50 against 53-54 ms on linkedom, 200-213 ms
   // on jsdom).
   htmlEngine: "fast",
+  // A template is used where the host holds one for the site; nothing is learned unless asked.
+  siteTemplate: "use",
 });
 
 const PREFERENCES: readonly Preference[] = ["balanced", "precision", "recall"];
@@ -68,6 +75,10 @@ export function resolveOptions(input: unknown = {}, hostDefaults: Partial<Pick<C
   if (o.htmlEngine !== undefined) {
     if (!HTML_ENGINES.includes(o.htmlEngine as HtmlEngine)) throw new OptionsError(`options.htmlEngine must be one of ${HTML_ENGINES.join(", ")}`);
     out.htmlEngine = o.htmlEngine as HtmlEngine;
+  }
+  if (o.siteTemplate !== undefined) {
+    if (!SITE_TEMPLATE_USES.includes(o.siteTemplate as SiteTemplateUse)) throw new OptionsError(`options.siteTemplate must be one of ${SITE_TEMPLATE_USES.join(", ")}`);
+    out.siteTemplate = o.siteTemplate as SiteTemplateUse;
   }
   if (o.url !== undefined) out.url = asString(o.url, "url");
   if (o.site !== undefined) out.site = asString(o.site, "site");

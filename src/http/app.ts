@@ -7,7 +7,7 @@ import { OptionsError } from "../core/options.ts";
 import { useAccessControl } from "./access.ts";
 import { errorResponse, HttpError } from "./errors.ts";
 import { handleBatch } from "./batch.ts";
-import { cleanDocument, type CleanDeps } from "./document.ts";
+import { cleanOnSite, type CleanDeps } from "./document.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { playgroundPage } from "./playground.ts";
 import type { RateLimiter } from "./rate-limit.ts";
@@ -38,7 +38,7 @@ export function createApp(config: AppConfig): Hono {
 
   app.get("/healthz", (c) => c.json({ status: "ok", model: config.model().version }));
 
-  app.post("/v1/clean", async (c) => securedJson(cleanDocument(await parseCleanRequest(c.req.raw, config.maxBodyBytes), config)));
+  app.post("/v1/clean", async (c) => securedJson(await cleanOnSite(await parseCleanRequest(c.req.raw, config.maxBodyBytes), config)));
   app.post("/v1/clean/batch", (c) => handleBatch(c.req.raw, config));
   app.all("/v1/clean/*", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
   app.all("/v1/clean", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));

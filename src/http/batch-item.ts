@@ -3,7 +3,7 @@
 // batch endpoint and the CLI's batch workers.
 import { OptionsError } from "../core/options.ts";
 import type { CleanResult } from "../core/types.ts";
-import { cleanDocument, documentFromJson, type CleanDeps } from "./document.ts";
+import { cleanOnSite, documentFromJson, type CleanDeps } from "./document.ts";
 import { HttpError } from "./errors.ts";
 
 export interface ErrorBody {
@@ -19,18 +19,19 @@ export function toErrorBody(err: unknown): ErrorBody {
   return { error: { code: "internal", message: "internal error" } };
 }
 
-export function cleanBatchItem(doc: unknown, index: number, deps: CleanDeps, baseOptions: Record<string, unknown> = {}): BatchItem {
+/** One document's answer; with a site store in `deps`, its site's template is read and, when asked, the page learned. */
+export async function cleanBatchItem(doc: unknown, index: number, deps: CleanDeps, baseOptions: Record<string, unknown> = {}): Promise<BatchItem> {
   const raw = doc !== null && typeof doc === "object" ? (doc as { id?: unknown }).id : undefined;
   const id = typeof raw === "string" || typeof raw === "number" ? raw : undefined;
   try {
-    return { index, ...(id !== undefined && { id }), ...cleanDocument(documentFromJson(doc, baseOptions), deps) };
+    return { index, ...(id !== undefined && { id }), ...(await cleanOnSite(documentFromJson(doc, baseOptions), deps)) };
   } catch (err) {
     if (!(err instanceof HttpError || err instanceof OptionsError)) console.error(`internal error on batch document ${index}: ${err instanceof Error ? err.message : String(err)}`);
     return { index, ...(id !== undefined && { id }), ...toErrorBody(err) };
   }
 }
 
-export function cleanBatchLine(line: string, index: number, deps: CleanDeps, baseOptions: Record<string, unknown> = {}): BatchItem {
+export async function cleanBatchLine(line: string, index: number, deps: CleanDeps, baseOptions: Record<string, unknown> = {}): Promise<BatchItem> {
   let doc: unknown;
   try {
     doc = JSON.parse(line);

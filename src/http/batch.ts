@@ -27,7 +27,10 @@ export async function handleBatch(req: Request, config: BatchConfig): Promise<Re
   const body = parseJson(decodeText(await readLimited(req, config.maxBodyBytes * BATCH_BODY_FACTOR), charset));
   const docs = validate(BatchEnvelopeSchema, body, "body");
   if (docs.length > MAX_BATCH_DOCS) throw new HttpError(413, "payload_too_large", `at most ${MAX_BATCH_DOCS} documents per JSON batch, not ${docs.length}: send NDJSON for more`);
-  return Response.json(docs.map((d, i) => cleanBatchItem(d, i, config, options)));
+  // One after another: a page learned into its site's template applies to the site's next pages.
+  const answers = [];
+  for (const [i, d] of docs.entries()) answers.push(await cleanBatchItem(d, i, config, options));
+  return Response.json(answers);
 }
 
 /**
@@ -45,7 +48,7 @@ function ndjsonBatch(req: Request, config: BatchConfig, options: Record<string, 
       const i = index++;
       const item = next.value.tooLarge
         ? { index: i, error: { code: "payload_too_large", message: `document ${i} exceeds the limit of ${config.maxBodyBytes} bytes` } }
-        : cleanBatchLine(next.value.line, i, config, options);
+        : await cleanBatchLine(next.value.line, i, config, options);
       controller.enqueue(encoder.encode(JSON.stringify(item) + "\n"));
     },
     cancel: () => void lines.return(undefined),

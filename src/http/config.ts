@@ -3,6 +3,7 @@
 import { HTML_ENGINES, type HtmlEngine } from "../core/options.ts";
 import { DEFAULT_MAX_BODY_BYTES, type AppConfig } from "./app.ts";
 import { bindingLimiter, tokenBucketLimiter, type RateLimitBinding } from "./rate-limit.ts";
+import type { KvLike } from "./site-store.ts";
 
 export interface ServiceEnv {
   BOILERSTRIP_MAX_BODY_BYTES?: string;
@@ -20,6 +21,8 @@ export interface ServiceEnv {
   BOILERSTRIP_HTML_ENGINE?: string;
   /** Worker only: the Workers Rate Limiting binding; used instead of the in-memory bucket. */
   BOILERSTRIP_RATE_LIMITER?: RateLimitBinding;
+  /** Worker only: a Workers KV namespace for site templates; unbound, the isolate keeps them in memory. */
+  SITES?: KvLike;
 }
 
 // 5 s: from `clean` timed in-process on this machine (Node 20, 2 shared cores): the

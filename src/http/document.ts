@@ -2,6 +2,7 @@
 // and the CLI all go through `cleanDocument`, so they answer alike.
 import { deadline } from "../core/budget.ts";
 import { clean } from "../core/clean.ts";
+import type { SiteContext } from "../core/site-template.ts";
 import type { HtmlModel } from "../core/html-model.ts";
 import type { Model } from "../core/model.ts";
 import { resolveOptions, type HtmlEngine } from "../core/options.ts";
@@ -10,6 +11,7 @@ import { cleanHtml } from "../html/clean-page.ts";
 import type { DomImpl } from "../html/dom.ts";
 import { looksLikeHtml } from "../html/sniff.ts";
 import { HttpError } from "./errors.ts";
+import { siteKeyOf, type SiteStore } from "./site-store.ts";
 import { DocumentSchema } from "./schemas.ts";
 import { validate } from "./validate.ts";
 
@@ -28,15 +30,34 @@ export interface CleanDeps {
   timeBudgetMs?: number;
   /** HTML mode: the runtime's DOM and the HTML model. Without it HTML input answers 415. */
   html?: { dom: DomImpl; model: () => HtmlModel; fastModel: () => HtmlModel; engine?: HtmlEngine };
+  /** Where site templates are kept (site-store.ts); without it `siteTemplate` has no effect. */
+  sites?: SiteStore;
 }
 
-export function cleanDocument(input: DocumentInput, deps: CleanDeps): CleanResult {
+export function cleanDocument(input: DocumentInput, deps: CleanDeps, site?: SiteContext): CleanResult {
   const budget = deadline(deps.timeBudgetMs ?? 0);
-  if (input.kind === "text") return clean(input.content, input.options, deps.model(), budget);
+  if (input.kind === "text") return clean(input.content, input.options, deps.model(), budget, site);
   if (!deps.html) throw new HttpError(415, "unsupported_media_type", "HTML input is not enabled here: send the page's text");
   const opts = resolveOptions(input.options, deps.html.engine ? { htmlEngine: deps.html.engine } : {});
   const html = deps.html;
-  return cleanHtml(input.content, opts, { dom: html.dom, model: deps.model(), htmlModel: html.model(), fastHtmlModel: opts.htmlEngine === "fast" ? html.fastModel() : undefined }, budget);
+  return cleanHtml(input.content, opts, { dom: html.dom, model: deps.model(), htmlModel: html.model(), fastHtmlModel: opts.htmlEngine === "fast" ? html.fastModel() : undefined }, budget, site);
+}
+
+/**
+ * cleanDocument with the document's site template: read from the store before cleaning, and the
+ * page learned into it after when the options say "learn". A store that fails is passed over (the
+ * page is cleaned without a template, or not learned), never the request's failure.
+ */
+export async function cleanOnSite(input: DocumentInput, deps: CleanDeps): Promise<CleanResult> {
+  const store = deps.sites;
+  const opts = resolveOptions(input.options);
+  const key = store && opts.siteTemplate !== "off" ? siteKeyOf(opts) : null;
+  if (!store || !key) return cleanDocument(input, deps);
+  const template = await store.get(key).catch(() => null);
+  const site: SiteContext = { template, learn: opts.siteTemplate === "learn" };
+  const result = cleanDocument(input, deps, site);
+  if (site.learned) await store.put(key, site.learned).catch((err: unknown) => console.error(`site template for ${key} not stored: ${err instanceof Error ? err.message : String(err)}`));
+  return result;
 }
 
 /** Text that is really an HTML page (a scraper that saved the page as text) goes to HTML mode. */

@@ -14,6 +14,7 @@ export const CleanOptionsSchema = z
     url: z.string().max(MAX_URL_CHARS).optional(),
     site: z.string().max(MAX_URL_CHARS).optional(),
     htmlEngine: z.enum(["readability", "fast"]).optional().openapi({ description: 'HTML mode\'s reader: "readability" (a DOM and Readability\'s region) or "fast" (a streaming parser and a learned region); the server\'s default is BOILERSTRIP_HTML_ENGINE.' }),
+    siteTemplate: z.enum(["use", "learn", "off"]).optional().openapi({ description: 'The template learned from the site\'s pages (the site is `site`, else the host of `url`): "use" (default) removes kept lines that most of its recent pages hold; "learn" also adds this page to it; "off" ignores it.' }),
   })
   .openapi("CleanOptions", { description: "Unknown keys are ignored." });
 
@@ -39,6 +40,7 @@ export const QuerySchema = z.object({
   url: z.string().max(MAX_URL_CHARS).optional(),
   site: z.string().max(MAX_URL_CHARS).optional(),
   htmlEngine: z.enum(["readability", "fast"]).optional(),
+  siteTemplate: z.enum(["use", "learn", "off"]).optional(),
 });
 
 const LabelSchema = z.enum(["body", "title", "meta", "boilerplate"]);

@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { createApp } from "../http/app.ts";
 import { serviceConfigFrom } from "../http/config.ts";
+import { MemorySiteStore, NODE_SITES_MAX } from "../http/site-store.ts";
 import { answerClientErrors } from "./client-errors.ts";
 import { runPrimary, workerCount } from "./cluster.ts";
 import { defaultModel, loadBundledModels } from "../model/index.ts";
@@ -27,7 +28,8 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const port = opts.port ?? (env.PORT ? Number(env.PORT) : 8787);
   loadBundledModels(); // before the first request, and fail at start-up if a model is bad
   const { requestTimeoutMs, ...config } = serviceConfigFrom(env);
-  const app = createApp({ ...config, ...nodeDeps(env), clientAddress: (c) => getConnInfo(c).remote.address });
+  // Site templates live in this process (each of `npm start`'s workers learns its own).
+  const app = createApp({ ...config, ...nodeDeps(env), sites: new MemorySiteStore(NODE_SITES_MAX), clientAddress: (c) => getConnInfo(c).remote.address });
   const serverOptions = {
     requestTimeout: requestTimeoutMs,
     headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs),

@@ -6,6 +6,7 @@ import { htmlEngineFrom, serviceConfigFrom, type ServiceEnv } from "../http/conf
 import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../model/index.ts";
 import { Readability } from "@mozilla/readability";
 import { linkedomDom } from "../dom/linkedom.ts";
+import { KvSiteStore, MemorySiteStore, WORKER_SITES_MAX } from "../http/site-store.ts";
 
 // The Worker bundles Readability (Node loads it on first use: src/dom/node-lazy.ts).
 const linkedomImpl = linkedomDom(() => Readability);
@@ -17,7 +18,9 @@ export default {
       // requestTimeoutMs is Node's; the edge bounds slow clients itself.
       const { requestTimeoutMs: _, ...config } = serviceConfigFrom(env);
       // Cloudflare sets cf-connecting-ip at its edge; a client cannot forge it there.
-      app = createApp({ ...config, model: defaultModel, html: { dom: linkedomImpl, model: defaultHtmlModel, fastModel: defaultFastHtmlModel, engine: htmlEngineFrom(env) }, clientAddress: (c) => c.req.header("cf-connecting-ip") });
+      // Site templates in Workers KV when a SITES namespace is bound, else in this isolate's memory.
+      const sites = env.SITES ? new KvSiteStore(env.SITES) : new MemorySiteStore(WORKER_SITES_MAX);
+      app = createApp({ ...config, model: defaultModel, html: { dom: linkedomImpl, model: defaultHtmlModel, fastModel: defaultFastHtmlModel, engine: htmlEngineFrom(env) }, sites, clientAddress: (c) => c.req.header("cf-connecting-ip") });
     }
     return app.fetch(request, env, ctx);
   },

@@ -1,0 +1,86 @@
+// Where the hosts keep site templates (src/core/site-template.ts), and which site a document
+// belongs to. A store maps a site key to its template; the Node server keeps them in its
+// process's memory, the Worker in Workers KV when a SITES namespace is bound (else in the
+// isolate's memory). A template holds hashes of lines, never their text.
+import type { CleanOptions } from "../core/options.ts";
+import { fnv1a } from "../core/hash.ts";
+import { parseTemplate, type SiteTemplate } from "../core/site-template.ts";
+
+export interface SiteStore {
+  get(site: string): Promise<SiteTemplate | null>;
+  put(site: string, template: SiteTemplate): Promise<void>;
+}
+
+/**
+ * The site a document's template is kept under: `site` as given (trimmed, lower-cased), else the
+ * host name of `url` without a leading "www."; null when there is neither or the URL has no host.
+ */
+export function siteKeyOf(opts: Pick<CleanOptions, "site" | "url">): string | null {
+  const given = opts.site?.trim().toLowerCase();
+  if (given) return bounded(given);
+  if (!opts.url) return null;
+  try {
+    const host = new URL(opts.url).hostname.toLowerCase();
+    return host ? host.replace(/^www\./, "") : null;
+  } catch {
+    return null;
+  }
+}
+
+// A site key longer than this is cut and its hash appended: a KV key is at most 512 bytes. Set by
+// hand, not tuned: a host name is at most 253 characters.
+const SITE_KEY_MAX_CHARS = 200;
+const bounded = (key: string) => (key.length <= SITE_KEY_MAX_CHARS ? key : `${key.slice(0, SITE_KEY_MAX_CHARS)}#${fnv1a(key).toString(36)}`);
+
+// Sites whose templates a process keeps in memory. A template is at most 20 pages x 300 line
+// hashes (some 250 KB in memory at worst, 30-80 KB for a typical site's pages). Set by hand, not
+// tuned: under Node 500 sites stay within ~40 MB typically (~120 MB at worst); a Worker isolate
+// (128 MB in all) without a KV namespace keeps 50.
+export const NODE_SITES_MAX = 500;
+export const WORKER_SITES_MAX = 50;
+
+/**
+ * Templates in memory, the least recently used dropped past `maxSites`. The same object is handed
+ * out until a page is learned, so its line counts are made once (site-template.ts).
+ */
+export class MemorySiteStore implements SiteStore {
+  readonly #sites = new Map<string, SiteTemplate>();
+  constructor(private readonly maxSites: number) {}
+  async get(site: string): Promise<SiteTemplate | null> {
+    const t = this.#sites.get(site);
+    if (!t) return null;
+    // Move to the end: the most recently used.
+    this.#sites.delete(site);
+    this.#sites.set(site, t);
+    return t;
+  }
+  async put(site: string, template: SiteTemplate): Promise<void> {
+    this.#sites.delete(site);
+    this.#sites.set(site, template);
+    while (this.#sites.size > this.maxSites) this.#sites.delete(this.#sites.keys().next().value!);
+  }
+  get size(): number {
+    return this.#sites.size;
+  }
+}
+
+/** What the KV store needs of a Workers KV namespace. */
+export interface KvLike {
+  get(key: string, type: "json"): Promise<unknown>;
+  put(key: string, value: string): Promise<void>;
+}
+
+// KV keys: the site under a prefix, so the namespace can hold other things later.
+const KV_PREFIX = "template:";
+
+/** Templates in Workers KV (eventually consistent: another location may see a page's learning a minute later). */
+export class KvSiteStore implements SiteStore {
+  constructor(private readonly kv: KvLike) {}
+  async get(site: string): Promise<SiteTemplate | null> {
+    // A value that is not JSON (written by something else) reads as no template.
+    return parseTemplate(await this.kv.get(KV_PREFIX + site, "json").catch(() => null));
+  }
+  async put(site: string, template: SiteTemplate): Promise<void> {
+    await this.kv.put(KV_PREFIX + site, JSON.stringify(template));
+  }
+}

@@ -1,0 +1,51 @@
+// Site templates through the Hono app in-process (app.request), with the Node server's store, and
+// what happens when the store fails or there is none.
+import { describe, expect, it } from "vitest";
+import { createApp, DEFAULT_MAX_BODY_BYTES } from "../../src/http/app.ts";
+import { MemorySiteStore, siteKeyOf, type SiteStore } from "../../src/http/site-store.ts";
+import { nodeDeps } from "../../src/node/deps.ts";
+import { APPEAL, cleanFourth, SITE_CASES } from "./site-cases.ts";
+
+const app = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES, sites: new MemorySiteStore(100) });
+
+describe("site templates in-process", () => {
+  for (const c of SITE_CASES) it(c.name, () => c.run(async (path, init) => app.request(path, init)));
+
+  it("a failing store costs the template, never the request", async () => {
+    const broken: SiteStore = { get: () => Promise.reject(new Error("store down")), put: () => Promise.reject(new Error("store down")) };
+    const a = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES, sites: broken });
+    const send = async (path: string, init?: RequestInit) => a.request(path, init);
+    for (const k of [0, 1, 2]) expect((await cleanFourth(send, { url: `https://broken.example/${k}`, options: { siteTemplate: "learn" } })).text).toContain(APPEAL);
+    expect((await cleanFourth(send, { url: "https://broken.example/4" })).text).toContain(APPEAL);
+  });
+
+  it("without a store, learn and use do nothing", async () => {
+    const a = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
+    const send = async (path: string, init?: RequestInit) => a.request(path, init);
+    for (const k of [0, 1, 2]) expect((await cleanFourth(send, { url: `https://nostore.example/${k}`, options: { siteTemplate: "learn" } })).text).toContain(APPEAL);
+    expect((await cleanFourth(send, { url: "https://nostore.example/4" })).text).toContain(APPEAL);
+  });
+});
+
+describe("site keys and the memory store", () => {
+  it("names a site by `site`, else by the URL's host without www.", () => {
+    expect(siteKeyOf({ site: "  My Group ", url: "https://a.example/" })).toBe("my group");
+    expect(siteKeyOf({ url: "https://WWW.News.Example:8443/a?b" })).toBe("news.example");
+    expect(siteKeyOf({ url: "not a url" })).toBeNull();
+    expect(siteKeyOf({})).toBeNull();
+    const long = siteKeyOf({ site: "x".repeat(2000) })!;
+    expect(long.length).toBeLessThan(220);
+    expect(long).not.toBe(siteKeyOf({ site: "x".repeat(1999) }));
+  });
+
+  it("keeps the most recently used sites up to its bound", async () => {
+    const store = new MemorySiteStore(2);
+    const t = { v: 1 as const, pages: 0, recent: [] };
+    await store.put("a", t); await store.put("b", t);
+    await store.get("a");
+    await store.put("c", t);
+    expect(store.size).toBe(2);
+    expect(await store.get("b")).toBeNull();
+    expect(await store.get("a")).toBe(t);
+  });
+});
