@@ -33,10 +33,11 @@ const SITE_KEY_MAX_CHARS = 200;
 const bounded = (key: string) => (key.length <= SITE_KEY_MAX_CHARS ? key : `${key.slice(0, SITE_KEY_MAX_CHARS)}#${fnv1a(key).toString(36)}`);
 
 // Sites whose templates a process keeps in memory. A template is at most 20 pages x 300 line
-// hashes (some 250 KB in memory at worst, 30-80 KB for a typical site's pages). Set by hand, not
-// tuned: under Node 500 sites stay within ~40 MB typically (~120 MB at worst); a Worker isolate
+// hashes; with the counts made from it, some 0.4 MB in memory at worst and 0.1-0.2 MB for a
+// typical site (a page has a few dozen to a hundred lines of four words or more). Set by hand, not
+// tuned: under Node 200 sites stay within ~30 MB typically (~90 MB at worst); a Worker isolate
 // (128 MB in all) without a KV namespace keeps 50.
-export const NODE_SITES_MAX = 500;
+export const NODE_SITES_MAX = 200;
 export const WORKER_SITES_MAX = 50;
 
 /**
