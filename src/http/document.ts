@@ -50,9 +50,13 @@ export function cleanDocument(input: DocumentInput, deps: CleanDeps, site?: Site
  */
 export async function cleanOnSite(input: DocumentInput, deps: CleanDeps): Promise<CleanResult> {
   const store = deps.sites;
+  // No store (the CLI, tests without one): nothing to read, no options to look at twice.
+  if (!store) return cleanDocument(input, deps);
+  // Resolved here only for the site and siteTemplate: cleaning resolves them itself, with the
+  // host's defaults (an HTML engine), so these are not passed on.
   const opts = resolveOptions(input.options);
-  const key = store && opts.siteTemplate !== "off" ? siteKeyOf(opts) : null;
-  if (!store || !key) return cleanDocument(input, deps);
+  const key = opts.siteTemplate !== "off" ? siteKeyOf(opts) : null;
+  if (!key) return cleanDocument(input, deps);
   const template = await store.get(key).catch(() => null);
   const site: SiteContext = { template, learn: opts.siteTemplate === "learn" };
   const result = cleanDocument(input, deps, site);
