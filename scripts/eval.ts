@@ -225,6 +225,8 @@ async function main(): Promise<void> {
       const ms = performance.now() - ts;
       run.learned.add(ms);
       score("boilerstrip", run.kind, res.text, { confidence: res.confidence, ms: round(ms + rp.timings.parse + rp.timings.readability + rp.timings.segment) });
+      // HTML mode's titles are counted on the articles whose visible text holds the page title.
+      if (base.page_type === "article") titles.add(run.kind, page.page_text, page.meta.title, res.title);
     }
 
     if (fastRun) {
@@ -238,6 +240,7 @@ async function main(): Promise<void> {
       fastRun.read.add(t1 - ts);
       fastRun.learned.add(t2 - t1);
       score("boilerstrip", "html-fast", res.text, { confidence: res.confidence, ms: round(t2 - ts) });
+      if (base.page_type === "article") titles.add("html-fast", page.page_text, page.meta.title, res.title);
       // The default HTML engine under each preference too, on the same reading of the page.
       for (const preference of ["recall", "precision"] as const) {
         const prefOpts = resolveOptions({ ...(page.url ? { url: page.url } : {}), htmlEngine: "fast", preference });

@@ -104,6 +104,7 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
   const confidence = sigmoid(dot(htmlModel.confidence, confidenceFeatures(p, pBlock, keep, nWords, threshold, a.doc.language !== "und")));
   const known = {
     title: input.title,
+    headings: input.blocks.map((b) => b.heading),
     metaLines: [input.page.byline, input.page.published].filter((x): x is string => !!x),
     categoryHints: input.blocks.map((b) => ((b.flags & FIGURE) ? "caption" as const : (b.flags & NAV) ? "navigation" as const : undefined)),
     site,

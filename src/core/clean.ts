@@ -14,6 +14,7 @@ import { splitLines } from "./segment.ts";
 import { emptyTemplate, learnPage, templateCuts, type SiteContext } from "./site-template.ts";
 import { slots } from "./slots.ts";
 import { findTitleAndMeta } from "./title.ts";
+import { headlineLine, TITLE_SEARCH_LINES } from "./headline.ts";
 import type { Category, CleanResult, Label, LineResult, RemovedLine } from "./types.ts";
 
 export interface Analysis {
@@ -68,8 +69,11 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   // The title model reads the lines in its window, the body's opening words and the URL (title.ts).
   const found = findTitleAndMeta(doc, p, keep, opts.url, model);
   const meta = new Set(found.meta);
-  const knownTitle = known.title;
-  const title = knownTitle === undefined ? found.title : titleLine(texts, knownTitle, found.title);
+  // A declared title found on the page (headline.ts) gives the title line and its text; else the
+  // declared title is returned as it is, and the model's title line is removed from the body.
+  const shown = known.title === undefined ? -1 : headlineLine(texts, known.title, known.headings);
+  const title = shown >= 0 ? shown : found.title;
+  const knownTitle = shown >= 0 ? texts[shown].trim() : known.title;
   // What the page itself says is its byline or date is metadata wherever the model put it.
   if (known.metaLines) for (const i of matchingLines(texts, known.metaLines, title)) { keep[i] = false; meta.add(i); }
   if (title >= 0) keep[title] = false;
@@ -156,6 +160,8 @@ function hinted(c: Verdict, hint: Category | undefined, pBody: number): Verdict 
 export interface KnownFromPage {
   /** The page's own title (og:title, <title>, Readability's). */
   title?: string;
+  /** Per line, its heading level (1-6; 0 when it is not a heading): where the headline is looked for. */
+  headings?: ArrayLike<number>;
   /** Byline and date strings the page declares; short lines holding one are metadata. */
   metaLines?: string[];
   /** Per line, a category the DOM implies (a <figcaption> is a caption, a <nav> navigation). */
@@ -164,9 +170,6 @@ export interface KnownFromPage {
   site?: SiteContext;
 }
 
-// The known title is looked for among the first lines only (headline lists further down repeat
-// other pages' titles); 60 blocks reach past the longest page header in the corpus.
-const TITLE_SEARCH_LINES = 60;
 // A line holding a declared byline or date is metadata when it is at most this many words
 // ("By Maria Lindqvist · 14 March 2025 · 5 min read"); longer lines are prose that mentions it.
 const META_LINE_MAX_WORDS = 14;
@@ -175,13 +178,6 @@ const META_LINE_MAX_WORDS = 14;
 const META_NEEDLE_MIN_CHARS = 3;
 
 const norm = (t: string) => t.trim().toLowerCase();
-
-/** The line that is the known title, near the top, if any; else the model's choice. */
-function titleLine(texts: string[], title: string, fallback: number): number {
-  const want = norm(title);
-  for (let i = 0; i < Math.min(texts.length, TITLE_SEARCH_LINES); i++) if (norm(texts[i]) === want) return i;
-  return fallback;
-}
 
 function matchingLines(texts: string[], needles: string[], title: number): number[] {
   const wanted = needles.map(norm).filter((x) => x.length >= META_NEEDLE_MIN_CHARS);

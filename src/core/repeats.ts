@@ -8,6 +8,11 @@
 // they repeat too. An isolated repeated paragraph (a pull quote, a refrain) is left alone. Two
 // lines repeat when their lineKey (trimmed, white space collapsed, lower-cased) is the same: the
 // key the `repeats` feature counts.
+//
+// Near copies are not matched. Measured on the fast engine's out-of-fold output of the corpus's
+// 701 articles: 339 kept lines of 8+ words are like an earlier kept line (string-similarity's Dice
+// >= 0.85) without being equal to it, on 105 articles, and 251 of them are body in the gold: the
+// items of a list written to one pattern ("Trip Details: A 7-day journey featuring 9 meals ...").
 import { lineKey } from "./line-scan.ts";
 
 // Long enough that two equal lines are not a coincidence ("Sign up for free", "Share this").

@@ -251,7 +251,7 @@ export interface EvalReport {
   /** Free-form run information: timings, git commit, model, cache use. */
   run: Record<string, unknown>;
   summary: SummaryRow[];
-  /** Text mode's titles on articles, per input kind (src/eval/titles.ts). */
+  /** The titles returned on articles, per input kind (src/eval/titles.ts). */
   titles?: Record<string, TitleCounts>;
   /** The hand-labelled samples, line by line against their labels (src/eval/samples.ts). */
   samples?: SampleCounts[];

@@ -3,6 +3,7 @@
 // has them; these readers fill the gaps and work when Readability finds no article.
 
 import type { PageInfo } from "../core/types.ts";
+import { EntityDecoder } from "./decode-entities.ts";
 
 export interface PageMeta extends PageInfo {
   title?: string;
@@ -32,9 +33,15 @@ function metaContent(pairs: [string, string | null][], keys: string[]): string |
   return undefined;
 }
 
+// A character reference left in a value already decoded: the page escaped it twice (WordPress
+// themes write og:title="Tools &amp;#8211; Spreadsheet"), 13 of the corpus's 701 articles' titles.
+const LEFTOVER_REFERENCE = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
+const decoder = new EntityDecoder();
+
 function clip(v: string | null | undefined): string | undefined {
-  const t = (v ?? "").replace(/\s+/g, " ").trim();
-  return t ? t.slice(0, MAX_META_CHARS) : undefined;
+  let t = (v ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_META_CHARS);
+  if (LEFTOVER_REFERENCE.test(t)) t = decoder.rcdata(t).trim();
+  return t || undefined;
 }
 
 function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
@@ -82,7 +89,7 @@ export function readPageMeta(doc: Document, url?: string): PageMeta {
   }, url);
 }
 
-/** Readability's findings over ours, field by field. */
+/** Readability's findings (or JSON-LD's) over ours, field by field, each read as a meta value is. */
 export function mergeMeta(ours: PageMeta, theirs: Partial<Record<keyof PageMeta, string | null | undefined>>): PageMeta {
   const out: PageMeta = { ...ours };
   for (const k of ["title", "byline", "published", "siteName", "excerpt"] as const) {

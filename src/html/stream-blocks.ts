@@ -19,7 +19,7 @@ import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { BLOCK_TAGS, BlockSink, CELL_TAGS, enter, isHidden, ROOT_CTX, SKIP_TAGS, type AttrOf, type Block, type Ctx } from "./blocks.ts";
 import { EntityDecoder } from "./decode-entities.ts";
 import { readJsonLd, type JsonLdMeta } from "./json-ld.ts";
-import { metaPair, pageMetaFrom, type PageMeta } from "./metadata.ts";
+import { mergeMeta, metaPair, pageMetaFrom, type PageMeta } from "./metadata.ts";
 
 // Open elements nested deeper than this are read as if their tags were absent. 512 is ~3x the
 // corpus's deepest page (179 levels without <p>/<li>) and keeps a stray end tag's search of the
@@ -345,9 +345,8 @@ function readStream(html: string, url: string | undefined, watch: boolean): Stre
   if (raw) finishRaw();
   sink.flush();
 
-  const meta = pageMetaFrom({ metas, htmlLang, canonicalHref, titleText: titleText?.slice(0, MAX_TITLE_CHARS) }, url);
   // JSON-LD first, as Readability reads it (its metadata prefers JSON-LD over <meta>).
-  for (const k of ["title", "byline", "published", "siteName"] as const) if (jsonLd[k]) meta[k] = jsonLd[k];
+  const meta = mergeMeta(pageMetaFrom({ metas, htmlLang, canonicalHref, titleText: titleText?.slice(0, MAX_TITLE_CHARS) }, url), jsonLd);
   return {
     blocks: sink.blocks,
     blockEl: Int32Array.from(sink.starts, (c) => c.el),

@@ -287,6 +287,17 @@ export const HTML_CASES: HttpCase[] = [
     },
   },
   {
+    name: "the title is the headline the page shows: with no og:title, not the <title>'s \"… | The Coastal Courier\"",
+    async run(send) {
+      const noOg = page.replace(/<meta property="og:title"[^>]*>/, "");
+      expect(noOg).toContain("<title>Harbour town rebuilds its sea wall after winter storms | The Coastal Courier</title>");
+      for (const engine of ["fast", "readability"]) {
+        const body = await expectArticle(await send(`/v1/clean?htmlEngine=${engine}`, { method: "POST", headers: { "content-type": "text/html" }, body: noOg }));
+        expect(body.text).not.toContain("Harbour town rebuilds");
+      }
+    },
+  },
+  {
     name: "the fast engine on hostile HTML (100,000-deep nesting, stray end tags, a 1.9 MB attribute, invalid bytes): a result, never a 500",
     async run(send) {
       const fast = (body: BodyInit, type = "text/html") => send("/v1/clean?htmlEngine=fast", { method: "POST", headers: { "content-type": type }, body });

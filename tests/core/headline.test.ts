@@ -1,0 +1,97 @@
+// The visible headline from the declared title (src/core/headline.ts), alone and through HTML mode
+// on both engines and both DOMs: the title returned is the headline the page shows, and that line
+// leaves the body.
+import { describe, expect, it } from "vitest";
+import { headlineLine, TITLE_SEARCH_LINES } from "../../src/core/headline.ts";
+import { resolveOptions } from "../../src/core/options.ts";
+import { jsdomImpl, linkedomImpl } from "../../src/dom/node.ts";
+import { cleanHtml } from "../../src/html/clean-page.ts";
+import { readPageMeta } from "../../src/html/metadata.ts";
+import { streamPage } from "../../src/html/stream-blocks.ts";
+import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../../src/model/index.ts";
+
+const HEADLINE = "Harbour town rebuilds its sea wall after winter storms";
+
+describe("headlineLine", () => {
+  const lines = ["Menu", "News", HEADLINE, "By Maria Lindqvist", "Work began on Monday to rebuild the wall."];
+  const h = [0, 2, 1, 0, 0];
+
+  it("finds a line equal to the declared title, case and spacing aside, heading or not", () => {
+    expect(headlineLine(lines, `  ${HEADLINE.toUpperCase()} `)).toBe(2);
+    expect(headlineLine(lines, "by  maria lindqvist", h)).toBe(3);
+  });
+
+  it("finds the heading most like a declared title that carries the site's name", () => {
+    expect(headlineLine(lines, `${HEADLINE} | The Coastal Courier`, h)).toBe(2);
+    // Without heading levels only an equal line counts.
+    expect(headlineLine(lines, `${HEADLINE} | The Coastal Courier`)).toBe(-1);
+  });
+
+  it("takes an <h1> over a heading of another level that is more like the title", () => {
+    const two = ["Sea wall rebuilt after winter storms: what it costs", "Sea wall rebuilt after storms", "Text."];
+    const title = "Sea wall rebuilt after winter storms: what it costs, and who pays";
+    expect(headlineLine(two, title, [2, 1, 0])).toBe(1);
+    expect(headlineLine(two, title, [2, 3, 0])).toBe(0);
+  });
+
+  it("finds nothing when no heading is like the title, past the first lines, or in a long line", () => {
+    expect(headlineLine(lines, "Quarterly earnings beat forecasts at the chip maker", h)).toBe(-1);
+    const late = [...Array.from({ length: TITLE_SEARCH_LINES }, (_, i) => `Line ${i}`), HEADLINE];
+    expect(headlineLine(late, HEADLINE)).toBe(-1);
+    expect(headlineLine(late, `${HEADLINE} | Courier`, late.map((_, i) => (i === TITLE_SEARCH_LINES ? 1 : 0)))).toBe(-1);
+    const long = `${HEADLINE} ${"and then some more words ".repeat(20)}`;
+    expect(headlineLine([long], `${HEADLINE} | Courier`, [1])).toBe(-1);
+    expect(headlineLine(lines, "   ", h)).toBe(-1);
+  });
+});
+
+const PARAGRAPHS = [
+  "Work began on Monday to rebuild the stretch of sea wall that collapsed during the February storms, the council said.",
+  "The old wall, built in the 1950s, gave way in two places after three nights of gales and high tides along the coast.",
+  "Engineers say the new wall will be a metre higher and will be built to withstand the storms expected in coming decades.",
+  "The council has agreed to cover a third of the cost, with the rest coming from a national flood defence fund.",
+];
+
+// og:title escaped twice, as some CMS themes write it; the <h1> shows the headline without the site.
+const page = `<!doctype html><html lang="en"><head>
+<title>${HEADLINE} &amp;#8211; The Coastal Courier</title>
+<meta property="og:title" content="${HEADLINE} &amp;#8211; The Coastal Courier">
+<meta name="author" content="Maria Lindqvist &amp;amp; Tom Berg">
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>${HEADLINE}</h1>
+${PARAGRAPHS.map((p) => `<p>${p}</p>`).join("\n")}
+</article>
+<footer>All rights reserved.</footer>
+</body></html>`;
+
+describe("HTML mode returns the headline the page shows", () => {
+  it("decodes references a page escaped twice in its metadata, under both DOMs and the streaming reader", () => {
+    for (const dom of [jsdomImpl, linkedomImpl]) {
+      const p = dom.parse(page, "https://courier.example/a");
+      try {
+        expect(readPageMeta(p.document).title).toBe(`${HEADLINE} – The Coastal Courier`);
+        expect(readPageMeta(p.document).byline).toBe("Maria Lindqvist & Tom Berg");
+      } finally {
+        p.dispose();
+      }
+    }
+    expect(streamPage(page).meta.title).toBe(`${HEADLINE} – The Coastal Courier`);
+    // A title that only looks like a reference is left as written.
+    expect(streamPage(`<title>AT&amp;T; R&amp;D &amp;c</title><p>Text</p>`).meta.title).toBe("AT&T; R&D &c");
+  });
+
+  const engines = [
+    { name: "fast", run: () => cleanHtml(page, resolveOptions({ htmlEngine: "fast", explain: true }), { dom: jsdomImpl, model: defaultModel(), htmlModel: defaultHtmlModel(), fastHtmlModel: defaultFastHtmlModel() }) },
+    ...[jsdomImpl, linkedomImpl].map((dom) => ({ name: `readability on ${dom.name}`, run: () => cleanHtml(page, resolveOptions({ htmlEngine: "readability", explain: true }), { dom, model: defaultModel(), htmlModel: defaultHtmlModel() }) })),
+  ];
+  for (const e of engines) {
+    it(`${e.name}: the <h1> is the title, apart from the body, which keeps every paragraph`, () => {
+      const r = e.run();
+      expect(r.title).toBe(HEADLINE);
+      expect(r.lines!.find((l) => l.text.trim() === HEADLINE)?.label).toBe("title");
+      expect(r.text).not.toContain(HEADLINE);
+      for (const p of PARAGRAPHS) expect(r.text).toContain(p);
+    });
+  }
+});
