@@ -1,7 +1,9 @@
 // A batch worker thread: cleans the lines it is sent with the shared batch-item code and sends
-// back each answer already serialised, with what the summary needs.
+// back each answer already serialised, with what the summary needs. It keeps the site templates
+// of the pages it cleans (the pool sends all of a learning site's pages to one worker).
 import { parentPort, workerData } from "node:worker_threads";
 import { cleanBatchLine, isError } from "../http/batch-item.ts";
+import { MemorySiteStore, NODE_SITES_MAX } from "../http/site-store.ts";
 import { nodeDeps } from "../node/deps.ts";
 
 export interface WorkerRequest {
@@ -17,7 +19,7 @@ export interface WorkerAnswer {
 }
 
 const options = (workerData as { options: Record<string, unknown> }).options;
-const deps = nodeDeps();
+const deps = { ...nodeDeps(), sites: new MemorySiteStore(NODE_SITES_MAX) };
 
 parentPort!.on("message", async ({ seq, line }: WorkerRequest) => {
   const item = await cleanBatchLine(line, seq, deps, options);

@@ -7,6 +7,7 @@ import { Readable } from "node:stream";
 import { splitLines } from "../http/batch.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "../http/app.ts";
 import { DEFAULT_OPTIONS } from "../core/options.ts";
+import { siteKeyOf } from "../http/site-store.ts";
 import { WorkerPool } from "./pool.ts";
 import { startProgress, type ProgressState } from "./progress.ts";
 import type { WorkerAnswer } from "./batch-worker.ts";
@@ -43,6 +44,7 @@ export async function runBatch(args: BatchArgs, stderr: NodeJS.WriteStream = pro
     new TransformStream<Uint8Array, Uint8Array>({ transform: (chunk, c) => ((state.bytesRead += chunk.byteLength), c.enqueue(chunk)) }),
   );
   const pool = new WorkerPool(args.jobs, args.options);
+  const sites = new SiteRouter(args.options);
   const progress = startProgress(stderr, state);
   let confidenceSum = 0;
   let below = 0;
@@ -66,7 +68,7 @@ export async function runBatch(args: BatchArgs, stderr: NodeJS.WriteStream = pro
       pending.push(
         line.tooLarge
           ? Promise.resolve({ seq: i, ok: false, json: JSON.stringify({ index: i, error: { code: "payload_too_large", message: `document ${i} exceeds the limit of ${DEFAULT_MAX_BODY_BYTES} bytes` } }) })
-          : pool.run({ seq: i, line: line.line }),
+          : pool.run({ seq: i, line: line.line }, sites.pin(line.line)),
       );
       // In order: wait for the oldest answer once the window is full.
       if (pending.length >= window) await write(await pending.shift()!);
@@ -79,6 +81,38 @@ export async function runBatch(args: BatchArgs, stderr: NodeJS.WriteStream = pro
   }
   const ok = state.done - state.failed;
   return { pages: state.done, failed: state.failed, meanConfidence: ok ? confidenceSum / ok : 0, belowThreshold: below, seconds: (Date.now() - t0) / 1000 };
+}
+
+/**
+ * Which worker a line must go to for site templates to be learned in order: once a page is to be
+ * learned (the batch's options or a line's say "learn"), every page with a site from then on is
+ * pinned to its site's worker, which keeps that site's template, so each page is cleaned with what
+ * the pages before it taught. Until then (most batches) no line is parsed here.
+ */
+export class SiteRouter {
+  private learning: boolean;
+  constructor(private readonly base: Record<string, unknown>) {
+    this.learning = base.siteTemplate === "learn";
+  }
+
+  /** The line's site key when it is to be pinned, else null (any worker will do). */
+  pin(line: string): string | null {
+    if (!this.learning && !line.includes('"learn"')) return null;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(line);
+    } catch {
+      return null; // answered as invalid JSON by whichever worker gets it
+    }
+    if (doc === null || typeof doc !== "object") return null;
+    const d = doc as { url?: unknown; site?: unknown; options?: unknown };
+    const o: Record<string, unknown> = { ...this.base, ...(d.options !== null && typeof d.options === "object" ? d.options : {}) };
+    if (d.url !== undefined) o.url = d.url;
+    if (d.site !== undefined) o.site = d.site;
+    if (o.siteTemplate === "learn") this.learning = true;
+    if (o.siteTemplate === "off" || !this.learning) return null;
+    return siteKeyOf({ site: typeof o.site === "string" ? o.site : undefined, url: typeof o.url === "string" ? o.url : undefined });
+  }
 }
 
 export function formatSummary(s: BatchSummary, minConfidence: number, jobs: number): string {

@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import type { CleanResult } from "../core/types.ts";
 import { toErrorBody } from "../http/batch-item.ts";
-import { cleanDocument } from "../http/document.ts";
+import { cleanOnSite } from "../http/document.ts";
+import { MemorySiteStore, NODE_SITES_MAX } from "../http/site-store.ts";
 import { looksLikeHtml } from "../html/sniff.ts";
 import { nodeDeps } from "../node/deps.ts";
 
@@ -53,16 +54,21 @@ function render(r: CleanResult, args: CleanArgs, name: string): string {
   return r.text;
 }
 
-/** Clean every input; returns how many failed. Errors go to stderr, output to stdout or --out. */
-export function runClean(args: CleanArgs, stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): number {
+/**
+ * Clean every input, in order; returns how many failed. Errors go to stderr, output to stdout or
+ * --out. Site templates are kept in memory for the run: with siteTemplate "learn", each input is
+ * learned into its site's template after it is cleaned, and the inputs after it are cleaned with it.
+ */
+export async function runClean(args: CleanArgs, stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   const files = listInputs(args.inputs);
   if (args.out) fs.mkdirSync(args.out, { recursive: true });
+  const deps = { ...nodeDeps(), sites: new MemorySiteStore(NODE_SITES_MAX) };
   let failed = 0;
   for (const f of files) {
     try {
       const content = fs.readFileSync(f.path === "-" ? 0 : f.path, "utf8");
       const options = { ...args.options, ...(args.explain && { explain: true }) };
-      const r = cleanDocument({ kind: looksLikeHtml(content) ? "html" : "text", content, options }, nodeDeps());
+      const r = await cleanOnSite({ kind: looksLikeHtml(content) ? "html" : "text", content, options }, deps);
       const text = render(r, args, f.name) + "\n";
       if (args.out) {
         const target = path.join(args.out, f.name.replace(INPUT_EXT, "") + (args.json ? ".json" : ".txt"));

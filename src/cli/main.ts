@@ -36,6 +36,7 @@ const SHARED = {
   url: { type: "string" },
   preference: { type: "string" },
   "min-confidence": { type: "string" },
+  "site-template": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -50,6 +51,9 @@ Cleans each input (stdin when none) and prints its body.
   --site SITE, --url URL where the text came from
   --preference P         balanced (default), recall or precision
   --min-confidence X     flag results below X as lowConfidence (default ${DEFAULT_MIN_CONFIDENCE})
+  --site-template MODE   use (default), learn or off: with learn, each input is learned into its
+                         site's template (--site, else --url's host) after it is cleaned, and the
+                         inputs after it lose the lines most of the site's pages hold
 `,
     options: { ...SHARED, json: { type: "boolean" }, explain: { type: "boolean" }, out: { type: "string", short: "o" } },
   },
@@ -62,6 +66,9 @@ stops the batch. A progress bar goes to stderr when it is a terminal, a summary 
   -o, --output FILE      write to FILE instead of stdout
   -j, --jobs N           worker threads (default: the number of cores, ${defaultJobs()} here)
   --site, --url, --preference, --min-confidence   defaults for every document
+  --site-template MODE   use (default), learn or off, for every document: with learn, the pages of
+                         a site are cleaned in order on one worker, each learning from those
+                         before it (so a batch of one site runs on one worker)
   --explain              include every line's label and reason in each answer
 `,
     options: { ...SHARED, output: { type: "string", short: "o" }, jobs: { type: "string", short: "j" }, explain: { type: "boolean" } },
@@ -85,6 +92,7 @@ function documentOptions(v: Record<string, unknown>): Record<string, unknown> {
   if (v.preference !== undefined) o.preference = v.preference;
   if (v.explain) o.explain = true;
   if (v["min-confidence"] !== undefined) o.minConfidence = Number(v["min-confidence"]);
+  if (v["site-template"] !== undefined) o.siteTemplate = v["site-template"];
   return o;
 }
 
@@ -125,11 +133,12 @@ export async function main(argv: string[]): Promise<number | undefined> {
     }
     if (v["min-confidence"] !== undefined && !(Number(v["min-confidence"]) >= 0 && Number(v["min-confidence"]) <= 1)) throw new UsageError("--min-confidence must be a number in [0, 1]");
     if (v.preference !== undefined && !["balanced", "recall", "precision"].includes(v.preference as string)) throw new UsageError("--preference must be balanced, recall or precision");
+    if (v["site-template"] !== undefined && !["use", "learn", "off"].includes(v["site-template"] as string)) throw new UsageError("--site-template must be use, learn or off");
     const options = documentOptions(v);
 
     if (command === "clean") {
       for (const p of positionals) if (p !== "-" && !fs.existsSync(p)) throw new UsageError(`${p}: no such file or directory`);
-      const failed = runClean({ inputs: positionals, json: !!v.json, explain: !!v.explain, out: v.out as string | undefined, options });
+      const failed = await runClean({ inputs: positionals, json: !!v.json, explain: !!v.explain, out: v.out as string | undefined, options });
       return failed ? EXIT_FAILED : EXIT_OK;
     }
     if (command === "batch") {

@@ -1,6 +1,7 @@
 // A fixed pool of batch worker threads. `run` resolves with each line's answer; a worker that
 // dies fails only the lines it held and is replaced.
 import { Worker } from "node:worker_threads";
+import { fnv1a } from "../core/hash.ts";
 import type { WorkerAnswer, WorkerRequest } from "./batch-worker.ts";
 
 interface Slot {
@@ -34,9 +35,12 @@ export class WorkerPool {
     return slot;
   }
 
-  /** Clean one line on the least busy worker. */
-  run(req: WorkerRequest): Promise<WorkerAnswer> {
-    const slot = this.slots.reduce((a, b) => (b.held.size < a.held.size ? b : a));
+  /**
+   * Clean one line on the least busy worker, or with `pin` on the worker that key always goes to
+   * (a site's pages, in the order sent, on the worker that keeps the site's template).
+   */
+  run(req: WorkerRequest, pin?: string | null): Promise<WorkerAnswer> {
+    const slot = pin ? this.slots[fnv1a(pin) % this.slots.length] : this.slots.reduce((a, b) => (b.held.size < a.held.size ? b : a));
     return new Promise((resolve) => {
       slot.held.set(req.seq, resolve);
       slot.worker.postMessage(req);
