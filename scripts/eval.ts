@@ -38,6 +38,7 @@ import { scoreDoc } from "../src/eval/score.ts";
 import { INPUT_KINDS, systemPredict, type SystemPrediction } from "../src/eval/system.ts";
 import { chooseHtmlModels, chooseModels } from "../src/eval/models.ts";
 import { TitleTally } from "../src/eval/titles.ts";
+import { SnippetTally } from "../src/eval/snippets.ts";
 import { formatSamples, scoreSamples } from "../src/eval/samples.ts";
 import { evalSiteTemplates, formatSiteTemplates } from "../src/eval/site-templates.ts";
 import { PageCache } from "../src/eval/page-cache.ts";
@@ -146,6 +147,7 @@ async function main(): Promise<void> {
   const sysErrors: { id: string; kind: string; error: string }[] = [];
   const losses: LossPage[] = [];
   const titles = new TitleTally();
+  const snippets = new SnippetTally();
   const cache = args.readability && args.cache ? new ReadabilityCache(path.join(REPO_ROOT, ".tmp", "eval-cache", "readability.jsonl")) : null;
 
   const models = chooseModels(args.model);
@@ -173,8 +175,10 @@ async function main(): Promise<void> {
       const s = scoreDoc(page.gold, pred);
       scoringMs += performance.now() - ts;
       scores.push({ ...base, kind, system, p: s.p, r: s.r, f1: s.f1, ...extra });
+      snippets.add(system, kind, pred);
     };
 
+    snippets.startPage(page.meta.page_type, page.meta, page.gold, { page_text: page.page_text, loose_text: page.loose_text });
     for (const kind of INPUT_KINDS) score("unchanged", kind, page[kind]);
 
     if (args.readability) {
@@ -282,6 +286,7 @@ async function main(): Promise<void> {
   const cal = formatCalibration(summary);
   if (cal) console.log(`\nconfidence calibration (event: F1 >= 0.9):\n${cal}`);
   console.log(`\n${titles.lines()}`);
+  console.log(`\n${snippets.lines()}`);
   // The hand-labelled samples too: with cross-validated models, each by the fold model that never saw it.
   const samples = scoreSamples(path.join(REPO_ROOT, "samples"), (site) => models.forSite(site));
   console.log(`\n${formatSamples(samples, args.model === "cv" ? "each cleaned by the fold model that never saw it" : models.describe)}`);
@@ -329,6 +334,7 @@ async function main(): Promise<void> {
     },
     summary,
     titles: Object.fromEntries(titles.byKind),
+    snippets: Object.fromEntries(snippets.counts),
     samples,
     site_templates: siteTemplates,
     low_recall: low,

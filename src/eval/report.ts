@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ECE_BINS } from "../train/metrics.ts";
 import { macro, type MacroScore } from "./score.ts";
+import type { SnippetCounts } from "./snippets.ts";
 import type { TitleCounts } from "./titles.ts";
 import type { SampleCounts } from "./samples.ts";
 import type { SiteTemplateRow } from "./site-templates.ts";
@@ -253,6 +254,8 @@ export interface EvalReport {
   summary: SummaryRow[];
   /** The titles returned on articles, per input kind (src/eval/titles.ts). */
   titles?: Record<string, TitleCounts>;
+  /** The corpus's must-include and must-exclude snippets, per "system kind" (src/eval/snippets.ts). */
+  snippets?: Record<string, { article: SnippetCounts; all: SnippetCounts }>;
   /** The hand-labelled samples, line by line against their labels (src/eval/samples.ts). */
   samples?: SampleCounts[];
   /** Each page of the sites with several pages without and with its site's template (src/eval/site-templates.ts). */
