@@ -2,6 +2,12 @@
 // only explains it: which kind of boilerplate the line is (DESIGN.md §2) and a sentence a person
 // can read. Cues are short multilingual word lists (English, French, German, Spanish, Italian,
 // Portuguese, Dutch); a line with no cue is categorised by its shape and place.
+// A cue is no reason to remove a line the model keeps. Measured on the out-of-fold output of the
+// corpus's articles: of the kept lines of 8 words or fewer with a cue, the share the gold counts
+// as body (loose_text / page_text) is 100 / 100 % with a cookie cue, 99 / 96 % donation ("Don't
+// ..."), 90 / 76 % share ("Market share: 12 %"), 83 / 76 % subscription, 81 / 77 % navigation,
+// 65 / 57 % ad, 57 / 50 % related, 56 / 36 % legal, 44 / 42 % newsletter, 39 / 37 % credit and
+// 40 / 24 % comments (25 and 37 lines): no cue marks junk the model missed well enough to cut it.
 import { LIST_RUN_MIN } from "./features.ts";
 import type { Category } from "./types.ts";
 
