@@ -16,9 +16,10 @@ import { boundMarkup, stripScriptsAndStyles } from "./prepare.ts";
  * Bump when a change here or in blocks/metadata/prepare alters what readPage returns (caches key
  * on it), per DOM: 2 for linkedom since blocks are read from the whole document (jsdom's result is
  * unchanged by that: its parser moves all content into <body>; checked on the corpus); 2 and 3
- * when metadata values escaped twice were decoded (metadata.ts).
+ * when metadata values escaped twice were decoded (metadata.ts); 4 for linkedom when "<![CDATA["
+ * was read as in HTML content (src/dom/linkedom.ts).
  */
-export const PAGE_READER_VERSION: Record<string, number> = { jsdom: 2, linkedom: 3 };
+export const PAGE_READER_VERSION: Record<string, number> = { jsdom: 2, linkedom: 4 };
 
 export type ReadabilityStatus = "ok" | "null" | "error" | "skipped";
 

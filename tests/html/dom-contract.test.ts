@@ -108,6 +108,15 @@ describe.each(DOMS.map((d) => [d.name, d] as const))("HTML mode on %s", (_name, 
     }
   });
 
+  it('reads "<![CDATA[" in HTML content as a browser does (a bogus comment to the next ">"), not as a section swallowing the page', () => {
+    const para = `${ARTICLE.join(". ")}.`;
+    const html = `<!DOCTYPE html><html><head><title>x</title></head><body class="forum">\n<![CDATA[\n<div id="top"></div>\n<div><p>${para}</p><p>Second paragraph of the thread, written by another member.</p></div></body></html>`;
+    const r = readPage(html, dom);
+    expect(r.blocks.map((b) => b.text)).toEqual([para, "Second paragraph of the thread, written by another member."]);
+    // In <svg> a CDATA section is one, and what follows it is read.
+    expect(readPage(`<html><body><svg><title><![CDATA[a > b]]></title></svg><p>${para}</p></body></html>`, dom).blocks.map((b) => b.text)).toContain(para);
+  });
+
   it("falls back to the whole body's blocks when Readability finds nothing, and still finds the article", () => {
     const read = readPage(page, dom, URL_);
     const deps = { dom: dom.name, model: defaultModel(), htmlModel: defaultHtmlModel() };
