@@ -98,9 +98,11 @@ export interface HtmlTrace {
   /** The DOM ("jsdom", "linkedom"), or "htmlparser2" for the fast engine's stream. */
   dom: string;
   readability: "ok" | "null" | "error" | "skipped";
-  /** "readability": Readability's article region guided the filters; "body": it found nothing
-   *  (or too little of the page's prose) and the whole body's blocks were cleaned on their own. */
-  path: "readability" | "region" | "body";
+  /** "readability": Readability's article region guided the filters; "region": the fast engine's;
+   *  "body": none was found (or too little of the page's prose) and the whole body's blocks were
+   *  cleaned on their own; "text": the HTML pass kept next to nothing and the text model's reading
+   *  of the blocks decided (clean-html.ts, FALLBACK_MIN_WORDS). */
+  path: "readability" | "region" | "body" | "text";
   blocks: number;
   articleBlocks: number;
 }
