@@ -71,6 +71,22 @@ export const CleanResultSchema = z
       .optional(),
     stats: z.object({ lines: z.number().int(), bodyLines: z.number().int(), titleLines: z.number().int(), removedLines: z.number().int(), inputChars: z.number().int(), outputChars: z.number().int() }),
     model: z.string(),
+    page: z
+      .object({ byline: z.string(), published: z.string(), siteName: z.string(), lang: z.string(), canonicalUrl: z.string(), excerpt: z.string() })
+      .partial()
+      .optional()
+      .openapi({ description: "HTML mode: what the page declares (byline, published date, site name, language, canonical URL resolved against url, excerpt)." }),
+    html: z
+      .object({
+        engine: z.enum(["readability", "fast"]),
+        dom: z.string(),
+        readability: z.enum(["ok", "null", "error", "skipped"]),
+        path: z.enum(["readability", "region", "body", "text"]),
+        blocks: z.number().int(),
+        articleBlocks: z.number().int(),
+      })
+      .optional()
+      .openapi({ description: 'HTML mode: how the page was read. path: "readability" or "region" (an article region guided the filters), "body" (none: the whole body\'s blocks), "text" (the HTML pass kept next to nothing and the text model\'s reading decided).' }),
   })
   .openapi("CleanResult");
 

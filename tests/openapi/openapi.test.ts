@@ -3,6 +3,7 @@
 import { nodeDeps } from "../../src/node/deps.ts";
 import { describe, expect, it } from "vitest";
 import sample from "../../samples/002_ea00b029d001865f.txt?raw";
+import page from "../html/fixtures/article.html?raw";
 import { createApp, DEFAULT_MAX_BODY_BYTES } from "../../src/http/app.ts";
 import { BatchItemSchema, CleanResultSchema, ErrorSchema } from "../../src/http/schemas.ts";
 import { defaultModel } from "../../src/model/index.ts";
@@ -23,11 +24,16 @@ describe("OpenAPI", () => {
     expect(Object.keys(doc.paths["/v1/clean"].post.responses)).toEqual(expect.arrayContaining(["200", "400", "413", "415"]));
     expect(Object.keys(doc.components.schemas.Document.properties!)).toEqual(expect.arrayContaining(["text", "html", "url", "site", "options", "id"]));
     expect(Object.keys(doc.components.schemas.CleanOptions.properties!)).toEqual(expect.arrayContaining(["explain", "preference", "minConfidence"]));
+    expect(Object.keys(doc.components.schemas.CleanResult.properties!)).toEqual(expect.arrayContaining(["text", "title", "meta", "confidence", "removed", "page", "html"]));
   });
 
-  it("real answers match the published schemas", async () => {
+  it("real answers match the published schemas, which describe every field they hold (text and HTML mode)", async () => {
     const one = await (await postJson("/v1/clean?explain=1", { text: sample })).json();
     expect(CleanResultSchema.safeParse(one).success).toBe(true);
+    const html = (await (await postJson("/v1/clean?explain=1", { html: page, url: "https://courier.example/a" })).json()) as { page?: unknown; html?: unknown };
+    expect(html.page).toBeDefined();
+    expect(html.html).toBeDefined();
+    for (const answer of [one, html]) expect(CleanResultSchema.strict().safeParse(answer).error).toBeUndefined();
     const many = (await (await postJson("/v1/clean/batch", [{ text: sample }, { text: 5 }])).json()) as unknown[];
     for (const item of many) expect(BatchItemSchema.safeParse(item).success).toBe(true);
     expect(ErrorSchema.safeParse(many[1]).success).toBe(true);
