@@ -130,6 +130,7 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
   }
   const known = {
     title: input.title,
+    siteName: input.page.siteName,
     headings: input.blocks.map((b) => b.heading),
     metaLines: [input.page.byline, input.page.published].filter((x): x is string => !!x),
     categoryHints: input.blocks.map((b) => ((b.flags & FIGURE) ? "caption" as const : (b.flags & NAV) ? "navigation" as const : undefined)),

@@ -14,7 +14,7 @@ import { splitLines } from "./segment.ts";
 import { emptyTemplate, learnPage, templateCuts, type SiteContext } from "./site-template.ts";
 import { slots } from "./slots.ts";
 import { findTitleAndMeta } from "./title.ts";
-import { headlineLine, TITLE_SEARCH_LINES } from "./headline.ts";
+import { headlineLine, TITLE_SEARCH_LINES, withoutSiteName } from "./headline.ts";
 import type { Category, CleanResult, Label, LineResult, RemovedLine } from "./types.ts";
 
 export interface Analysis {
@@ -70,10 +70,11 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const found = findTitleAndMeta(doc, p, keep, opts.url, model);
   const meta = new Set(found.meta);
   // A declared title found on the page (headline.ts) gives the title line and its text; else the
-  // declared title is returned as it is, and the model's title line is removed from the body.
+  // declared title is returned without a site's name after it, and the model's title line is
+  // removed from the body.
   const shown = known.title === undefined ? -1 : headlineLine(texts, known.title, known.headings);
   const title = shown >= 0 ? shown : found.title;
-  const knownTitle = shown >= 0 ? texts[shown].trim() : known.title;
+  const knownTitle = shown >= 0 ? texts[shown].trim() : known.title === undefined ? undefined : withoutSiteName(known.title, known.siteName, opts.url);
   // What the page itself says is its byline or date is metadata wherever the model put it.
   if (known.metaLines) for (const i of matchingLines(texts, known.metaLines, title)) { keep[i] = false; meta.add(i); }
   if (title >= 0) keep[title] = false;
@@ -160,6 +161,8 @@ function hinted(c: Verdict, hint: Category | undefined, pBody: number): Verdict 
 export interface KnownFromPage {
   /** The page's own title (og:title, <title>, Readability's). */
   title?: string;
+  /** The site's name the page declares (og:site_name): a declared title not on the page loses it. */
+  siteName?: string;
   /** Per line, its heading level (1-6; 0 when it is not a heading): where the headline is looked for. */
   headings?: ArrayLike<number>;
   /** Byline and date strings the page declares; short lines holding one are metadata. */

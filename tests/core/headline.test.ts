@@ -2,7 +2,7 @@
 // on both engines and both DOMs: the title returned is the headline the page shows, and that line
 // leaves the body.
 import { describe, expect, it } from "vitest";
-import { headlineLine, TITLE_SEARCH_LINES } from "../../src/core/headline.ts";
+import { headlineLine, TITLE_SEARCH_LINES, withoutSiteName } from "../../src/core/headline.ts";
 import { resolveOptions } from "../../src/core/options.ts";
 import { jsdomImpl, linkedomImpl } from "../../src/dom/node.ts";
 import { cleanHtml } from "../../src/html/clean-page.ts";
@@ -81,6 +81,13 @@ describe("HTML mode returns the headline the page shows", () => {
     expect(streamPage(`<title>AT&amp;T; R&amp;D &amp;c</title><p>Text</p>`).meta.title).toBe("AT&T; R&D &c");
   });
 
+  it("a declared title the page does not show comes back without the site's name", () => {
+    const noHeading = `<html><head><title>Council delays the sea wall vote | The Coastal Courier</title><meta property="og:site_name" content="The Coastal Courier"></head>
+<body>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join("")}</body></html>`;
+    const r = cleanHtml(noHeading, resolveOptions({ htmlEngine: "fast" }), { dom: jsdomImpl, model: defaultModel(), htmlModel: defaultHtmlModel(), fastHtmlModel: defaultFastHtmlModel() });
+    expect(r.title).toBe("Council delays the sea wall vote");
+  });
+
   const engines = [
     { name: "fast", run: () => cleanHtml(page, resolveOptions({ htmlEngine: "fast", explain: true }), { dom: jsdomImpl, model: defaultModel(), htmlModel: defaultHtmlModel(), fastHtmlModel: defaultFastHtmlModel() }) },
     ...[jsdomImpl, linkedomImpl].map((dom) => ({ name: `readability on ${dom.name}`, run: () => cleanHtml(page, resolveOptions({ htmlEngine: "readability", explain: true }), { dom, model: defaultModel(), htmlModel: defaultHtmlModel() }) })),
@@ -94,4 +101,21 @@ describe("HTML mode returns the headline the page shows", () => {
       for (const p of PARAGRAPHS) expect(r.text).toContain(p);
     });
   }
+});
+
+describe("withoutSiteName", () => {
+  it("drops the part after the last separator when it names the site (og:site_name or the URL's host)", () => {
+    expect(withoutSiteName("Top Nine Financial Tips for Working Adults | CBC Bank", "CBC Bank")).toBe("Top Nine Financial Tips for Working Adults");
+    expect(withoutSiteName("Healthy Eating Plate • The Nutrition Source", "The Nutrition Source")).toBe("Healthy Eating Plate");
+    expect(withoutSiteName("51 Must-Have Electrician Tools for 2025 - FieldEdge", undefined, "https://www.fieldedge.com/blog/tools/")).toBe("51 Must-Have Electrician Tools for 2025");
+    expect(withoutSiteName("What is Social Commerce - A guided introduction | Emplifi", "Emplifi")).toBe("What is Social Commerce - A guided introduction");
+  });
+
+  it("keeps the title when the last part is not the site's, when there is no separator, or nothing would be left", () => {
+    expect(withoutSiteName("Getting to YES: The Anti-Sales Guide | Cynomi", "Help Net Security", "https://www.helpnetsecurity.com/x")).toBe("Getting to YES: The Anti-Sales Guide | Cynomi");
+    expect(withoutSiteName("Anti-Sales Guide to Closing Deals", "Sales")).toBe("Anti-Sales Guide to Closing Deals");
+    expect(withoutSiteName(" | CBC Bank", "CBC Bank")).toBe(" | CBC Bank");
+    expect(withoutSiteName("Prices rise again - TV", "TV")).toBe("Prices rise again - TV");
+    expect(withoutSiteName("Prices rise again | Courier", undefined, "not a url")).toBe("Prices rise again | Courier");
+  });
 });
