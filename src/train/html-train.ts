@@ -94,9 +94,14 @@ export const FAST_CONTEXT_TREES = 300;
 const SMALL_PARAMS: LogRegParams = { epochs: 30, lr: 0.1, l2Dense: 1e-4, l2Hashed: 0, seed: SEED + 1 };
 const THRESHOLD_GRID = Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1));
 // As for the text model: "balanced" is the lowest threshold within this of the best article F1,
-// "recall" the highest whose article recall reaches RECALL_TARGET.
+// "recall" the highest whose article recall reaches RECALL_TARGET. The text model's target is
+// 0.99 (its balanced threshold keeps 0.982); HTML mode's balanced threshold keeps 0.990 already,
+// so at 0.99 "recall" was "balanced" on the fast engine (both 0.40) and the preference did
+// nothing. 0.995 halves the body text balanced loses: held out, the fast engine's recall
+// threshold 0.40 -> 0.15 (article F1 0.9593 -> 0.9491, recall 0.9903 -> 0.9956), the Readability
+// engine's 0.35 -> 0.15 (0.9554 -> 0.9456, recall 0.9908 -> 0.9960).
 const BALANCED_F1_SLACK = 0.003;
-const RECALL_TARGET = 0.99;
+const RECALL_TARGET = 0.995;
 const GOOD_F1 = 0.9;
 
 export interface HtmlTrainPage {
