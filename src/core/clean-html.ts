@@ -118,7 +118,7 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
   let pBlock: Float64Array = scored.pBlock, p: Float64Array = scored.p;
   let threshold = htmlModel.file.thresholds[opts.preference];
   let keep = Array.from(p, (x) => x >= threshold);
-  let confidence = sigmoid(dot(htmlModel.confidence, confidenceFeatures(p, pBlock, keep, nWords, threshold, languageKnown)));
+  let confidenceFor = (k: readonly boolean[]) => sigmoid(dot(htmlModel.confidence, confidenceFeatures(p, pBlock, k, nWords, threshold, languageKnown)));
   // Next to nothing kept where the text model reads more: its reading of the blocks decides.
   const textThreshold = model.file.thresholds[opts.preference];
   const textDecides = keptWords(keep, nWords) < FALLBACK_MIN_WORDS && keptWords(Array.from(a.p2, (x) => x >= textThreshold), nWords) >= FALLBACK_MIN_WORDS;
@@ -126,8 +126,9 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
     ({ p1: pBlock, p2: p } = a);
     threshold = textThreshold;
     keep = Array.from(p, (x) => x >= threshold);
-    confidence = confidenceOf(confidenceFeatures(p, pBlock, keep, nWords, threshold, languageKnown), model);
+    confidenceFor = (k) => confidenceOf(confidenceFeatures(p, pBlock, k, nWords, threshold, languageKnown), model);
   }
+  const confidence = confidenceFor(keep);
   const known = {
     title: input.title,
     siteName: input.page.siteName,
@@ -135,6 +136,7 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
     metaLines: [input.page.byline, input.page.published].filter((x): x is string => !!x),
     categoryHints: input.blocks.map((b) => ((b.flags & FIGURE) ? "caption" as const : (b.flags & NAV) ? "navigation" as const : undefined)),
     site,
+    confidenceFor,
   };
   // In explain, "raw" is the block pass (before the neighbours), "score" the final pass (the text
   // model's two passes when it decides).

@@ -52,8 +52,8 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
   const a = analyze(texts, lineNos, model, undefined, budget, codes);
   const threshold = model.file.thresholds[opts.preference];
   const keep = kept(a.p2, threshold);
-  const confidence = confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
-  return assemble(a, a.p2, threshold, confidence, opts, model, "text", input.length, site ? { site } : {});
+  const confidenceFor = (keep: readonly boolean[]) => confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
+  return assemble(a, a.p2, threshold, confidenceFor(keep), opts, model, "text", input.length, site ? { site, confidenceFor } : {});
 }
 
 /**
@@ -61,7 +61,8 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
  * with its category and reason. `p` is the final P(body) (the text model's second pass, or the
  * HTML pass in HTML mode); `a.p1` is shown as the raw per-line score.
  */
-export function assemble(a: Analysis, p: Float64Array, threshold: number, confidence: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
+export function assemble(a: Analysis, p: Float64Array, threshold: number, confidence_: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
+  let confidence = confidence_;
   const { texts, lineNos, doc, p1 } = a;
   const n = texts.length;
   const nWords = doc.nWords;
@@ -82,6 +83,8 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const template = known.site?.template;
   const cuts = template ? templateCuts(template, texts, keep, nWords) : null;
   if (cuts) for (let i = 0; i < n; i++) if (cuts[i] > 0) keep[i] = false;
+  // The confidence describes the body returned: made again without the lines the template cut.
+  if (cuts && known.confidenceFor) confidence = known.confidenceFor(Array.from(p, (x, i) => x >= threshold && !(cuts[i] > 0)));
   if (known.site?.learn) known.site.learned = learnPage(template ?? emptyTemplate(), texts);
 
   let firstBody = keep.indexOf(true), lastBody = keep.lastIndexOf(true);
@@ -171,6 +174,8 @@ export interface KnownFromPage {
   categoryHints?: (Category | undefined)[];
   /** The site's template (site-template.ts): kept lines in it are removed; the page is learned when asked. */
   site?: SiteContext;
+  /** The confidence of a body keeping the lines `keep` marks: made again when a template cut lines. */
+  confidenceFor?: (keep: readonly boolean[]) => number;
 }
 
 // A line holding a declared byline or date is metadata when it is at most this many words

@@ -19,7 +19,7 @@ const NEAR = 0.1;
 // paragraphs.
 const FEW_WORDS = 50;
 
-export function confidenceFeatures(p: Float64Array, p1: Float64Array, keep: boolean[], nWords: ArrayLike<number>, threshold: number, languageKnown: boolean): Float32Array {
+export function confidenceFeatures(p: Float64Array, p1: Float64Array, keep: readonly boolean[], nWords: ArrayLike<number>, threshold: number, languageKnown: boolean): Float32Array {
   const n = p.length;
   let keptW = 0, totalW = 0, uncertainW = 0, nearW = 0, keptP = 0, keptN = 0, remP = 0, remN = 0, gap = 0;
   let runs = 0, runW = 0, bestRun = 0;

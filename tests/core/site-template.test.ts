@@ -1,7 +1,8 @@
 // Site templates: learned from a site's pages, lines on most of them are cut from a new page's
 // body; bounded, checked when read back, and never applied to a page that is mostly template.
 import { describe, expect, it } from "vitest";
-import { clean } from "../../src/core/clean.ts";
+import { analyze, clean } from "../../src/core/clean.ts";
+import { confidenceFeatures, confidenceOf } from "../../src/core/confidence.ts";
 import {
   emptyTemplate, learnPage, parseTemplate, templateCuts, templateKey, templatePagesNeeded,
   TEMPLATE_MIN_WORDS, TEMPLATE_PAGE_KEYS, TEMPLATE_WINDOW, type SiteContext,
@@ -96,6 +97,14 @@ describe("clean with a site template", () => {
     const appeal = r.removed.find((x) => x.text === APPEAL)!;
     expect(appeal.reason).toMatch(/^on 3 of the last 3 pages learned from this site: part of its template/);
     expect(site.learned).toBeUndefined();
+    // The confidence is that of the body returned: the confidence model on the lines kept less the cut one.
+    const a = analyze(page(3).split("\n"), Int32Array.from([0, 1, 2]), model);
+    const t = model.file.thresholds.balanced;
+    const keep = Array.from(a.p2, (x, i) => x >= t && i !== 2);
+    expect(Array.from(a.p2, (x) => x >= t)).toEqual([true, true, true]);
+    const want = confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, t, a.doc.language !== "und"), model);
+    expect(r.confidence).toBeCloseTo(want, 4);
+    expect(r.confidence).not.toBeCloseTo(clean(page(3), {}, model).confidence, 4);
   });
 
   it("changes nothing without a template, or before two pages are learned", () => {
