@@ -7,8 +7,8 @@
 // A snippet is matched on the scorer's tokens (score.ts: lower-cased letter and digit runs), as a
 // run of whole tokens. One of fewer than SNIPPET_MIN_RUN_TOKENS tokens ("Home", "Join now") is
 // matched only as a whole line: such words occur in prose too. Only snippets a system could get
-// right count: a `with` snippet that the gold holds and the input holds (7 % of them are in
-// neither the page's visible text nor, for a third of those, the gold: the benchmark took them
+// right count: a `with` snippet that the gold holds and the input holds (7 % of them are not in
+// the page's visible text, and two thirds of those not in the gold either: the benchmark took them
 // from other text), a `without` snippet that the input holds. HTML kinds' input is the page's
 // visible text (page_text).
 import { tokenize } from "./score.ts";
