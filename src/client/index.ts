@@ -19,6 +19,16 @@ export interface Document {
   options?: Partial<CleanOptions>;
 }
 
+/** A site's template as the service shows it: counts only (it holds hashes of lines, no text). */
+export interface SiteTemplateInfo {
+  site: string;
+  pages: number;
+  window: number;
+  lines: number;
+  templateLines: number;
+  needed: number | null;
+}
+
 export interface ApiError {
   code: string;
   message: string;
@@ -114,6 +124,27 @@ export class BoilerstripClient {
       yield* items;
       await fill();
     }
+  }
+
+  /** Clean one page and learn it into its site's template (POST /v1/sites/{site}/learn): the template's counts. */
+  async learn(site: string, doc: string | Document): Promise<SiteTemplateInfo> {
+    const d = typeof doc === "string" ? { text: doc } : doc;
+    return (await this.post(`/v1/sites/${encodeURIComponent(site)}/learn`, d)) as SiteTemplateInfo;
+  }
+
+  /** What a site's template holds (GET /v1/sites/{site}); null when no page of it has been learned. */
+  async siteTemplate(site: string): Promise<SiteTemplateInfo | null> {
+    try {
+      return (await this.request(`/v1/sites/${encodeURIComponent(site)}`, { method: "GET" })) as SiteTemplateInfo;
+    } catch (err) {
+      if (err instanceof BoilerstripError && err.status === 404) return null;
+      throw err;
+    }
+  }
+
+  /** Forget a site's template (DELETE /v1/sites/{site}); whether there was one. */
+  async forgetSite(site: string): Promise<boolean> {
+    return ((await this.request(`/v1/sites/${encodeURIComponent(site)}`, { method: "DELETE" })) as { deleted: boolean }).deleted;
   }
 
   async health(): Promise<{ status: string; model: string }> {

@@ -129,6 +129,28 @@ export function templateCuts(t: SiteTemplate, texts: readonly string[], keep: re
   return cuts;
 }
 
+/** What a site's template holds, as the API shows it: counts, never lines (it has no text). */
+export interface TemplateSummary {
+  /** Pages learned in all. */
+  pages: number;
+  /** Of those, the last ones the template holds (at most TEMPLATE_WINDOW). */
+  window: number;
+  /** Distinct lines over those pages. */
+  lines: number;
+  /** Lines on enough of them to be cut from a page (on `needed` pages or more). */
+  templateLines: number;
+  /** Pages of the window a kept line must be on to be cut; null before TEMPLATE_MIN_PAGES pages. */
+  needed: number | null;
+}
+
+export function summarizeTemplate(t: SiteTemplate): TemplateSummary {
+  const need = templatePagesNeeded(t.recent.length);
+  const counts = countsOf(t);
+  let templateLines = 0;
+  for (const c of counts.values()) if (c >= need) templateLines++;
+  return { pages: t.pages, window: t.recent.length, lines: counts.size, templateLines, needed: need === Infinity ? null : need };
+}
+
 const KEY = /^[0-9a-z]{1,7}$/;
 
 /** A stored template as read back (a KV value, a file): checked and bounded, or null when it is not one. */

@@ -13,6 +13,7 @@ import { playgroundPage } from "./playground.ts";
 import type { RateLimiter } from "./rate-limit.ts";
 import { parseCleanRequest } from "./request.ts";
 import { securedJson, securityHeaders } from "./security-headers.ts";
+import { registerSiteRoutes } from "./sites.ts";
 
 export interface AppConfig extends CleanDeps {
   /** Largest request body accepted, in bytes. */
@@ -42,6 +43,7 @@ export function createApp(config: AppConfig): Hono {
   app.post("/v1/clean/batch", (c) => handleBatch(c.req.raw, config));
   app.all("/v1/clean/*", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
   app.all("/v1/clean", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
+  registerSiteRoutes(app, config);
   registerOpenApi(app, () => config.model().version);
   app.get("/", (c) => c.html(playgroundPage()));
   app.notFound((c) => errorResponse(c, 404, "not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));

@@ -16,6 +16,10 @@ export type ErrorCode =
   | "rate_limited"
   | "time_budget_exceeded"
   | "request_timeout"
+  | "invalid_site"
+  | "no_template"
+  | "not_implemented"
+  | "site_store_unavailable"
   | "internal";
 
 export class HttpError extends Error {

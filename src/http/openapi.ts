@@ -2,7 +2,7 @@
 // /openapi.json; the interactive docs page at /docs reads it.
 import { z, type OpenAPIHono } from "@hono/zod-openapi";
 import { docsPage } from "./docs-page.ts";
-import { BatchItemSchema, BatchSchema, CleanResultSchema, DocumentSchema, ErrorSchema, MAX_BATCH_DOCS, QuerySchema } from "./schemas.ts";
+import { BatchItemSchema, BatchSchema, CleanResultSchema, DocumentSchema, ErrorSchema, MAX_BATCH_DOCS, QuerySchema, SiteParamSchema, TemplateSummarySchema } from "./schemas.ts";
 
 const errors = (codes: Record<number, string>) =>
   Object.fromEntries(Object.entries(codes).map(([status, description]) => [status, { description, content: { "application/json": { schema: ErrorSchema } } }]));
@@ -40,6 +40,37 @@ export function registerOpenApi(app: OpenAPIHono, version: () => string): void {
         content: { "application/json": { schema: z.array(BatchItemSchema) }, "application/x-ndjson": text("One BatchItem a line.") },
       },
       ...errors({ 400: "Not an array, or malformed JSON.", 413: "Too many documents or too large.", 415: "Unsupported media type." }),
+    },
+  });
+  const template = { 200: { description: "The site's template, as counts.", content: { "application/json": { schema: TemplateSummarySchema } } } };
+  const siteErrors = { 400: "A blank or oversized site.", 501: "This server keeps no site templates.", 503: "The template store failed." };
+  r.registerPath({
+    method: "post",
+    path: "/v1/sites/{site}/learn",
+    summary: "Learn a page into its site's template",
+    description: "Cleans the page (the bodies /v1/clean takes) and adds it to the site's template; the site's next pages lose the kept lines most of its last 20 pages hold. /v1/clean with siteTemplate=learn does the same and returns the cleaned page.",
+    request: {
+      params: SiteParamSchema,
+      query: QuerySchema,
+      body: { required: true, content: { "application/json": { schema: DocumentSchema }, "text/plain": text("The scraped text."), "text/html": text("The page's HTML.") } },
+    },
+    responses: { ...template, ...errors({ ...siteErrors, 413: "Body over the size limit.", 415: "Unsupported media type or charset." }) },
+  });
+  r.registerPath({
+    method: "get",
+    path: "/v1/sites/{site}",
+    summary: "What a site's template holds",
+    request: { params: SiteParamSchema },
+    responses: { ...template, ...errors({ ...siteErrors, 404: "No page of the site has been learned." }) },
+  });
+  r.registerPath({
+    method: "delete",
+    path: "/v1/sites/{site}",
+    summary: "Forget a site's template",
+    request: { params: SiteParamSchema },
+    responses: {
+      200: { description: "Whether there was one.", content: { "application/json": { schema: z.object({ site: z.string(), deleted: z.boolean() }) } } },
+      ...errors(siteErrors),
     },
   });
   r.registerPath({

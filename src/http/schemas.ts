@@ -110,3 +110,17 @@ export const MAX_BATCH_DOCS = 100;
 export const BatchSchema = z.array(DocumentSchema).min(1).max(MAX_BATCH_DOCS).openapi("Batch");
 /** The envelope checked up front: an array, not empty. */
 export const BatchEnvelopeSchema = z.array(z.unknown()).min(1);
+
+/** A site's template as /v1/sites/{site} shows it: counts only (a template holds hashes, no text). */
+export const TemplateSummarySchema = z
+  .object({
+    site: z.string().openapi({ description: "The site's key: the name given, trimmed and lower-cased." }),
+    pages: z.number().int().openapi({ description: "Pages learned in all." }),
+    window: z.number().int().openapi({ description: "Of those, the last ones the template holds (at most 20)." }),
+    lines: z.number().int().openapi({ description: "Distinct lines of 4+ words over those pages." }),
+    templateLines: z.number().int().openapi({ description: "Lines on enough of them to be cut from the site's next pages." }),
+    needed: z.number().int().nullable().openapi({ description: "Pages of the window a kept line must be on to be cut; null before two pages are learned." }),
+  })
+  .openapi("SiteTemplate");
+
+export const SiteParamSchema = z.object({ site: z.string().openapi({ param: { name: "site", in: "path" }, example: "news.example" }) });

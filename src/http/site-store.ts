@@ -9,6 +9,8 @@ import { parseTemplate, type SiteTemplate } from "../core/site-template.ts";
 export interface SiteStore {
   get(site: string): Promise<SiteTemplate | null>;
   put(site: string, template: SiteTemplate): Promise<void>;
+  /** Forgets the site's template (DELETE /v1/sites/{site}). */
+  delete(site: string): Promise<void>;
 }
 
 /**
@@ -60,6 +62,9 @@ export class MemorySiteStore implements SiteStore {
     this.#sites.set(site, template);
     while (this.#sites.size > this.maxSites) this.#sites.delete(this.#sites.keys().next().value!);
   }
+  async delete(site: string): Promise<void> {
+    this.#sites.delete(site);
+  }
   get size(): number {
     return this.#sites.size;
   }
@@ -69,6 +74,7 @@ export class MemorySiteStore implements SiteStore {
 export interface KvLike {
   get(key: string, type: "json"): Promise<unknown>;
   put(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
 }
 
 // KV keys: the site under a prefix, so the namespace can hold other things later.
@@ -83,5 +89,8 @@ export class KvSiteStore implements SiteStore {
   }
   async put(site: string, template: SiteTemplate): Promise<void> {
     await this.kv.put(KV_PREFIX + site, JSON.stringify(template));
+  }
+  async delete(site: string): Promise<void> {
+    await this.kv.delete(KV_PREFIX + site);
   }
 }

@@ -10,6 +10,7 @@ import { delayMs, retryAfterMs } from "../../src/client/retry.ts";
 import { MAX_BATCH_DOCS } from "../../src/http/schemas.ts";
 import { clean } from "../../src/index.ts";
 import { startServer, type NodeServer } from "../../src/node/server.ts";
+import { APPEAL, sitePage } from "../http/site-cases.ts";
 
 let server: NodeServer;
 beforeAll(async () => {
@@ -47,6 +48,17 @@ describe("BoilerstripClient", () => {
     const err = await client.clean(sampleA, { minConfidence: 3 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(BoilerstripError);
     expect(err).toMatchObject({ status: 400, code: "invalid_options" });
+  });
+
+  it("learns pages into a site's template, reads its counts and forgets it", async () => {
+    const client = new BoilerstripClient({ baseUrl: server.url });
+    expect(await client.siteTemplate("Client Site")).toBeNull();
+    for (let k = 0; k < 3; k++) expect((await client.learn("Client Site", sitePage(k))).pages).toBe(k + 1);
+    expect(await client.siteTemplate("client site")).toMatchObject({ site: "client site", pages: 3, templateLines: 1 });
+    expect((await client.clean({ text: sitePage(3), site: "client site" })).text).not.toContain(APPEAL);
+    expect(await client.forgetSite("Client Site")).toBe(true);
+    expect(await client.forgetSite("Client Site")).toBe(false);
+    expect((await client.clean({ text: sitePage(3), site: "client site" })).text).toContain(APPEAL);
   });
 
   it("batch yields every document in order and reads the source only as results are consumed", async () => {

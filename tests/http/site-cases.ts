@@ -81,6 +81,44 @@ export const SITE_CASES: HttpCase[] = [
     },
   },
   {
+    name: "/v1/sites/{site}: learn pages, read the template's counts, clean with it, forget it",
+    async run(send) {
+      const site = "Sites-Route.example";
+      expect((await send(`/v1/sites/${site}`)).status).toBe(404);
+      for (let k = 0; k < 3; k++) {
+        const res = await send(`/v1/sites/${site}/learn`, { method: "POST", headers: { "content-type": "text/plain" }, body: sitePage(k) });
+        expect(res.status).toBe(200);
+        const t = (await res.json()) as { site: string; pages: number; window: number; lines: number; templateLines: number; needed: number | null };
+        // Each page holds three lines of 4+ words; only the appeal is on every page.
+        expect(t).toEqual({ site: "sites-route.example", pages: k + 1, window: k + 1, lines: 2 * (k + 1) + 1, templateLines: k === 0 ? 0 : 1, needed: [null, 2, 3][k] });
+      }
+      const got = (await (await send(`/v1/sites/${encodeURIComponent("SITES-ROUTE.example")}`)).json()) as { pages: number };
+      expect(got.pages).toBe(3);
+      expect((await cleanFourth(send, { site })).text).toBe(ARTICLES[3].join("\n"));
+      const del = await send(`/v1/sites/${site}`, { method: "DELETE" });
+      expect(await del.json()).toEqual({ site: "sites-route.example", deleted: true });
+      expect((await send(`/v1/sites/${site}`)).status).toBe(404);
+      expect(await (await send(`/v1/sites/${site}`, { method: "DELETE" })).json()).toEqual({ site: "sites-route.example", deleted: false });
+      expect((await cleanFourth(send, { site })).text).toContain(APPEAL);
+    },
+  },
+  {
+    name: "/v1/sites/{site}: wrong methods are 405, a blank or oversized site 400, a bad body the /v1/clean error",
+    async run(send) {
+      const err = async (res: Response, status: number, code: string) => {
+        expect(res.status).toBe(status);
+        expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+      };
+      await err(await send("/v1/sites/a.example", { method: "POST", body: "x" }), 405, "method_not_allowed");
+      await err(await send("/v1/sites/a.example/learn"), 405, "method_not_allowed");
+      await err(await send("/v1/sites/%20%20"), 400, "invalid_site");
+      await err(await send(`/v1/sites/${"x".repeat(1001)}`), 400, "invalid_site");
+      await err(await send("/v1/sites/a.example/learn", { method: "POST", headers: { "content-type": "text/plain" }, body: "   " }), 400, "no_text");
+      await err(await send("/v1/sites/a.example/learn", { method: "POST", headers: { "content-type": "application/json" }, body: "{" }), 400, "invalid_json");
+      expect((await send("/v1/sites/a.example")).status).toBe(404); // nothing was learned
+    },
+  },
+  {
     name: "site template: a siteTemplate value that is not one of use, learn, off is a 400",
     async run(send) {
       const res = await send("/v1/clean", json({ text: sitePage(0), url: "https://x.example/", options: { siteTemplate: "always" } }));

@@ -12,11 +12,17 @@ describe("site templates in-process", () => {
   for (const c of SITE_CASES) it(c.name, () => c.run(async (path, init) => app.request(path, init)));
 
   it("a failing store costs the template, never the request", async () => {
-    const broken: SiteStore = { get: () => Promise.reject(new Error("store down")), put: () => Promise.reject(new Error("store down")) };
+    const broken: SiteStore = { get: () => Promise.reject(new Error("store down")), put: () => Promise.reject(new Error("store down")), delete: () => Promise.reject(new Error("store down")) };
     const a = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES, sites: broken });
     const send = async (path: string, init?: RequestInit) => a.request(path, init);
     for (const k of [0, 1, 2]) expect((await cleanFourth(send, { url: `https://broken.example/${k}`, options: { siteTemplate: "learn" } })).text).toContain(APPEAL);
     expect((await cleanFourth(send, { url: "https://broken.example/4" })).text).toContain(APPEAL);
+    // The /v1/sites routes exist to read and write the store: its failure is theirs, a 503.
+    for (const [path, method] of [["/v1/sites/broken.example", "GET"], ["/v1/sites/broken.example", "DELETE"], ["/v1/sites/broken.example/learn", "POST"]]) {
+      const res = await send(path, { method, ...(method === "POST" && { headers: { "content-type": "text/plain" }, body: "Some text of a page to learn." }) });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("site_store_unavailable");
+    }
   });
 
   it("without a store, learn and use do nothing", async () => {
@@ -24,6 +30,9 @@ describe("site templates in-process", () => {
     const send = async (path: string, init?: RequestInit) => a.request(path, init);
     for (const k of [0, 1, 2]) expect((await cleanFourth(send, { url: `https://nostore.example/${k}`, options: { siteTemplate: "learn" } })).text).toContain(APPEAL);
     expect((await cleanFourth(send, { url: "https://nostore.example/4" })).text).toContain(APPEAL);
+    const res = await send("/v1/sites/nostore.example");
+    expect(res.status).toBe(501);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_implemented");
   });
 });
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import sample from "../../samples/002_ea00b029d001865f.txt?raw";
 import page from "../html/fixtures/article.html?raw";
 import { createApp, DEFAULT_MAX_BODY_BYTES } from "../../src/http/app.ts";
-import { BatchItemSchema, CleanResultSchema, ErrorSchema } from "../../src/http/schemas.ts";
+import { BatchItemSchema, CleanResultSchema, ErrorSchema, TemplateSummarySchema } from "../../src/http/schemas.ts";
+import { MemorySiteStore } from "../../src/http/site-store.ts";
 import { defaultModel } from "../../src/model/index.ts";
 
 const app = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
@@ -18,7 +19,8 @@ describe("OpenAPI", () => {
     const doc = (await res.json()) as { openapi: string; info: { version: string }; paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> }; responses: Record<string, unknown> }>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.info.version).toBe(defaultModel().version);
-    expect(Object.keys(doc.paths).sort()).toEqual(["/healthz", "/v1/clean", "/v1/clean/batch"]);
+    expect(Object.keys(doc.paths).sort()).toEqual(["/healthz", "/v1/clean", "/v1/clean/batch", "/v1/sites/{site}", "/v1/sites/{site}/learn"]);
+    expect(Object.keys(doc.paths["/v1/sites/{site}"]).sort()).toEqual(["delete", "get"]);
     expect(Object.keys(doc.paths["/v1/clean"].post.requestBody!.content).sort()).toEqual(["application/json", "text/html", "text/plain"]);
     expect(Object.keys(doc.paths["/v1/clean/batch"].post.requestBody!.content).sort()).toEqual(["application/json", "application/x-ndjson"]);
     expect(Object.keys(doc.paths["/v1/clean"].post.responses)).toEqual(expect.arrayContaining(["200", "400", "413", "415"]));
@@ -34,6 +36,10 @@ describe("OpenAPI", () => {
     expect(html.page).toBeDefined();
     expect(html.html).toBeDefined();
     for (const answer of [one, html]) expect(CleanResultSchema.strict().safeParse(answer).error).toBeUndefined();
+    const withSites = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES, sites: new MemorySiteStore(10) });
+    const learned = await (await withSites.request("/v1/sites/news.example/learn", { method: "POST", headers: { "content-type": "text/plain" }, body: sample })).json();
+    expect(TemplateSummarySchema.strict().safeParse(learned).error).toBeUndefined();
+    expect(TemplateSummarySchema.strict().safeParse(await (await withSites.request("/v1/sites/news.example")).json()).error).toBeUndefined();
     const many = (await (await postJson("/v1/clean/batch", [{ text: sample }, { text: 5 }])).json()) as unknown[];
     for (const item of many) expect(BatchItemSchema.safeParse(item).success).toBe(true);
     expect(ErrorSchema.safeParse(many[1]).success).toBe(true);

@@ -24,6 +24,17 @@ describe("site templates in Workers KV", () => {
     expect(body.removed.map((r) => r.text)).toContain(APPEAL);
   });
 
+  it("GET and DELETE /v1/sites/{site} read and delete the KV value", async () => {
+    const kv = (env as ServiceEnv & { SITES: KvLike }).SITES;
+    await learnThree(send, { url: "https://kv-gone.example/1" }, auth);
+    expect(((await (await send("/v1/sites/kv-gone.example", { headers: auth })).json()) as { pages: number }).pages).toBe(3);
+    expect(await (await send("/v1/sites/kv-gone.example", { method: "DELETE", headers: auth })).json()).toEqual({ site: "kv-gone.example", deleted: true });
+    expect(await kv.get("template:kv-gone.example", "json")).toBeNull();
+    expect((await cleanFourth(send, { url: "https://kv-gone.example/4" }, auth)).text).toContain(APPEAL);
+    // The routes are behind the API key like the rest of /v1.
+    expect((await send("/v1/sites/kv-gone.example")).status).toBe(401);
+  });
+
   it("reads a value that is not a template as none", async () => {
     const kv = (env as ServiceEnv & { SITES: KvLike }).SITES;
     await kv.put("template:garbled.example", "{not json");

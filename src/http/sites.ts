@@ -1,0 +1,65 @@
+// /v1/sites/{site}: a site's template as a resource. POST …/learn cleans one page (the bodies
+// /v1/clean takes) and learns it into the template; GET says what the template holds (counts:
+// it has no text); DELETE forgets it (after a redesign, or to start again). /v1/clean with
+// siteTemplate "learn" learns too, and returns the cleaned page instead of the template.
+import type { Context, Hono } from "hono";
+import { summarizeTemplate, type SiteContext, type SiteTemplate } from "../core/site-template.ts";
+import { cleanDocument, type CleanDeps } from "./document.ts";
+import { errorResponse, HttpError } from "./errors.ts";
+import { parseCleanRequest } from "./request.ts";
+import { siteKeyOf, type SiteStore } from "./site-store.ts";
+
+// A site name longer than this is refused rather than stored under a cut key. Set by hand: a host
+// name is at most 253 characters; siteKeyOf cuts and hashes past 200.
+const MAX_SITE_CHARS = 1000;
+
+function siteOf(c: Context): string {
+  const raw = c.req.param("site") ?? "";
+  const key = raw.length <= MAX_SITE_CHARS ? siteKeyOf({ site: raw }) : null;
+  if (!key) throw new HttpError(400, "invalid_site", `the site in the path must be 1 to ${MAX_SITE_CHARS} characters, not blank`);
+  return key;
+}
+
+function storeOf(deps: CleanDeps): SiteStore {
+  if (!deps.sites) throw new HttpError(501, "not_implemented", "site templates are not kept by this server");
+  return deps.sites;
+}
+
+/** A store call whose failure is the request's: these routes exist to read and write it. */
+async function stored<T>(what: Promise<T>): Promise<T> {
+  try {
+    return await what;
+  } catch (err) {
+    console.error(`site store failed: ${err instanceof Error ? err.message : String(err)}`);
+    throw new HttpError(503, "site_store_unavailable", "the site template store failed; try again");
+  }
+}
+
+const summary = (site: string, t: SiteTemplate) => ({ site, ...summarizeTemplate(t) });
+
+export function registerSiteRoutes(app: Hono, deps: CleanDeps & { maxBodyBytes: number }): void {
+  app.post("/v1/sites/:site/learn", async (c) => {
+    const site = siteOf(c);
+    const store = storeOf(deps);
+    const input = await parseCleanRequest(c.req.raw, deps.maxBodyBytes);
+    const ctx: SiteContext = { template: await stored(store.get(site)), learn: true };
+    cleanDocument({ ...input, options: { ...input.options, site, siteTemplate: "learn" } }, deps, ctx);
+    await stored(store.put(site, ctx.learned!));
+    return c.json(summary(site, ctx.learned!));
+  });
+  app.get("/v1/sites/:site", async (c) => {
+    const site = siteOf(c);
+    const t = await stored(storeOf(deps).get(site));
+    if (!t) return errorResponse(c, 404, "no_template", `no page of site "${site}" has been learned`);
+    return c.json(summary(site, t));
+  });
+  app.delete("/v1/sites/:site", async (c) => {
+    const site = siteOf(c);
+    const store = storeOf(deps);
+    const existed = (await stored(store.get(site))) !== null;
+    await stored(store.delete(site));
+    return c.json({ site, deleted: existed });
+  });
+  app.all("/v1/sites/:site/learn", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
+  app.all("/v1/sites/:site", (c) => errorResponse(c, 405, "method_not_allowed", "use GET or DELETE"));
+}
