@@ -13,6 +13,7 @@ import random
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 DEFAULT_URL = "http://127.0.0.1:8787"
@@ -36,12 +37,15 @@ class Client:
         self.timeout = timeout
 
     def _post(self, path, payload):
-        data = json.dumps(payload).encode("utf-8")
-        headers = {"content-type": "application/json"}
+        return self._request("POST", path, payload)
+
+    def _request(self, method, path, payload=None):
+        data = None if payload is None else json.dumps(payload).encode("utf-8")
+        headers = {"content-type": "application/json"} if data is not None else {}
         if self.api_key:
             headers["authorization"] = f"Bearer {self.api_key}"
         for attempt in range(RETRIES + 1):
-            req = urllib.request.Request(self.base_url + path, data=data, headers=headers, method="POST")
+            req = urllib.request.Request(self.base_url + path, data=data, headers=headers, method=method)
             try:
                 with urllib.request.urlopen(req, timeout=self.timeout) as res:
                     return json.load(res)
@@ -66,6 +70,24 @@ class Client:
         if options:
             doc["options"] = options
         return self._post("/v1/clean", doc)
+
+    def learn(self, site, text=None, html=None, url=None):
+        """Clean one page and learn it into its site's template; returns the template's counts."""
+        doc = {k: v for k, v in {"text": text, "html": html, "url": url}.items() if v is not None}
+        return self._post(f"/v1/sites/{urllib.parse.quote(site, safe='')}/learn", doc)
+
+    def site_template(self, site):
+        """What a site's template holds (counts: pages, window, lines, templateLines, needed), or None."""
+        try:
+            return self._request("GET", f"/v1/sites/{urllib.parse.quote(site, safe='')}")
+        except BoilerstripError as e:
+            if e.status == 404:
+                return None
+            raise
+
+    def forget_site(self, site):
+        """Forget a site's template; whether there was one."""
+        return self._request("DELETE", f"/v1/sites/{urllib.parse.quote(site, safe='')}")["deleted"]
 
     def batch(self, docs, chunk=CHUNK):
         """Clean an iterable of documents (dicts with text or html); yields one answer each, in order.

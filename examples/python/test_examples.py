@@ -43,6 +43,18 @@ class ExamplesTest(unittest.TestCase):
         self.assertEqual(items[3]["error"]["code"], "no_text")
         self.assertEqual(items[0]["text"], items[6]["text"])
 
+    def test_site_template(self):
+        client = boilerstrip_client.Client(URL)
+        site = "Python Site.example"
+        self.assertIsNone(client.site_template(site))
+        self.assertEqual(client.learn(site, text=SAMPLE)["pages"], 1)
+        self.assertEqual(client.learn(site, text=SAMPLE + "\nA closing line that only the second page carries.")["pages"], 2)
+        t = client.site_template(site.lower())
+        self.assertEqual((t["site"], t["pages"], t["window"], t["needed"]), ("python site.example", 2, 2, 2))
+        self.assertTrue(client.forget_site(site))
+        self.assertFalse(client.forget_site(site))
+        self.assertIsNone(client.site_template(site))
+
     def test_cli_main(self):
         out = io.StringIO()
         with redirect_stdout(out):

@@ -28,7 +28,8 @@ it("the urllib client and the Scrapy pipeline work against the running server", 
     child.on("error", reject);
     child.on("close", (c) => resolve({ code: c, stdout: out, stderr: err }));
   });
-  expect(stderr, stderr).toMatch(/Ran 5 tests[\s\S]*\nOK\s*$/);
+  expect(stderr, stderr).toMatch(/Ran 6 tests[\s\S]*\nOK\s*$/);
+  expect(stderr).toMatch(/test_site_template .* ok/);
   expect(code).toBe(0);
   const printed = JSON.parse(stdout.trim().split("\n").find((l) => l.startsWith("{"))!);
   expect(printed.text).toBe(clean(fs.readFileSync(SAMPLE, "utf8")).text);
