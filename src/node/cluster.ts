@@ -1,11 +1,13 @@
 // Multi-process serving under Node: `npm start` forks one worker process per core (node:cluster),
-// each running the whole server (startServer) on the same port; the primary only forks, restarts
-// a worker that dies, and stops them all on SIGINT/SIGTERM. Cleaning is synchronous CPU work, so
-// one process serves one request at a time: processes are how a Node server uses more than a core.
+// each running the whole server (startServer) on the same port; the primary forks, restarts a
+// worker that dies, stops them all on SIGINT/SIGTERM, and keeps the site templates they share.
+// Cleaning is synchronous CPU work, so one process serves one request at a time: processes are
+// how a Node server uses more than a core.
 import cluster, { type Worker } from "node:cluster";
 import os from "node:os";
 import { serviceConfigFrom } from "../http/config.ts";
 import { defaultModel, loadBundledModels } from "../model/index.ts";
+import { serveSiteStore } from "./cluster-sites.ts";
 
 export interface ClusterEnv {
   /** Worker processes; default: os.availableParallelism(), or 1 when BOILERSTRIP_RATE_LIMIT is set. */
@@ -76,5 +78,7 @@ export function runPrimary(count: number, env: NodeJS.ProcessEnv = process.env, 
   };
   process.on("SIGINT", () => stop());
   process.on("SIGTERM", () => stop());
+  // The site templates every worker reads and learns into (cluster-sites.ts).
+  serveSiteStore();
   for (let i = 0; i < count; i++) fork();
 }

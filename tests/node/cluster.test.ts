@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../src/eval/corpus.ts";
 import { runServer } from "./run-server.ts";
+import { APPEAL, sitePage } from "../http/site-cases.ts";
 
 const ARTICLE = fs.readFileSync(path.join(REPO_ROOT, "samples", fs.readdirSync(path.join(REPO_ROOT, "samples")).find((f) => f.endsWith(".txt"))!), "utf8");
 const children: ChildProcess[] = [];
@@ -82,6 +83,29 @@ describe("clustered server (npm start)", () => {
       taken.close();
     }
   }, 60_000);
+
+  it("its workers share one set of site templates, kept by the primary: learned, read and forgotten alike from either", async () => {
+    const s = run({ BOILERSTRIP_WORKERS: "2" });
+    const url = (await s.seen(/listening on (http:\/\/\S+) .*2 worker processes/))[1];
+    let workers: number[] = [];
+    for (let i = 0; i < 600 && workers.length < 2; i++) { workers = childrenOf(s.child.pid!); await new Promise((r) => setTimeout(r, 50)); }
+    await serving(url);
+    // A new connection per request: the primary hands connections to its workers in turn.
+    const ask = (path: string, init?: RequestInit) => fetch(url + path, { ...init, headers: { ...init?.headers, connection: "close" } });
+    for (let k = 0; k < 3; k++) {
+      const res = await ask("/v1/sites/shared.example/learn", { method: "POST", headers: { "content-type": "text/plain" }, body: sitePage(k) });
+      expect(((await res.json()) as { pages: number }).pages).toBe(k + 1);
+    }
+    for (let i = 0; i < 6; i++) {
+      expect(((await (await ask("/v1/sites/shared.example")).json()) as { pages: number }).pages).toBe(3);
+      const body = (await (await ask("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: sitePage(3), site: "shared.example" }) })).json()) as { text: string };
+      expect(body.text).not.toContain(APPEAL);
+    }
+    expect(await (await ask("/v1/sites/shared.example", { method: "DELETE" })).json()).toEqual({ site: "shared.example", deleted: true });
+    for (let i = 0; i < 6; i++) expect((await ask("/v1/sites/shared.example")).status).toBe(404);
+    s.child.kill("SIGTERM");
+    expect(await s.exited).toBe(0);
+  }, 120_000);
 
   it("a worker count that is not a positive integer stops start-up with a message", async () => {
     const s = run({ BOILERSTRIP_WORKERS: "lots" });
