@@ -34,7 +34,8 @@ function metaContent(pairs: [string, string | null][], keys: string[]): string |
 }
 
 // A character reference left in a value already decoded: the page escaped it twice (WordPress
-// themes write og:title="Tools &amp;#8211; Spreadsheet"), 13 of the corpus's 701 articles' titles.
+// themes write og:title="Tools &amp;#8211; Spreadsheet"); decoding it made 13 more of the
+// corpus's 701 articles' titles right word for word (408 -> 421, fast engine).
 const LEFTOVER_REFERENCE = /&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i;
 const decoder = new EntityDecoder();
 
