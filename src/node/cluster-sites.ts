@@ -26,8 +26,8 @@ const ASK_TIMEOUT_MS = 2000;
 // a worker's recent sites, at ~0.1-0.4 MB each, without holding the primary's whole store again.
 const WORKER_CACHE_SITES = 50;
 
-/** In the primary: answers the workers' questions from one store. */
-export function serveSiteStore(store: MemorySiteStore = new MemorySiteStore(NODE_SITES_MAX)): MemorySiteStore {
+/** In the primary: answers the workers' questions from one store (memory, or files: file-sites.ts). */
+export function serveSiteStore(store: SiteStore = new MemorySiteStore(NODE_SITES_MAX)): SiteStore {
   // Each stored template object's version; an evicted template's entry goes with it.
   const versions = new WeakMap<SiteTemplate, number>();
   let nextVersion = 1;
@@ -35,8 +35,10 @@ export function serveSiteStore(store: MemorySiteStore = new MemorySiteStore(NODE
     if (msg.op === "get") {
       const template = await store.get(msg.site);
       if (!template) return { template: null };
-      const version = versions.get(template) ?? 0;
-      return version && msg.have === version ? { same: true, version } : { template, version };
+      // A template read back from a file has no version yet: it gets one now.
+      let version = versions.get(template);
+      if (!version) versions.set(template, (version = nextVersion++));
+      return msg.have === version ? { same: true, version } : { template, version };
     }
     if (msg.op === "put" && msg.template) {
       const version = nextVersion++;

@@ -8,6 +8,7 @@ import os from "node:os";
 import { serviceConfigFrom } from "../http/config.ts";
 import { defaultModel, loadBundledModels } from "../model/index.ts";
 import { serveSiteStore } from "./cluster-sites.ts";
+import { siteStoreFrom } from "./file-sites.ts";
 
 export interface ClusterEnv {
   /** Worker processes; default: os.availableParallelism(), or 1 when BOILERSTRIP_RATE_LIMIT is set. */
@@ -78,7 +79,8 @@ export function runPrimary(count: number, env: NodeJS.ProcessEnv = process.env, 
   };
   process.on("SIGINT", () => stop());
   process.on("SIGTERM", () => stop());
-  // The site templates every worker reads and learns into (cluster-sites.ts).
-  serveSiteStore();
+  // The site templates every worker reads and learns into (cluster-sites.ts), kept in memory or,
+  // with BOILERSTRIP_SITES_DIR, in files (file-sites.ts).
+  serveSiteStore(siteStoreFrom(env));
   for (let i = 0; i < count; i++) fork();
 }

@@ -6,9 +6,9 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { createApp } from "../http/app.ts";
 import { serviceConfigFrom } from "../http/config.ts";
-import { MemorySiteStore, NODE_SITES_MAX } from "../http/site-store.ts";
 import { answerClientErrors } from "./client-errors.ts";
 import { ClusterSiteStore } from "./cluster-sites.ts";
+import { siteStoreFrom } from "./file-sites.ts";
 import { runPrimary, workerCount } from "./cluster.ts";
 import { defaultModel, loadBundledModels } from "../model/index.ts";
 import { nodeDeps } from "./deps.ts";
@@ -29,9 +29,9 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const port = opts.port ?? (env.PORT ? Number(env.PORT) : 8787);
   loadBundledModels(); // before the first request, and fail at start-up if a model is bad
   const { requestTimeoutMs, ...config } = serviceConfigFrom(env);
-  // Site templates live in this process, or under `npm start`'s cluster in the primary, which all
-  // its workers share (cluster-sites.ts).
-  const sites = cluster.isWorker ? new ClusterSiteStore() : new MemorySiteStore(NODE_SITES_MAX);
+  // Site templates live in this process (in memory, or in files under BOILERSTRIP_SITES_DIR), or
+  // under `npm start`'s cluster in the primary, which all its workers share (cluster-sites.ts).
+  const sites = cluster.isWorker ? new ClusterSiteStore() : siteStoreFrom(env);
   const app = createApp({ ...config, ...nodeDeps(env), sites, clientAddress: (c) => getConnInfo(c).remote.address });
   const serverOptions = {
     requestTimeout: requestTimeoutMs,

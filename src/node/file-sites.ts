@@ -1,0 +1,99 @@
+// Site templates on disk under Node (BOILERSTRIP_SITES_DIR), so a restart keeps what the service
+// learned: one JSON file per site in the directory, written whole to a temporary name and renamed
+// over the old one (a reader never sees half a file). The memory store in front answers reads
+// (DESIGN.md §2: "in memory or a file under Node").
+import { randomBytes } from "node:crypto";
+import fsSync from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { fnv1a } from "../core/hash.ts";
+import { parseTemplate, type SiteTemplate } from "../core/site-template.ts";
+import { MemorySiteStore, NODE_SITES_MAX, type SiteStore } from "../http/site-store.ts";
+
+/** What a file holds: the site's key beside its template (two keys sharing a file name are told apart). */
+interface SiteFile { site: string; template: SiteTemplate }
+
+/** The file of a site: its key's readable part and a hash (keys hold spaces, slashes, any letter). */
+export function siteFileName(site: string): string {
+  const readable = site.replace(/[^a-z0-9.-]+/g, "_").slice(0, 80);
+  return `${readable}-${fnv1a(site).toString(36)}.json`;
+}
+
+/**
+ * The store a Node process keeps site templates in: files under BOILERSTRIP_SITES_DIR (made if
+ * missing; start-up fails if it cannot be written), else memory only. Checked once, at start-up.
+ */
+export function siteStoreFrom(env: NodeJS.ProcessEnv): FileSiteStore | MemorySiteStore {
+  const dir = env.BOILERSTRIP_SITES_DIR;
+  if (!dir) return new MemorySiteStore(NODE_SITES_MAX);
+  try {
+    fsSync.mkdirSync(dir, { recursive: true });
+    fsSync.accessSync(dir, fsSync.constants.W_OK);
+  } catch (err) {
+    throw new Error(`BOILERSTRIP_SITES_DIR ${dir} cannot be written: ${(err as Error).message}`);
+  }
+  return new FileSiteStore(path.resolve(dir));
+}
+
+// Sites kept on disk at most: a template file is at most ~60 KB (20 pages x 300 keys), so 10,000
+// sites stay under ~600 MB however many sites clients name. Set by hand, not tuned. Past it a new
+// site is not stored (the store fails for it: /v1/clean goes on without, /v1/sites answers 503);
+// sites already kept go on learning, and DELETE frees room.
+export const FILE_SITES_MAX = 10_000;
+
+export class FileSiteStore implements SiteStore {
+  readonly #memory: MemorySiteStore;
+  /** Site files in the directory (counted at start, then kept up to date by put and delete). */
+  #files: number;
+  constructor(private readonly dir: string, maxSites = NODE_SITES_MAX, private readonly maxFiles = FILE_SITES_MAX) {
+    this.#memory = new MemorySiteStore(maxSites);
+    this.#files = fsSync.readdirSync(dir).filter((f) => f.endsWith(".json")).length;
+  }
+
+  async get(site: string): Promise<SiteTemplate | null> {
+    const held = await this.#memory.get(site);
+    if (held) return held;
+    let raw: string;
+    try {
+      raw = await fs.readFile(path.join(this.dir, siteFileName(site)), "utf8");
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw err;
+    }
+    // A file that is not one (edited by hand, another site's under a colliding name) reads as none.
+    let parsed: Partial<SiteFile> | null = null;
+    try {
+      parsed = JSON.parse(raw) as Partial<SiteFile>;
+    } catch {
+      return null;
+    }
+    const template = parsed?.site === site ? parseTemplate(parsed.template) : null;
+    if (template) await this.#memory.put(site, template);
+    return template;
+  }
+
+  async put(site: string, template: SiteTemplate): Promise<void> {
+    const file = path.join(this.dir, siteFileName(site));
+    const isNew = !(await exists(file));
+    if (isNew && this.#files >= this.maxFiles) throw new Error(`${this.maxFiles} sites are kept already: ${site} is not stored`);
+    const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify({ site, template } satisfies SiteFile));
+    await fs.rename(tmp, file);
+    if (isNew) this.#files++;
+    await this.#memory.put(site, template);
+  }
+
+  async delete(site: string): Promise<void> {
+    await this.#memory.delete(site);
+    const file = path.join(this.dir, siteFileName(site));
+    if (!(await exists(file))) return;
+    await fs.rm(file, { force: true });
+    this.#files--;
+  }
+
+  get files(): number {
+    return this.#files;
+  }
+}
+
+const exists = (file: string) => fs.stat(file).then(() => true, () => false);

@@ -1,0 +1,104 @@
+// Site templates on disk (BOILERSTRIP_SITES_DIR): the file store alone, and `npm start` learning
+// with two workers, stopped, started again with one, still knowing the site.
+import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { emptyTemplate, learnPage } from "../../src/core/site-template.ts";
+import { MemorySiteStore } from "../../src/http/site-store.ts";
+import { FileSiteStore, siteFileName, siteStoreFrom } from "../../src/node/file-sites.ts";
+import { APPEAL, sitePage } from "../http/site-cases.ts";
+import { runServer } from "./run-server.ts";
+
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+const tmp = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), "bs-sites-")); dirs.push(d); return d; };
+afterAll(() => { children.forEach((c) => c.kill("SIGKILL")); dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })); });
+
+describe("FileSiteStore", () => {
+  const t = learnPage(learnPage(emptyTemplate(), sitePage(0).split("\n")), sitePage(1).split("\n"));
+
+  it("writes a file per site that another store on the same directory reads back; delete removes it", async () => {
+    const dir = tmp();
+    const a = new FileSiteStore(dir);
+    expect(await a.get("news.example")).toBeNull();
+    await a.put("news.example", t);
+    expect(fs.readdirSync(dir)).toEqual([siteFileName("news.example")]);
+    expect(await new FileSiteStore(dir).get("news.example")).toEqual(t);
+    expect(await new FileSiteStore(dir).get("other.example")).toBeNull();
+    await a.delete("news.example");
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(await new FileSiteStore(dir).get("news.example")).toBeNull();
+    await a.delete("news.example"); // deleting what is gone is no error
+  });
+
+  it("keeps at most its bound of sites on disk: a new site past it fails, known ones still learn, delete frees room", async () => {
+    const dir = tmp();
+    const a = new FileSiteStore(dir, 10, 2);
+    await a.put("one.example", t);
+    await a.put("two.example", t);
+    await expect(a.put("three.example", t)).rejects.toThrow(/2 sites are kept already/);
+    await a.put("two.example", t); // a known site is rewritten, not counted again
+    expect(a.files).toBe(2);
+    await a.delete("one.example");
+    await a.put("three.example", t);
+    expect(fs.readdirSync(dir).sort()).toEqual([siteFileName("three.example"), siteFileName("two.example")].sort());
+    expect(new FileSiteStore(dir, 10, 2).files).toBe(2); // counted again at start
+  });
+
+  it("reads a garbled file, or one holding another site's key, as none", async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, siteFileName("a.example")), "{not json");
+    fs.writeFileSync(path.join(dir, siteFileName("b.example")), JSON.stringify({ site: "c.example", template: t }));
+    fs.writeFileSync(path.join(dir, siteFileName("d.example")), JSON.stringify({ site: "d.example", template: { v: 9 } }));
+    for (const s of ["a.example", "b.example", "d.example"]) expect(await new FileSiteStore(dir).get(s)).toBeNull();
+  });
+
+  it("names files safely whatever the key holds", () => {
+    for (const key of ["my group", "../../etc/passwd", "ünïcödé.example", "x".repeat(300)]) {
+      const name = siteFileName(key);
+      expect(name).toMatch(/^[a-z0-9._-]{1,100}\.json$/);
+      expect(name).not.toContain("/");
+    }
+    expect(siteFileName("a b")).not.toBe(siteFileName("a_b"));
+  });
+
+  it("BOILERSTRIP_SITES_DIR chooses it, makes the directory, and stops start-up when it cannot be written", () => {
+    expect(siteStoreFrom({})).toBeInstanceOf(MemorySiteStore);
+    const dir = path.join(tmp(), "nested", "sites");
+    expect(siteStoreFrom({ BOILERSTRIP_SITES_DIR: dir })).toBeInstanceOf(FileSiteStore);
+    expect(fs.existsSync(dir)).toBe(true);
+    const file = path.join(tmp(), "a-file");
+    fs.writeFileSync(file, "");
+    expect(() => siteStoreFrom({ BOILERSTRIP_SITES_DIR: path.join(file, "sub") })).toThrow(/BOILERSTRIP_SITES_DIR .* cannot be written/);
+  });
+});
+
+describe("npm start with BOILERSTRIP_SITES_DIR", () => {
+  it("keeps what it learned across a restart (two workers, then one)", async () => {
+    const dir = tmp();
+    const start = async (workers: string) => {
+      const s = runServer({ BOILERSTRIP_WORKERS: workers, BOILERSTRIP_SITES_DIR: dir }, children);
+      const url = await s.listening;
+      for (let i = 0; i < 600; i++) { try { if ((await fetch(url + "/healthz")).ok) break; } catch { /* not yet */ } await new Promise((r) => setTimeout(r, 50)); }
+      return { s, url };
+    };
+    const ask = (url: string, p: string, init?: RequestInit) => fetch(url + p, { ...init, headers: { ...init?.headers, connection: "close" } });
+    const first = await start("2");
+    for (let k = 0; k < 3; k++) {
+      const res = await ask(first.url, "/v1/sites/disk.example/learn", { method: "POST", headers: { "content-type": "text/plain" }, body: sitePage(k) });
+      expect(((await res.json()) as { pages: number }).pages).toBe(k + 1);
+    }
+    first.s.child.kill("SIGTERM");
+    expect(await first.s.exited).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual([siteFileName("disk.example")]);
+
+    const second = await start("1");
+    expect(((await (await ask(second.url, "/v1/sites/disk.example")).json()) as { pages: number }).pages).toBe(3);
+    const body = (await (await ask(second.url, "/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: sitePage(3), site: "disk.example" }) })).json()) as { text: string };
+    expect(body.text).not.toContain(APPEAL);
+    second.s.child.kill("SIGTERM");
+    expect(await second.s.exited).toBe(0);
+  }, 120_000);
+});
