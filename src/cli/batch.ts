@@ -6,7 +6,8 @@ import os from "node:os";
 import { Readable } from "node:stream";
 import { splitLines } from "../http/batch.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "../http/app.ts";
-import { DEFAULT_OPTIONS } from "../core/options.ts";
+import { DEFAULT_OPTIONS, resolveOptions, type CleanOptions } from "../core/options.ts";
+import { documentFromJson } from "../http/document.ts";
 import { siteKeyOf } from "../http/site-store.ts";
 import { WorkerPool } from "./pool.ts";
 import { startProgress, type ProgressState } from "./progress.ts";
@@ -104,14 +105,16 @@ export class SiteRouter {
     } catch {
       return null; // answered as invalid JSON by whichever worker gets it
     }
-    if (doc === null || typeof doc !== "object") return null;
-    const d = doc as { url?: unknown; site?: unknown; options?: unknown };
-    const o: Record<string, unknown> = { ...this.base, ...(d.options !== null && typeof d.options === "object" ? d.options : {}) };
-    if (d.url !== undefined) o.url = d.url;
-    if (d.site !== undefined) o.site = d.site;
-    if (o.siteTemplate === "learn") this.learning = true;
-    if (o.siteTemplate === "off" || !this.learning) return null;
-    return siteKeyOf({ site: typeof o.site === "string" ? o.site : undefined, url: typeof o.url === "string" ? o.url : undefined });
+    // The document's options as its worker will read them (documentFromJson merges them).
+    let opts: CleanOptions;
+    try {
+      opts = resolveOptions(documentFromJson(doc, this.base).options);
+    } catch {
+      return null; // answered with its error by whichever worker gets it
+    }
+    if (opts.siteTemplate === "learn") this.learning = true;
+    if (opts.siteTemplate === "off" || !this.learning) return null;
+    return siteKeyOf(opts);
   }
 }
 

@@ -8,6 +8,7 @@
 // character bigrams, when that reaches HEADLINE_MIN_SIMILARITY.
 // A CommonJS module: its default export is the one every runtime and bundler agrees on.
 import stringSimilarity from "string-similarity";
+import { lineKey } from "./line-scan.ts";
 
 // The declared title is looked for among the first lines only (headline lists further down repeat
 // other pages' titles); 60 blocks reach past the longest page header in the corpus.
@@ -21,24 +22,23 @@ const HEADLINE_MIN_SIMILARITY = 0.4;
 // Lines longer than this are prose, not headings, and are not compared (a bound on the work too).
 const HEADLINE_MAX_CHARS = 400;
 
-const norm = (t: string) => t.trim().toLowerCase().replace(/\s+/g, " ");
-
 /**
  * The line among the first TITLE_SEARCH_LINES that is the page's headline, given the title it
  * declares, or -1. `heading[i]` is line i's heading level (1-6; 0 when it is not a heading); without
  * it only a line equal to the title is found.
  */
 export function headlineLine(texts: readonly string[], title: string, heading?: ArrayLike<number>): number {
-  const want = norm(title);
+  const want = lineKey(title);
   if (!want) return -1;
   const end = Math.min(texts.length, TITLE_SEARCH_LINES);
-  for (let i = 0; i < end; i++) if (norm(texts[i]) === want) return i;
-  if (!heading) return -1;
-  // The best <h1>, else the best heading of another level.
+  // A line equal to the title wins wherever it is; else the best <h1>, else the best heading of
+  // another level.
   let best = -1, bestScore = 0, bestH1 = -1, bestH1Score = 0;
   for (let i = 0; i < end; i++) {
-    if (!(heading[i] > 0) || texts[i].length > HEADLINE_MAX_CHARS) continue;
-    const s = stringSimilarity.compareTwoStrings(norm(texts[i]), want);
+    const key = lineKey(texts[i]);
+    if (key === want) return i;
+    if (!heading || !(heading[i] > 0) || texts[i].length > HEADLINE_MAX_CHARS) continue;
+    const s = stringSimilarity.compareTwoStrings(key, want);
     if (s < HEADLINE_MIN_SIMILARITY) continue;
     if (heading[i] === 1 && s > bestH1Score) { bestH1 = i; bestH1Score = s; }
     if (s > bestScore) { best = i; bestScore = s; }

@@ -43,7 +43,7 @@ export function registerSiteRoutes(app: Hono, deps: CleanDeps & { maxBodyBytes: 
     const store = storeOf(deps);
     const input = await parseCleanRequest(c.req.raw, deps.maxBodyBytes);
     const ctx: SiteContext = { template: await stored(store.get(site)), learn: true };
-    cleanDocument({ ...input, options: { ...input.options, site, siteTemplate: "learn" } }, deps, ctx);
+    cleanDocument(input, deps, ctx);
     await stored(store.put(site, ctx.learned!));
     return c.json(summary(site, ctx.learned!));
   });

@@ -1,9 +1,9 @@
-// Site templates shared by `npm start`'s worker processes: the primary keeps them (one
-// MemorySiteStore) and each worker asks it over the cluster's IPC channel. Without this every
+// Site templates shared by `npm start`'s worker processes: the primary keeps them (in memory, or in
+// files: file-sites.ts) and each worker asks it over the cluster's IPC channel. Without this every
 // worker learned on its own, a site's template took more pages to form with more workers, and
 // GET or DELETE /v1/sites/{site} reached one worker's copy only.
 import cluster from "node:cluster";
-import { MemorySiteStore, NODE_SITES_MAX, type SiteStore } from "../http/site-store.ts";
+import type { SiteStore } from "../http/site-store.ts";
 import type { SiteTemplate } from "../core/site-template.ts";
 
 // A template crosses the channel only when the worker's copy is not the primary's latest: each
@@ -27,7 +27,7 @@ const ASK_TIMEOUT_MS = 2000;
 const WORKER_CACHE_SITES = 50;
 
 /** In the primary: answers the workers' questions from one store (memory, or files: file-sites.ts). */
-export function serveSiteStore(store: SiteStore = new MemorySiteStore(NODE_SITES_MAX)): SiteStore {
+export function serveSiteStore(store: SiteStore): SiteStore {
   // Each stored template object's version; an evicted template's entry goes with it.
   const versions = new WeakMap<SiteTemplate, number>();
   let nextVersion = 1;
