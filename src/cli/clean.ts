@@ -17,14 +17,15 @@ export interface CleanArgs {
   options: Record<string, unknown>;
 }
 
-/** Input files: "-" is stdin, a directory gives its .txt/.html/.htm files (recursively). */
+/** Input files: "-" is stdin, a directory gives its .txt/.md/.markdown/.html/.htm files (recursively). */
 export interface InputFile {
   path: string; // "-" for stdin
   /** Where the output goes under --out: the path relative to the directory given, or the name. */
   name: string;
 }
 
-const INPUT_EXT = /\.(txt|html?)$/i;
+const INPUT_EXT = /\.(txt|md|markdown|html?)$/i;
+const MARKDOWN_EXT = /\.(md|markdown)$/i;
 
 export function listInputs(inputs: string[]): InputFile[] {
   const files: InputFile[] = [];
@@ -51,7 +52,7 @@ export function explainText(r: CleanResult): string {
 function render(r: CleanResult, args: CleanArgs, name: string): string {
   if (args.json) return JSON.stringify({ file: name, ...r });
   if (args.explain) return `${explainText(r)}\n# confidence ${r.confidence.toFixed(3)}${r.lowConfidence ? " (low)" : ""}, ${r.stats.removedLines} of ${r.stats.lines} lines removed`;
-  return r.text;
+  return r.markdown ?? r.text;
 }
 
 /**
@@ -67,11 +68,12 @@ export async function runClean(args: CleanArgs, stdout: NodeJS.WritableStream = 
   for (const f of files) {
     try {
       const content = fs.readFileSync(f.path === "-" ? 0 : f.path, "utf8");
-      const options = { ...args.options, ...(args.explain && { explain: true }) };
+      // A .md file is Markdown unless --format says otherwise.
+      const options = { ...(MARKDOWN_EXT.test(f.path) && { format: "markdown" }), ...args.options, ...(args.explain && { explain: true }) };
       const r = await cleanOnSite({ kind: looksLikeHtml(content) ? "html" : "text", content, options }, deps);
       const text = render(r, args, f.name) + "\n";
       if (args.out) {
-        const target = path.join(args.out, f.name.replace(INPUT_EXT, "") + (args.json ? ".json" : ".txt"));
+        const target = path.join(args.out, f.name.replace(INPUT_EXT, "") + (args.json ? ".json" : r.markdown !== undefined ? ".md" : ".txt"));
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.writeFileSync(target, text);
       } else {

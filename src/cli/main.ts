@@ -21,7 +21,8 @@ const HELP = `boilerstrip: the article body of scraped text, with the boilerplat
 Usage: boilerstrip <command> [options]
 
 Commands:
-  clean [FILE|DIR|-]...   clean files (text or HTML, sniffed), directories of .txt/.html, or stdin
+  clean [FILE|DIR|-]...   clean files (text, Markdown or HTML, sniffed), directories of
+                          .txt/.md/.html, or stdin
   batch [IN.jsonl|-]      clean NDJSON documents ({"text"|"html", "url"?, "site"?, "options"?, "id"?}
                           a line), one answer a line in the same order, on all cores
   serve                   serve the HTTP API (as npm start)
@@ -37,6 +38,7 @@ const SHARED = {
   preference: { type: "string" },
   "min-confidence": { type: "string" },
   "site-template": { type: "string" },
+  format: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -47,10 +49,13 @@ const COMMANDS = {
 Cleans each input (stdin when none) and prints its body.
   --json                 print the whole result as JSON, one line per input (with "file")
   --explain              list every line: "+" kept, "T" title, "M" meta, "-" removed # category: reason
-  --out DIR              write NAME.txt (or NAME.json) per input into DIR instead of stdout
+  --out DIR              write NAME.txt (NAME.md for Markdown, NAME.json with --json) per input
+                         into DIR instead of stdout
   --site SITE, --url URL where the text came from
   --preference P         balanced (default), recall or precision
   --min-confidence X     flag results below X as lowConfidence (default ${DEFAULT_MIN_CONFIDENCE})
+  --format F             how text is read: auto (default; .md files: markdown), text or markdown
+                         (a Markdown input prints its body as sent, with its markup)
   --site-template MODE   use (default), learn or off: with learn, each input is learned into its
                          site's template (--site, else --url's host) after it is cleaned, and the
                          inputs after it lose the lines most of the site's pages hold
@@ -65,7 +70,7 @@ Reads NDJSON documents, writes one answer a line in the same order: the result w
 stops the batch. A progress bar goes to stderr when it is a terminal, a summary at the end.
   -o, --output FILE      write to FILE instead of stdout
   -j, --jobs N           worker threads (default: the number of cores, ${defaultJobs()} here)
-  --site, --url, --preference, --min-confidence   defaults for every document
+  --site, --url, --preference, --min-confidence, --format   defaults for every document
   --site-template MODE   use (default), learn or off, for every document: with learn, the pages of
                          a site are cleaned in order on one worker, each learning from those
                          before it (so a batch of one site runs on one worker)
@@ -93,6 +98,7 @@ function documentOptions(v: Record<string, unknown>): Record<string, unknown> {
   if (v.explain) o.explain = true;
   if (v["min-confidence"] !== undefined) o.minConfidence = Number(v["min-confidence"]);
   if (v["site-template"] !== undefined) o.siteTemplate = v["site-template"];
+  if (v.format !== undefined) o.format = v.format;
   return o;
 }
 
@@ -134,6 +140,7 @@ export async function main(argv: string[]): Promise<number | undefined> {
     if (v["min-confidence"] !== undefined && !(Number(v["min-confidence"]) >= 0 && Number(v["min-confidence"]) <= 1)) throw new UsageError("--min-confidence must be a number in [0, 1]");
     if (v.preference !== undefined && !["balanced", "recall", "precision"].includes(v.preference as string)) throw new UsageError("--preference must be balanced, recall or precision");
     if (v["site-template"] !== undefined && !["use", "learn", "off"].includes(v["site-template"] as string)) throw new UsageError("--site-template must be use, learn or off");
+    if (v.format !== undefined && !["auto", "text", "markdown"].includes(v.format as string)) throw new UsageError("--format must be auto, text or markdown");
     const options = documentOptions(v);
 
     if (command === "clean") {

@@ -8,6 +8,9 @@ export const HTML_ENGINES: readonly HtmlEngine[] = ["readability", "fast"];
 /** The site's template (site-template.ts): "use" it when the host has one, also "learn" this page into it, or leave it "off". */
 export type SiteTemplateUse = "use" | "learn" | "off";
 export const SITE_TEMPLATE_USES: readonly SiteTemplateUse[] = ["use", "learn", "off"];
+/** How text input is read: "markdown" (src/core/markdown.ts), "text" as it is, "auto" Markdown when it looks like it. */
+export type TextFormat = "auto" | "text" | "markdown";
+export const TEXT_FORMATS: readonly TextFormat[] = ["auto", "text", "markdown"];
 
 export interface CleanOptions {
   /** Return every line with label, score and reason. */
@@ -24,6 +27,8 @@ export interface CleanOptions {
   siteTemplate: SiteTemplateUse;
   /** HTML mode's reader (the server's default: BOILERSTRIP_HTML_ENGINE). */
   htmlEngine: HtmlEngine;
+  /** How text input is read (HTML input ignores it). */
+  format: TextFormat;
 }
 
 export const DEFAULT_OPTIONS: Readonly<CleanOptions> = Object.freeze({
@@ -39,6 +44,8 @@ export const DEFAULT_OPTIONS: Readonly<CleanOptions> = Object.freeze({
   htmlEngine: "fast",
   // A template is used where the host holds one for the site; nothing is learned unless asked.
   siteTemplate: "use",
+  // Markdown is read as Markdown when it shows its links (markdown.ts, looksLikeMarkdown).
+  format: "auto",
 });
 
 const PREFERENCES: readonly Preference[] = ["balanced", "precision", "recall"];
@@ -79,6 +86,10 @@ export function resolveOptions(input: unknown = {}, hostDefaults: Partial<Pick<C
   if (o.siteTemplate !== undefined) {
     if (!SITE_TEMPLATE_USES.includes(o.siteTemplate as SiteTemplateUse)) throw new OptionsError(`options.siteTemplate must be one of ${SITE_TEMPLATE_USES.join(", ")}`);
     out.siteTemplate = o.siteTemplate as SiteTemplateUse;
+  }
+  if (o.format !== undefined) {
+    if (!TEXT_FORMATS.includes(o.format as TextFormat)) throw new OptionsError(`options.format must be one of ${TEXT_FORMATS.join(", ")}`);
+    out.format = o.format as TextFormat;
   }
   if (o.url !== undefined) out.url = asString(o.url, "url");
   if (o.site !== undefined) out.site = asString(o.site, "site");

@@ -74,6 +74,8 @@ export interface CleanResult {
   lines?: LineResult[];
   stats: CleanStats;
   model: string;
+  /** Markdown input only: the body's lines as sent, with their markup (`text` is what a reader sees of them). */
+  markdown?: string;
   /** HTML mode only: the page's metadata and how the page was read. */
   page?: PageInfo;
   html?: HtmlTrace;

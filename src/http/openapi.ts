@@ -15,10 +15,10 @@ export function registerOpenApi(app: OpenAPIHono, version: () => string): void {
     method: "post",
     path: "/v1/clean",
     summary: "Clean one document",
-    description: "Send scraped text (text/plain), a page (text/html) or a JSON document. Options go in `options` or the query string.",
+    description: "Send scraped text (text/plain, or text/markdown), a page (text/html) or a JSON document. Options go in `options` or the query string.",
     request: {
       query: QuerySchema,
-      body: { required: true, content: { "application/json": { schema: DocumentSchema }, "text/plain": text("The scraped text."), "text/html": text("The page's HTML.") } },
+      body: { required: true, content: { "application/json": { schema: DocumentSchema }, "text/plain": text("The scraped text."), "text/markdown": text("The scraped text as Markdown."), "text/html": text("The page's HTML.") } },
     },
     responses: {
       200: { description: "The body, title, meta, confidence and removed lines.", content: { "application/json": { schema: CleanResultSchema } } },
@@ -52,7 +52,7 @@ export function registerOpenApi(app: OpenAPIHono, version: () => string): void {
     request: {
       params: SiteParamSchema,
       query: QuerySchema,
-      body: { required: true, content: { "application/json": { schema: DocumentSchema }, "text/plain": text("The scraped text."), "text/html": text("The page's HTML.") } },
+      body: { required: true, content: { "application/json": { schema: DocumentSchema }, "text/plain": text("The scraped text."), "text/markdown": text("The scraped text as Markdown."), "text/html": text("The page's HTML.") } },
     },
     responses: { ...template, ...errors({ ...siteErrors, 413: "Body over the size limit.", 415: "Unsupported media type or charset." }) },
   });

@@ -48,11 +48,16 @@ export async function parseCleanRequest(req: Request, maxBytes: number): Promise
     if (!HAS_TEXT.test(content)) throw new HttpError(400, "no_text", "the request body is only whitespace: send the scraped text");
     return { kind: kindOf(content), content, options };
   }
+  if (type === "text/markdown" || type === "text/x-markdown") {
+    const content = decodeText(await readLimited(req, maxBytes), charset);
+    if (!HAS_TEXT.test(content)) throw new HttpError(400, "no_text", "the request body is empty: send the Markdown");
+    return { kind: "text", content, options: { format: "markdown", ...options } };
+  }
   if (type === "text/html" || type === "application/xhtml+xml") {
     const content = decodeHtml(await readLimited(req, maxBytes), charset);
     if (!HAS_TEXT.test(content)) throw new HttpError(400, "no_text", "the request body is empty: send the page's HTML");
     return { kind: "html", content, options };
   }
   if (isJsonType(type)) return documentFromJson(parseJson(decodeText(await readLimited(req, maxBytes), charset)), options);
-  throw new HttpError(415, "unsupported_media_type", `unsupported content type "${type}": send text/plain, text/html or application/json`);
+  throw new HttpError(415, "unsupported_media_type", `unsupported content type "${type}": send text/plain, text/markdown, text/html or application/json`);
 }

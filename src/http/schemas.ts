@@ -14,6 +14,7 @@ export const CleanOptionsSchema = z
     url: z.string().max(MAX_URL_CHARS).optional(),
     site: z.string().max(MAX_URL_CHARS).optional(),
     htmlEngine: z.enum(["readability", "fast"]).optional().openapi({ description: 'HTML mode\'s reader: "readability" (a DOM and Readability\'s region) or "fast" (a streaming parser and a learned region); the server\'s default is BOILERSTRIP_HTML_ENGINE.' }),
+    format: z.enum(["auto", "text", "markdown"]).optional().openapi({ description: 'How text is read: "markdown" as the text its reader sees (link text without targets, no images or markup; the body also comes back as sent in `markdown`), "text" as it is, "auto" (default) as Markdown when it shows Markdown links. text/markdown bodies are Markdown. HTML ignores it.' }),
     siteTemplate: z.enum(["use", "learn", "off"]).optional().openapi({ description: 'The template learned from the site\'s pages (the site is `site`, else the host of `url`): "use" (default) removes kept lines that most of its recent pages hold; "learn" also adds this page to it; "off" ignores it.' }),
   })
   .openapi("CleanOptions", { description: "Unknown keys are ignored." });
@@ -41,6 +42,7 @@ export const QuerySchema = z.object({
   site: z.string().max(MAX_URL_CHARS).optional(),
   htmlEngine: z.enum(["readability", "fast"]).optional(),
   siteTemplate: z.enum(["use", "learn", "off"]).optional(),
+  format: z.enum(["auto", "text", "markdown"]).optional(),
 });
 
 const LabelSchema = z.enum(["body", "title", "meta", "boilerplate"]);
@@ -48,7 +50,8 @@ const CategorySchema = z.enum(CATEGORIES as [string, ...string[]]);
 
 export const CleanResultSchema = z
   .object({
-    text: z.string().openapi({ description: "The body lines joined with \\n, each exactly as sent." }),
+    text: z.string().openapi({ description: "The body lines joined with \\n, each exactly as sent (Markdown: as its reader sees it)." }),
+    markdown: z.string().optional().openapi({ description: "Markdown input: the body's lines as sent, with their markup; a blank line where lines were left out." }),
     title: z.string().optional(),
     meta: z.array(z.string()).openapi({ description: "Byline, date, dek." }),
     confidence: z.number().min(0).max(1).openapi({ description: "Calibrated probability that the body's token F1 against a human gold body is at least 0.9." }),

@@ -67,6 +67,30 @@ describe("boilerstrip CLI", () => {
     expect(missing.code).toBe(2);
   });
 
+  it("clean reads a .md file as Markdown (its body printed as sent, NAME.md under --out); --format text reads it as it is", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bs-cli-md-"));
+    try {
+      // Sample A as Markdown: its short lines menu links, a heading on top. One link alone is not
+      // enough for format "auto" to take a text for Markdown: the .md name decides.
+      const md = `# ${textA.split("\n")[0]}\n\n` + textA.split("\n").slice(1).map((l) => (l.trim() && l.split(" ").length <= 4 ? `- ${l}` : l)).join("\n").replace("Sign up for our free weekly newsletter", "[Sign up for our free weekly newsletter](https://x.example/nl)");
+      const file = path.join(dir, "a.md");
+      fs.writeFileSync(file, md);
+      const want = clean(md, { format: "markdown" });
+      expect(want.markdown).toBeDefined();
+      const r = await runCli(["clean", file]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toBe(want.markdown + "\n");
+      const out = path.join(dir, "out");
+      expect((await runCli(["clean", dir, "--out", out])).code).toBe(0);
+      expect(fs.readdirSync(out)).toEqual(["a.md"]);
+      const asText = await runCli(["clean", "--json", "--format", "text", file]);
+      expect(JSON.parse(asText.stdout).markdown).toBeUndefined();
+      expect((await runCli(["clean", "--format", "rtf", file])).code).toBe(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("clean sniffs HTML and sends it as HTML, not as text", async () => {
     const page = "<!doctype html><html><body><p>First paragraph of the article.</p><p>Second one.</p></body></html>";
     expect(looksLikeHtml(page)).toBe(true);

@@ -159,6 +159,21 @@ export const HOSTILE_CASES: HostileCase[] = [
     check: (b) => expect(b.stats.lines).toBe(4),
   },
   {
+    // Markdown's brackets, parentheses and angle brackets are matched in one pass (markdown.ts).
+    name: "Markdown: 1.9 MB of unclosed brackets, link openers and angle brackets on one line, as text/markdown",
+    request: () => plain(`${"[![(<".repeat(380_000)}\n${PROSE}`, "text/markdown"),
+    expect: { status: 200 },
+    input: "",
+    check: (b) => expect(b.stats.lines).toBeLessThanOrEqual(2),
+  },
+  {
+    name: "Markdown: 100,000 link lines",
+    request: () => plain("- [Home](/)\n".repeat(100_000)),
+    expect: { status: 200 },
+    input: "",
+    check: (b) => expect(b.stats.lines).toBe(100_000),
+  },
+  {
     // Sniffed as HTML: it goes through the DOM path (the nesting is flattened before parsing).
     name: "HTML nested 10,000 deep, sent as text/plain",
     request: () => plain(nested(10_000, "<div>", "</div>", `<p>${PROSE}</p>`)),

@@ -145,6 +145,32 @@ export const HTTP_CASES: HttpCase[] = [
     },
   },
   {
+    name: "Markdown (text/markdown, or sniffed in text/plain): cleaned as the text its reader sees, the body also returned as sent",
+    async run(send) {
+      const body = inputLines(sample).map((l) => (l.split(" ").length <= 6 ? `- [${l}](https://moscowtimes.example/x)` : l)).join("\n\n");
+      const md = `[Skip to content](#main)\n\n![logo](https://moscowtimes.example/logo.png)\n\n${body}`;
+      for (const init of [
+        { headers: { "content-type": "text/markdown; charset=utf-8" }, body: md },
+        { headers: { "content-type": "text/plain" }, body: md },
+        { headers: { "content-type": "application/json" }, body: JSON.stringify({ text: md, options: { format: "markdown" } }) },
+      ]) {
+        const res = await send("/v1/clean", { method: "POST", ...init });
+        expect(res.status).toBe(200);
+        const r = (await res.json()) as CleanBody & { markdown?: string };
+        expect(r.markdown, init.headers["content-type"]).toBeDefined();
+        expect(r.text).not.toMatch(/\]\(|https?:/);
+        expect(r.stats.bodyLines).toBeGreaterThan(3);
+        // Every body line as sent is a line of the Markdown; the removed ones too.
+        const sent = md.split("\n");
+        for (const l of r.markdown!.split("\n").filter((x) => x)) expect(sent).toContain(l);
+        for (const x of r.removed) expect(x.text).toBe(sent[x.line]);
+      }
+      // format=text reads it as it is: the link targets are words of the lines.
+      const asText = (await (await send("/v1/clean?format=text", { method: "POST", headers: { "content-type": "text/markdown" }, body: md })).json()) as CleanBody & { markdown?: string };
+      expect(asText.markdown).toBeUndefined();
+    },
+  },
+  {
     name: "400 for malformed JSON",
     async run(send) {
       await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: '{"text": "abc"' }), 400, "invalid_json");

@@ -21,7 +21,7 @@ describe("OpenAPI", () => {
     expect(doc.info.version).toBe(defaultModel().version);
     expect(Object.keys(doc.paths).sort()).toEqual(["/healthz", "/v1/clean", "/v1/clean/batch", "/v1/sites/{site}", "/v1/sites/{site}/learn"]);
     expect(Object.keys(doc.paths["/v1/sites/{site}"]).sort()).toEqual(["delete", "get"]);
-    expect(Object.keys(doc.paths["/v1/clean"].post.requestBody!.content).sort()).toEqual(["application/json", "text/html", "text/plain"]);
+    expect(Object.keys(doc.paths["/v1/clean"].post.requestBody!.content).sort()).toEqual(["application/json", "text/html", "text/markdown", "text/plain"]);
     expect(Object.keys(doc.paths["/v1/clean/batch"].post.requestBody!.content).sort()).toEqual(["application/json", "application/x-ndjson"]);
     expect(Object.keys(doc.paths["/v1/clean"].post.responses)).toEqual(expect.arrayContaining(["200", "400", "413", "415"]));
     expect(Object.keys(doc.components.schemas.Document.properties!)).toEqual(expect.arrayContaining(["text", "html", "url", "site", "options", "id"]));
@@ -35,7 +35,9 @@ describe("OpenAPI", () => {
     const html = (await (await postJson("/v1/clean?explain=1", { html: page, url: "https://courier.example/a" })).json()) as { page?: unknown; html?: unknown };
     expect(html.page).toBeDefined();
     expect(html.html).toBeDefined();
-    for (const answer of [one, html]) expect(CleanResultSchema.strict().safeParse(answer).error).toBeUndefined();
+    const markdown = (await (await app.request("/v1/clean?explain=1", { method: "POST", headers: { "content-type": "text/markdown" }, body: `- [Home](/)\n- [News](/news)\n\n${sample}` })).json()) as { markdown?: string };
+    expect(markdown.markdown).toBeDefined();
+    for (const answer of [one, html, markdown]) expect(CleanResultSchema.strict().safeParse(answer).error).toBeUndefined();
     const withSites = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES, sites: new MemorySiteStore(10) });
     const learned = await (await withSites.request("/v1/sites/news.example/learn", { method: "POST", headers: { "content-type": "text/plain" }, body: sample })).json();
     expect(TemplateSummarySchema.strict().safeParse(learned).error).toBeUndefined();
@@ -49,6 +51,7 @@ describe("OpenAPI", () => {
     const cases: [unknown, string, RegExp][] = [
       [{ text: sample, options: { minConfidence: "high" } }, "invalid_options", /options\.minConfidence/],
       [{ text: sample, options: { explain: "maybe" } }, "invalid_options", /options\.explain/],
+      [{ text: sample, options: { format: "rtf" } }, "invalid_options", /options\.format/],
       [{ text: sample, url: 42 }, "invalid_options", /^url/],
       [{ text: ["a"] }, "bad_request", /^text/],
       [{ html: "" }, "no_text", /^html/],

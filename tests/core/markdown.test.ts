@@ -1,0 +1,131 @@
+// Markdown input (src/core/markdown.ts): what a reader sees of each line, when a text is taken for
+// Markdown, and clean() on a sample written as Markdown.
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { clean } from "../../src/core/clean.ts";
+import { firstTopHeading, lineText, looksLikeMarkdown, markdownToText } from "../../src/core/markdown.ts";
+import { REPO_ROOT } from "../../src/eval/corpus.ts";
+import { defaultModel } from "../../src/model/index.ts";
+import { listSamples, readSample } from "../../src/train/dataset.ts";
+
+describe("lineText: the text a reader sees of a Markdown line", () => {
+  it.each([
+    ["[Home](https://x.example/)", "Home"],
+    ["-   [How It Works](https://x.example/how/ \"How\")", "How It Works"],
+    ["[![Logo](https://x.example/logo.png)](https://x.example/)[](https://x.example/)", ""],
+    ["](https://app.x.example/login)[Login](https://app.x.example/login)", "Login"],
+    ["[", ""],
+    ["# A *great* headline ##", "A great headline"],
+    ["## Sub_heading_here", "Sub_heading_here"],
+    ["> > quoted **bold** text, \\*escaped\\*, snake_case_name and _emphasis_", "quoted bold text, *escaped*, snake_case_name and emphasis"],
+    ["1. First [link [nested]](https://w.example/wiki/Foo_(bar)) item", "First link [nested] item"],
+    ["- [ ] task <br> <https://a.example/c> <span class=\"x\">in span</span>", "task https://a.example/c in span"],
+    ["| c [d](e) | f |", "c d f"],
+    ["|---|:-:|", ""],
+    ["---", ""],
+    ["=====", ""],
+    ["* * *", ""],
+    ["[1]: https://example.com/ref", ""],
+    ["see [1] and [2] here, 3 < 4 > 2", "see [1] and [2] here, 3 < 4 > 2"],
+    ["A [reference link][ref] and ![an image][img] here", "A reference link and here"],
+  ])("%s", (line, want) => {
+    expect(lineText(line)).toBe(want);
+  });
+
+  it("keeps one line per input line, code as it is, fences blank", () => {
+    const md = "# Title\n\n```js\nconst x = [a](b);\n```\n~~~\n# not a heading\n~~~\ntext\r\nmore";
+    const out = markdownToText(md).split("\n");
+    expect(out).toEqual(["Title", "", "", "const x = [a](b);", "", "", "# not a heading", "", "text", "more"]);
+  });
+
+  it("reads long hostile lines in one pass (brackets, parentheses and angle brackets never closed)", () => {
+    for (const unit of ["[", "](", "<", "![", "(", "_*", "> "]) {
+      const line = unit.repeat(200_000);
+      const t = performance.now();
+      lineText(line);
+      looksLikeMarkdown(`${line}\n`.repeat(3));
+      // Quadratic work on 200,000-unit lines would take minutes; linear takes milliseconds.
+      expect(performance.now() - t, unit).toBeLessThan(2000);
+    }
+  });
+});
+
+describe("firstTopHeading: the headline a Markdown page marks", () => {
+  const at = (md: string, limit = 60) => {
+    const lines = md.split("\n");
+    const nos = lines.flatMap((l, i) => (markdownToText(l).trim() ? [i] : []));
+    return firstTopHeading(lines, nos, limit);
+  };
+  it("finds the first \"# \" or setext heading among the first segments, not a second-level one", () => {
+    expect(at("[Home](/)\n## Section\n# The headline\ntext")).toBe(2);
+    expect(at("[Home](/)\nThe headline\n====\ntext")).toBe(1);
+    expect(at("[Home](/)\n## Section\n#hashtag\ntext")).toBe(-1);
+    expect(at("a\nb\n# late", 2)).toBe(-1);
+  });
+});
+
+describe("looksLikeMarkdown", () => {
+  const dir = path.join(REPO_ROOT, "samples");
+
+  it("takes none of the scraped samples for Markdown", () => {
+    for (const name of listSamples(dir)) expect(looksLikeMarkdown(readSample(dir, name).input), name).toBe(false);
+  });
+
+  it("takes Markdown by its links, or a link beside headings", () => {
+    expect(looksLikeMarkdown("- [Home](/)\n- [News](/news)\n- [Sport](/sport)\nText.")).toBe(true);
+    expect(looksLikeMarkdown("# Title\n\nSee [the report](https://x.example/r).\n\n## Background\n\nMore.")).toBe(true);
+  });
+
+  it("does not take plain text with bullets, citations or bracketed asides", () => {
+    expect(looksLikeMarkdown("- Streaming Services Boost Anime\n- Malaysia Growing [1]\n- Japan Business [2]\n# 1 hit")).toBe(false);
+    const aside = "FEATURE STATE: Kubernetes v1.35 [alpha](disabled by default)\n";
+    expect(looksLikeMarkdown(aside.repeat(5))).toBe(false);
+  });
+});
+
+describe("clean() on Markdown", () => {
+  const dir = path.join(REPO_ROOT, "samples");
+  const name = listSamples(dir).find((n) => n.startsWith("003"))!;
+  const s = readSample(dir, name);
+  const lines = s.input.split("\n");
+  const firstBody = s.labels.indexOf("B");
+  // The sample as a Markdown scraper would write it, line for line: the title a heading, the
+  // boilerplate lines links or list items of links, an inline link and emphasis in the body.
+  const md = lines.map((l, i) => {
+    if (!l.trim()) return l;
+    if (s.labels[i] === "T") return `# ${l}`;
+    if (s.labels[i] === "X") return l.split(/\s+/).length <= 12 ? `- [${l}](https://news.example/x/${i})` : `${l} ![](https://news.example/i/${i}.jpg)`;
+    if (i === firstBody) return l.replace(/^(\S+ \S+ \S+)/, "[$1](https://news.example/related) **") + "**";
+    return l;
+  }).join("\n");
+
+  it("decides as on the text a reader sees, and returns the body as sent", () => {
+    const model = defaultModel();
+    const plain = clean(s.input, {}, model);
+    const r = clean(md, { explain: true }, model);
+    expect(looksLikeMarkdown(md)).toBe(true);
+    expect(r.text).toBe(plain.text);
+    // The "# " heading is the title (as sent in plain text, the title model finds none here).
+    const titleLine = s.labels.indexOf("T");
+    expect(r.title).toBe(lines[titleLine].trim());
+    expect(plain.title).toBeUndefined();
+    expect(r.removed.map((x) => x.line)).toEqual(plain.removed.map((x) => x.line).filter((l) => l !== titleLine));
+    // The body as sent: its link and emphasis kept, paragraphs apart as in the input.
+    expect(r.markdown).toContain("](https://news.example/related) **");
+    const sent = md.split("\n");
+    const body = r.lines!.filter((l) => l.label === "body");
+    expect(r.markdown!.split("\n").filter((l) => l !== "")).toEqual(body.map((l) => sent[l.line]));
+    // A blank line between paragraphs that were apart, none between adjacent lines.
+    expect(r.markdown!.split("\n\n").length).toBe(1 + body.filter((l, k) => k > 0 && l.line > body[k - 1].line + 1).length);
+    for (const x of r.removed) expect(x.text).toBe(sent[x.line]);
+    expect(r.lines!.every((l) => l.text === sent[l.line])).toBe(true);
+    expect(plain.markdown).toBeUndefined();
+  });
+
+  it("format \"text\" reads the same Markdown as it is: link targets stay in the body", () => {
+    const r = clean(md, { format: "text" }, defaultModel());
+    expect(r.markdown).toBeUndefined();
+    expect(r.text).toContain("https://news.example/related");
+    expect(() => clean(md, { format: "html" }, defaultModel())).toThrow(/format/);
+  });
+});
