@@ -3,7 +3,8 @@
 //                 [--compare old.json]
 // Where the time goes, on a fixed seeded sample of real corpus pages, beside a baseline measured
 // in the same run (the parts live in scripts/bench/):
-//   text:        text mode per-page time (p50/p90/p99) and MB/s of input, loose_text and page_text
+//   text:        text mode per-page time (p50/p90/p99) and MB/s of input, loose_text, page_text
+//                and the page as Markdown (turndown, src/eval/markdown.ts)
 //   readability: Readability on jsdom on the same pages' HTML, and the ratio of text mode to it
 //   html:        HTML mode on jsdom and on linkedom split into parse, Readability, segment and
 //                classify/assemble, beside Readability alone on each DOM, with the ratios

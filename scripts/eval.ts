@@ -35,7 +35,8 @@ import {
   type PageScore,
 } from "../src/eval/report.ts";
 import { scoreDoc } from "../src/eval/score.ts";
-import { INPUT_KINDS, systemPredict, type SystemPrediction } from "../src/eval/system.ts";
+import { INPUT_KINDS, predictText, systemPredict, type SystemPrediction } from "../src/eval/system.ts";
+import { MarkdownSniffTally, pageMarkdown } from "../src/eval/markdown.ts";
 import { chooseHtmlModels, chooseModels } from "../src/eval/models.ts";
 import { TitleTally } from "../src/eval/titles.ts";
 import { SnippetTally } from "../src/eval/snippets.ts";
@@ -140,7 +141,9 @@ async function main(): Promise<void> {
     readability: new Timer(),
     page_text: new Timer(),
     loose_text: new Timer(),
+    markdown: new Timer(),
   };
+  const sniff = new MarkdownSniffTally();
   let scoringMs = 0;
   let pages = 0;
   const rdStatus: Record<ReadabilityResult["status"], number> = { ok: 0, null: 0, error: 0 };
@@ -220,6 +223,21 @@ async function main(): Promise<void> {
       }
     }
 
+    // The page as a Markdown scraper gives it (turndown over the whole body): read as Markdown
+    // (format "auto" decides, as for a client), and read as plain text to show what that adds.
+    const markdown = pageMarkdown(page.html);
+    sniff.add(markdown, { page_text: page.page_text, loose_text: page.loose_text }, page.id);
+    score("unchanged", "markdown", markdown);
+    {
+      const ts = performance.now();
+      const pred = predictText(markdown, page.url, models.forSite(base.site));
+      const ms = performance.now() - ts;
+      timers.markdown.add(ms);
+      score("boilerstrip", "markdown", pred.text, { confidence: pred.confidence, ms: round(ms) });
+      if (base.page_type === "article") titles.add("markdown", page.page_text, page.meta.title, pred.title);
+      score("boilerstrip:as-text", "markdown", predictText(markdown, page.url, models.forSite(base.site), { format: "text" }).text);
+    }
+
     for (const run of htmlRuns) {
       const rp = run.cache.read(page.id, page.html, page.url ?? undefined);
       for (const k of ["parse", "readability", "segment"] as const) run.read[k].add(rp.timings[k]);
@@ -264,7 +282,7 @@ async function main(): Promise<void> {
 
   const summary = summarize(scores);
   const low = lowRecall(scores);
-  const stageMs = timers.readability.total + timers.page_text.total + timers.loose_text.total + scoringMs;
+  const stageMs = timers.readability.total + timers.page_text.total + timers.loose_text.total + timers.markdown.total + scoringMs;
   const timing = {
     wall_s: round(wallMs / 1000),
     read_parse_other_s: round((wallMs - stageMs) / 1000),
@@ -273,6 +291,7 @@ async function main(): Promise<void> {
     readability_cached: cache?.hits ?? 0,
     boilerstrip_page_text: timers.page_text.summary(),
     boilerstrip_loose_text: timers.loose_text.summary(),
+    boilerstrip_markdown: timers.markdown.summary(),
     ...Object.fromEntries(htmlRuns.map((r) => [`boilerstrip_html_${r.name}`, { parse: r.read.parse.summary(), readability: r.read.readability.summary(), segment: r.read.segment.summary(), learned: r.learned.summary() }])),
     ...(fastRun ? { boilerstrip_html_fast: { stream: fastRun.read.summary(), learned: fastRun.learned.summary() } } : {}),
     max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -287,6 +306,7 @@ async function main(): Promise<void> {
   if (cal) console.log(`\nconfidence calibration (event: F1 >= 0.9):\n${cal}`);
   console.log(`\n${titles.lines()}`);
   console.log(`\n${snippets.lines()}`);
+  console.log(`\n${sniff.line()}`);
   // The hand-labelled samples too: with cross-validated models, each by the fold model that never saw it.
   const samples = scoreSamples(path.join(REPO_ROOT, "samples"), (site) => models.forSite(site));
   console.log(`\n${formatSamples(samples, args.model === "cv" ? "each cleaned by the fold model that never saw it" : models.describe)}`);
@@ -307,6 +327,7 @@ async function main(): Promise<void> {
   }
   console.log(timers.page_text.line("boilerstrip page_text"));
   console.log(timers.loose_text.line("boilerstrip loose_text"));
+  console.log(timers.markdown.line("boilerstrip markdown (turndown's Markdown of the page)"));
   for (const run of htmlRuns) {
     console.log(`  boilerstrip html on ${run.name} (${run.cache.hits} pages read from .tmp/page-cache; times as recorded when read):`);
     for (const k of ["parse", "readability", "segment"] as const) console.log(`  ${run.read[k].line(`  ${k}`)}`);

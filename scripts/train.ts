@@ -1,4 +1,4 @@
-// npm run train [-- --data their.jsonl [--with-corpus]] [--corpus PATH] [--limit N] [--out FILE] [--trees N] [--depth D]
+// npm run train [-- --data their.jsonl [--with-corpus]] [--corpus PATH] [--limit N] [--out FILE] [--trees N] [--depth D] [--markdown]
 // Trains the line, context, title and confidence models and writes the versioned model file the
 // Node server and the Worker both load. Deterministic: fixed seed, site-grouped folds.
 import fs from "node:fs";
@@ -17,6 +17,8 @@ const { values: args } = parseArgs({
     data: { type: "string" },
     "with-corpus": { type: "boolean", default: false },
     "no-samples": { type: "boolean", default: false },
+    // Also train on each page as a Markdown scraper gives it (src/train/dataset.ts, MARKDOWN_VIEWS).
+    markdown: { type: "boolean", default: false },
     corpus: { type: "string", default: process.env.BOILERSTRIP_CORPUS ?? DEFAULT_CORPUS },
     limit: { type: "string" },
     out: { type: "string", default: path.join(REPO_ROOT, "src", "model", "model.json") },
@@ -30,7 +32,7 @@ const { values: args } = parseArgs({
 const log = (s: string) => process.stderr.write(s + "\n");
 const t0 = Date.now();
 const docs: TrainDoc[] = [];
-if (!args.data || args["with-corpus"]) docs.push(...(await loadCorpus(args.corpus!, args.limit ? Number(args.limit) : undefined)));
+if (!args.data || args["with-corpus"]) docs.push(...(await loadCorpus(args.corpus!, args.limit ? Number(args.limit) : undefined, args.markdown)));
 if (args.data) docs.push(...(await loadUserData(args.data)));
 if (!args["no-samples"]) docs.push(...loadSamples(path.join(REPO_ROOT, "samples")));
 log(`loaded and labelled ${docs.length} documents in ${Date.now() - t0} ms`);
@@ -59,7 +61,7 @@ log(`trained in ${Date.now() - t2} ms`);
 // Held-out figures: every page scored with probabilities from models that never saw its site.
 const p2 = report.p2 as Map<Prepared, Float64Array>;
 const heldOut: Record<string, unknown> = {};
-for (const kind of ["loose_text", "page_text"]) {
+for (const kind of ["loose_text", "page_text", ...(args.markdown ? ["markdown"] : [])]) {
   for (const scope of ["article", "all"]) {
     const sel = items.filter((p) => p.doc.kind === kind && (scope === "all" || p.doc.pageType === "article"));
     const m = macro(sel.map((p) => scoreAt(p, p2.get(p)!, file.thresholds.balanced)));

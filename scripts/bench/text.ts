@@ -7,6 +7,7 @@ import { clean } from "../../src/core/clean.ts";
 import type { Model } from "../../src/core/model.ts";
 import { readabilityPredict } from "../../src/eval/baselines.ts";
 import type { CorpusPage } from "../../src/eval/corpus.ts";
+import { pageMarkdown } from "../../src/eval/markdown.ts";
 import { fmt, pct, sum, timing, type Timing } from "./stats.ts";
 
 // Repetitions of the text-mode pass over the sample, keeping each page's best time: single runs of
@@ -48,18 +49,28 @@ export function benchTextDetached(sample: CorpusPage[], model: Model, before: Re
   }));
 }
 
+// Each page as a Markdown scraper gives it (src/eval/markdown.ts), made once per page.
+const markdownOf = new WeakMap<CorpusPage, string>();
+const inputOf = (p: CorpusPage, kind: "loose_text" | "page_text" | "markdown"): string => {
+  if (kind !== "markdown") return p[kind];
+  let md = markdownOf.get(p);
+  if (md === undefined) markdownOf.set(p, (md = pageMarkdown(p.html)));
+  return md;
+};
+
 function timeKinds(sample: CorpusPage[], model: Model, label: string): Record<string, TextRow> {
   const out: Record<string, TextRow> = {};
-  for (const kind of ["loose_text", "page_text"] as const) {
+  for (const kind of ["loose_text", "page_text", "markdown"] as const) {
+    const inputs = sample.map((p) => inputOf(p, kind));
     const per = sample.map(() => Infinity);
     for (let r = 0; r < TEXT_REPEATS; r++) {
-      sample.forEach((p, i) => {
+      inputs.forEach((text, i) => {
         const t = performance.now();
-        clean(p[kind], {}, model);
+        clean(text, {}, model);
         per[i] = Math.min(per[i], performance.now() - t);
       });
     }
-    const bytes = sum(sample.map((p) => Buffer.byteLength(p[kind])));
+    const bytes = sum(inputs.map((t) => Buffer.byteLength(t)));
     const row = { ...timing(per), mb_per_s: bytes / 1e6 / (sum(per) / 1000) };
     out[kind] = row;
     console.log(`${label} ${kind.padEnd(10)} p50 ${fmt(row.p50_ms)} ms  p90 ${fmt(row.p90_ms)}  p99 ${fmt(row.p99_ms)}  ${fmt(row.mb_per_s)} MB/s`);

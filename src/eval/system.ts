@@ -27,7 +27,12 @@ export type SystemModel = Parameters<typeof clean>[2];
  * The page URL is passed as an option (language hints); nothing is learnt across pages here.
  */
 export function systemPredict(page: CorpusPage, kind: InputKind, model: SystemModel, extra: Record<string, unknown> = {}): SystemPrediction {
-  const options = page.url ? { ...extra, url: page.url } : extra;
-  const result = clean(page[kind], options, model);
+  return predictText(page[kind], page.url, model, extra);
+}
+
+/** The same for any text of the page (its Markdown: src/eval/markdown.ts). */
+export function predictText(text: string, url: string | null | undefined, model: SystemModel, extra: Record<string, unknown> = {}): SystemPrediction {
+  const options = url ? { ...extra, url } : extra;
+  const result = clean(text, options, model);
   return { text: result.text, confidence: result.confidence, ...(result.title ? { title: result.title } : {}) };
 }
