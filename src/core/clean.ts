@@ -12,6 +12,7 @@ import type { LineCodes } from "./codes.ts";
 import { repeatedRuns } from "./repeats.ts";
 import { firstTopHeading, looksLikeMarkdown, markdownToText } from "./markdown.ts";
 import { splitLines } from "./segment.ts";
+import { unwrapLines, wrapWidth } from "./unwrap.ts";
 import { emptyTemplate, learnPage, templateCuts, type SiteContext } from "./site-template.ts";
 import { slots } from "./slots.ts";
 import { findTitleAndMeta } from "./title.ts";
@@ -49,21 +50,32 @@ export function analyze(texts: string[], lineNos: ArrayLike<number>, model: Mode
 /** `site`: the template of the input's site, and whether to learn the input (site-template.ts). */
 export function clean(input: string, options: unknown, model: Model, budget?: Budget, site?: SiteContext): CleanResult {
   const opts = resolveOptions(options ?? {});
-  // Markdown is read as the text its reader sees, line for line (markdown.ts).
+  // Markdown is read as the text its reader sees, line for line (markdown.ts); hard-wrapped text a
+  // paragraph a segment (unwrap.ts). Format "text" reads the input as it is.
   const markdown = opts.format === "markdown" || (opts.format === "auto" && looksLikeMarkdown(input));
-  const { texts, lineNos, codes } = splitLines(markdown ? markdownToText(input) : input);
+  const read = markdown ? markdownToText(input) : input;
+  const width = opts.format === "text" ? 0 : wrapWidth(read);
+  const paragraphs = width ? unwrapLines(read, width) : null;
+  const split = splitLines(paragraphs ? paragraphs.text : read);
+  const { texts, codes } = split;
+  // Each segment's first input line (a paragraph's line in the unwrapped text -> the input's).
+  const lineNos = paragraphs ? Int32Array.from(split.lineNos, (k) => paragraphs.first[k]) : split.lineNos;
   const a = analyze(texts, lineNos, model, undefined, budget, codes);
   const threshold = model.file.thresholds[opts.preference];
   const keep = kept(a.p2, threshold);
   const confidenceFor = (keep: readonly boolean[]) => confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
   const known: KnownFromPage = site ? { site, confidenceFor } : {};
+  if (markdown || paragraphs) {
+    const source = input.split(LINE_BREAK);
+    known.sent = paragraphs ? Array.from(split.lineNos, (k) => source.slice(paragraphs.first[k], paragraphs.last[k] + 1).join("\n")) : Array.from(lineNos, (no) => source[no]);
+  }
   if (markdown) {
-    known.sourceLines = input.split(LINE_BREAK);
+    known.markdown = true;
     // The first "# " heading near the top: the title when the title model finds none. On the
     // corpus's articles as turndown writes them (657 whose text holds the page title), the title
     // model alone returns 399 titles, 367 right; the heading alone 370, 319 right (a site's name or
     // a section's is often the first <h1>); the model, else the heading, 519, 472 right.
-    const h1 = firstTopHeading(known.sourceLines, lineNos, TITLE_SEARCH_LINES);
+    const h1 = firstTopHeading(input.split(LINE_BREAK), lineNos, TITLE_SEARCH_LINES);
     if (h1 >= 0) known.headline = h1;
   }
   return assemble(a, a.p2, threshold, confidenceFor(keep), opts, model, "text", input.length, known);
@@ -71,6 +83,12 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
 
 // A line break as splitLines reads one: \r\n, \r or \n.
 const LINE_BREAK = /\r\n?|\n/;
+
+function lineBreaks(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+}
 
 /**
  * From decided probabilities to the response: title and metadata, the body, every removed line
@@ -111,7 +129,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const bodyText: string[] = [];
   const metaText: string[] = [];
   // Markdown input: the body's lines as sent, a blank line wherever the input skipped one or more.
-  const source = known.sourceLines;
+  const sentTexts = known.sent;
   let markdown = "", lastKept = -1;
   // One shape and one verdict for every removed line, rewritten for each (categorize reads the
   // one and writes the other, keeping neither): objects per line were garbage by the ten
@@ -120,8 +138,8 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const verdict: Verdict = { category: "other", reason: "" };
   for (let i = 0; i < n; i++) {
     const lineNo = lineNos[i], text = texts[i];
-    // What the line was as sent: a Markdown line with its markup.
-    const sent = source ? source[lineNo] : text;
+    // What the line was as sent: a Markdown line with its markup, a wrapped paragraph's lines.
+    const sent = sentTexts ? sentTexts[i] : text;
     // Each line's label as it is reached (an array of them was one more slot per line, alive
     // through the loop).
     const label: Label = i === title ? "title" : keep[i] ? "body" : "boilerplate";
@@ -130,8 +148,9 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
       ? { line: lineNo, text: sent, label, score: round(p[i]), raw: { label: p1[i] >= threshold ? "body" : "boilerplate", score: round(p1[i]) } }
       : undefined;
     if (label === "body") {
-      bodyText.push(text);
-      if (source) { markdown += (lastKept < 0 ? "" : lineNo === lastKept + 1 ? "\n" : "\n\n") + sent; lastKept = lineNo; }
+      // The body is the lines as sent; Markdown's as read, with `markdown` as sent.
+      bodyText.push(known.markdown ? text : sent);
+      if (known.markdown) { markdown += (lastKept < 0 ? "" : lineNo === lastKept + 1 ? "\n" : "\n\n") + sent; lastKept = lineNo + lineBreaks(sent); }
     } else if (label === "title") {
       if (line) line.reason = "title: the headline above the article";
     } else if (repeats[i] >= 0) {
@@ -171,7 +190,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
     stats: { lines: n, bodyLines: bodyText.length, titleLines: title >= 0 ? 1 : 0, removedLines: removed.length, inputChars, outputChars: text.length },
     model: model.version,
   };
-  if (source) result.markdown = markdown;
+  if (known.markdown) result.markdown = markdown;
   if (opts.explain) result.lines = lines;
   return result;
 }
@@ -199,8 +218,10 @@ export interface KnownFromPage {
   site?: SiteContext;
   /** A line the input marks as its headline (Markdown's first "# "): the title when the title model finds none. */
   headline?: number;
-  /** Markdown input: the input's lines as sent (the pipeline read them as markdown.ts's text). */
-  sourceLines?: string[];
+  /** Per segment, its input lines as sent, when the pipeline read something else (Markdown's text, a wrapped paragraph joined). */
+  sent?: string[];
+  /** The input is Markdown: the body comes back as read in `text`, as sent in `markdown`. */
+  markdown?: boolean;
   /** The confidence of a body keeping the lines `keep` marks: made again when a template cut lines. */
   confidenceFor?: (keep: readonly boolean[]) => number;
 }
