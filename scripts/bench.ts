@@ -3,8 +3,8 @@
 //                 [--compare old.json]
 // Where the time goes, on a fixed seeded sample of real corpus pages, beside a baseline measured
 // in the same run (the parts live in scripts/bench/):
-//   text:        text mode per-page time (p50/p90/p99) and MB/s of input, loose_text, page_text
-//                and the page as Markdown (turndown, src/eval/markdown.ts)
+//   text:        text mode per-page time (p50/p90/p99) and MB/s of input, loose_text and page_text,
+//                and the page as Markdown (turndown, src/eval/markdown.ts; timed last: see benchMarkdown)
 //   readability: Readability on jsdom on the same pages' HTML, and the ratio of text mode to it
 //   html:        HTML mode on jsdom and on linkedom split into parse, Readability, segment and
 //                classify/assemble, beside Readability alone on each DOM, with the ratios
@@ -27,7 +27,7 @@ import { REPO_ROOT } from "../src/eval/corpus.ts";
 import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../src/model/index.ts";
 import { seededSample } from "./bench/sample.ts";
 import type { Server } from "./bench/servers.ts";
-import { benchReadability, benchScaling, benchText, benchTextDetached } from "./bench/text.ts";
+import { benchMarkdown, benchReadability, benchScaling, benchText, benchTextDetached, type TextRow } from "./bench/text.ts";
 // The other sections' modules are imported when their section runs, after the text section: some
 // of them (jsdom, autocannon, the HTTP app's zod-openapi under tsx) detach an ArrayBuffer as they
 // load, which slows typed-array code for the rest of the process (src/dom/node-lazy.ts). The text
@@ -66,6 +66,7 @@ const fastHtml = only.has("html") ? (await import("./bench/html.ts")).benchFast(
 if (text) {
   report.text = text;
   report.text_after_detach = benchTextDetached(sample, model, text);
+  report.text_markdown = await benchMarkdown(sample, model, report.text_after_detach as Record<string, TextRow>);
   if (only.has("readability")) report.readability_jsdom = benchReadability(sample, text);
 }
 if (only.has("html")) report.html = (await import("./bench/html.ts")).benchHtml(sample, model, defaultHtmlModel(), fastHtml);

@@ -7,7 +7,6 @@ import { clean } from "../../src/core/clean.ts";
 import type { Model } from "../../src/core/model.ts";
 import { readabilityPredict } from "../../src/eval/baselines.ts";
 import type { CorpusPage } from "../../src/eval/corpus.ts";
-import { pageMarkdown } from "../../src/eval/markdown.ts";
 import { fmt, pct, sum, timing, type Timing } from "./stats.ts";
 
 // Repetitions of the text-mode pass over the sample, keeping each page's best time: single runs of
@@ -49,19 +48,24 @@ export function benchTextDetached(sample: CorpusPage[], model: Model, before: Re
   }));
 }
 
-// Each page as a Markdown scraper gives it (src/eval/markdown.ts), made once per page.
-const markdownOf = new WeakMap<CorpusPage, string>();
-const inputOf = (p: CorpusPage, kind: "loose_text" | "page_text" | "markdown"): string => {
-  if (kind !== "markdown") return p[kind];
-  let md = markdownOf.get(p);
-  if (md === undefined) markdownOf.set(p, (md = pageMarkdown(p.html)));
-  return md;
-};
+/**
+ * Text mode on each page as a Markdown scraper gives it (src/eval/markdown.ts). turndown's DOM
+ * detaches an ArrayBuffer as it loads (it made text mode 18 % slower in this process), so it is
+ * loaded here, after benchTextDetached, and the figure is beside page_text's after a detach.
+ */
+export async function benchMarkdown(sample: CorpusPage[], model: Model, detached: Record<string, TextRow>): Promise<TextRow & { vs_page_text_p50: number }> {
+  const { pageMarkdown } = await import("../../src/eval/markdown.ts");
+  const inputs = sample.map((p) => pageMarkdown(p.html));
+  const row = timeKinds(sample, model, "after a detach", { markdown: inputs }).markdown;
+  const ratio = row.p50_ms / detached.page_text.p50_ms;
+  console.log(`  markdown / page_text after a detach: ${fmt(ratio)}x at p50 (${fmt(sum(inputs.map((t) => t.length)) / sum(sample.map((p) => p.page_text.length)))}x the characters)`);
+  return { ...row, vs_page_text_p50: ratio };
+}
 
-function timeKinds(sample: CorpusPage[], model: Model, label: string): Record<string, TextRow> {
+function timeKinds(sample: CorpusPage[], model: Model, label: string, given?: Record<string, string[]>): Record<string, TextRow> {
   const out: Record<string, TextRow> = {};
-  for (const kind of ["loose_text", "page_text", "markdown"] as const) {
-    const inputs = sample.map((p) => inputOf(p, kind));
+  const kinds = given ?? { loose_text: sample.map((p) => p.loose_text), page_text: sample.map((p) => p.page_text) };
+  for (const [kind, inputs] of Object.entries(kinds)) {
     const per = sample.map(() => Infinity);
     for (let r = 0; r < TEXT_REPEATS; r++) {
       inputs.forEach((text, i) => {

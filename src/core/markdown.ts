@@ -84,11 +84,47 @@ export function firstTopHeading(lines: readonly string[], lineNos: ArrayLike<num
   return -1;
 }
 
-/** The text a reader sees of each line of a Markdown document: as many lines as the input. */
-export function markdownToText(input: string): string {
-  const lines = input.split(/\r\n?|\n/);
-  let fence = "";
+// Jina Reader (r.jina.ai) sends its Markdown in an envelope: "Title: …", "URL Source: …",
+// "Published Time: …" lines, then "Markdown Content:" and the page. The envelope is the scraper's,
+// not the page's text: its lines are not read, its title is the title (as a page's declared title
+// is in HTML mode) and its URL the url when none is given.
+const ENVELOPE_LINE_RE = /^(Title|URL Source|Published Time|Description|Warning|Number of Pages):[ \t]*(.*)$/;
+const ENVELOPE_END = "Markdown Content:";
+// The envelope ends within this many lines (its fields, blank lines between them), and its head
+// within this many characters (a title of a few hundred).
+const ENVELOPE_MAX_LINES = 20;
+const ENVELOPE_MAX_CHARS = 8192;
+
+export interface ReaderEnvelope {
+  title?: string;
+  url?: string;
+  /** The first line after the envelope. */
+  end: number;
+}
+
+/** Jina Reader's envelope at the top of `text`, or null. */
+export function readerEnvelope(text: string): ReaderEnvelope | null {
+  if (!text.startsWith("Title:")) return null;
+  const lines = text.slice(0, ENVELOPE_MAX_CHARS).split(/\r\n?|\n/, ENVELOPE_MAX_LINES);
+  const out: ReaderEnvelope = { end: 0 };
   for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (line === ENVELOPE_END) return { ...out, end: i + 1 };
+    if (!line) continue;
+    const m = ENVELOPE_LINE_RE.exec(line);
+    if (!m) return null;
+    if (m[1] === "Title" && m[2]) out.title = m[2];
+    if (m[1] === "URL Source" && m[2]) out.url = m[2];
+  }
+  return null;
+}
+
+/** The text a reader sees of each line of a Markdown document: as many lines as the input (the first `skip` blank). */
+export function markdownToText(input: string, skip = 0): string {
+  const lines = input.split(/\r\n?|\n/);
+  for (let i = 0; i < Math.min(skip, lines.length); i++) lines[i] = "";
+  let fence = "";
+  for (let i = skip; i < lines.length; i++) {
     const line = lines[i];
     const f = FENCE_RE.exec(line);
     if (fence) {

@@ -38,24 +38,16 @@ const LOWER_RE = /^\p{Ll}$/u;
 
 const LIST_ITEM_RE = /^\s*(?:[-*+•·–]|\d{1,3}[.)])\s/;
 
-/** The width `text` was wrapped at, or 0 when it does not read as hard-wrapped. One pass over the text, no line strings. */
+/** The width `text` was wrapped at, or 0 when it does not read as hard-wrapped. No line strings are made. */
 export function wrapWidth(text: string): number {
+  // Most scraped text has a paragraph a line, and more lines past MAX_WIDTH than the share a width
+  // lets overflow: one pass that keeps nothing tells.
+  let nonEmpty = 0, overlong = 0;
+  forEachLine(text, (_, n) => { if (n > 0) nonEmpty++; if (n > MAX_WIDTH) overlong++; });
+  if (nonEmpty < MIN_WRAPPED_LINES || overlong > Math.floor(WIDTH_OVERLONG_SHARE * nonEmpty)) return 0;
   // Each line's start and its length without trailing white space.
   const starts: number[] = [], lengths: number[] = [];
-  for (let start = 0; start <= text.length;) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
-    let e = end;
-    while (e > start && text.charCodeAt(e - 1) <= 32) e--;
-    starts.push(start);
-    lengths.push(e - start);
-    start = end + 1;
-  }
-  // Most scraped text has a paragraph a line, and more lines past MAX_WIDTH than the share a
-  // width lets overflow: that is known before anything is sorted.
-  let nonEmpty = 0, overlong = 0;
-  for (const n of lengths) { if (n > 0) nonEmpty++; if (n > MAX_WIDTH) overlong++; }
-  if (nonEmpty < MIN_WRAPPED_LINES || overlong > Math.floor(WIDTH_OVERLONG_SHARE * nonEmpty)) return 0;
+  forEachLine(text, (start, n) => { starts.push(start); lengths.push(n); });
   const sorted = lengths.filter((n) => n > 0).sort((a, b) => b - a);
   const width = sorted[Math.floor(WIDTH_OVERLONG_SHARE * sorted.length)];
   if (width < MIN_WIDTH || width > MAX_WIDTH) return 0;
@@ -71,6 +63,18 @@ export function wrapWidth(text: string): number {
     if (i + 1 < lengths.length && startsLower(text, starts[i + 1])) carried++;
   }
   return carried >= MIN_WRAPPED_LINES && full >= WRAPPED_SHARE * long && carried >= CARRIED_SHARE * full ? width : 0;
+}
+
+/** Each line's start and length without trailing white space (a \r before the \n included). */
+function forEachLine(text: string, visit: (start: number, length: number) => void): void {
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    let e = end;
+    while (e > start && text.charCodeAt(e - 1) <= 32) e--;
+    visit(start, e - start);
+    start = end + 1;
+  }
 }
 
 /** The line at `start` begins, past white space, with a lower-case letter. */

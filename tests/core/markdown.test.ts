@@ -3,7 +3,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { clean } from "../../src/core/clean.ts";
-import { firstTopHeading, lineText, looksLikeMarkdown, markdownToText } from "../../src/core/markdown.ts";
+import { firstTopHeading, lineText, looksLikeMarkdown, markdownToText, readerEnvelope } from "../../src/core/markdown.ts";
 import { REPO_ROOT } from "../../src/eval/corpus.ts";
 import { defaultModel } from "../../src/model/index.ts";
 import { listSamples, readSample } from "../../src/train/dataset.ts";
@@ -120,6 +120,20 @@ describe("clean() on Markdown", () => {
     for (const x of r.removed) expect(x.text).toBe(sent[x.line]);
     expect(r.lines!.every((l) => l.text === sent[l.line])).toBe(true);
     expect(plain.markdown).toBeUndefined();
+  });
+
+  it("Jina Reader's envelope: not read as the page's lines; its title is the title, its URL the url", () => {
+    const title = lines[s.labels.indexOf("T")].trim();
+    const envelope = `Title: ${title} | News Example\n\nURL Source: https://news.example/2025/06/story\n\nPublished Time: 2025-06-18T10:00:00Z\n\nMarkdown Content:\n`;
+    expect(readerEnvelope(envelope + md)).toEqual({ title: `${title} | News Example`, url: "https://news.example/2025/06/story", end: 7 });
+    expect(readerEnvelope(`Title: x\nSomething else\nMarkdown Content:\n${md}`)).toBeNull();
+    const r = clean(envelope + md, { explain: true }, defaultModel());
+    expect(r.markdown).toBeDefined();
+    expect(r.title).toBe(title);
+    expect(r.lines!.every((l) => l.line >= 7)).toBe(true);
+    expect(r.text).toBe(clean(md, {}, defaultModel()).text);
+    // As plain text the envelope is lines like any other.
+    expect(clean(envelope + md, { format: "text", explain: true }, defaultModel()).lines![0].line).toBe(0);
   });
 
   it("format \"text\" reads the same Markdown as it is: link targets stay in the body", () => {
