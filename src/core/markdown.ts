@@ -9,6 +9,12 @@
 // numbers are the input's and the kept lines can be returned as sent (clean.ts, `markdown`).
 // Linear in the input: brackets are matched with a stack in one pass per line, and every
 // character is read a bounded number of times.
+// What the markup says beyond the text is not used by the model. Measured and not kept: boosted
+// trees (60 x depth 4) stacked on the text model's out-of-fold P(body) of the corpus's pages as
+// Markdown, with each line's share of link text, its neighbours' and a window's, list items,
+// heading level and images around it, held out by site: article F1 0.9212 -> 0.9278 at the text
+// model's threshold, but the curve's top only 0.9275 -> 0.9286 and all pages 0.8357 -> 0.8336: the
+// line model already reads a menu from its words.
 
 // Markdown is told from scraped text by its links: a scraper's plain text never holds
 // "[text](target)", Markdown of a web page holds one in nearly every menu, list and paragraph.
