@@ -5,8 +5,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { clean } from "../../src/core/clean.ts";
 import { defaultModel } from "../../src/model/index.ts";
-import { arbitraryDoc, params, realisticDoc, TIMEOUT_MS } from "./generators.ts";
-import { checkInvariants, recleanRemoved } from "./invariants.ts";
+import { looksLikeMarkdown } from "../../src/core/markdown.ts";
+import { arbitraryDoc, markdownDoc, params, realisticDoc, TIMEOUT_MS, wrappedDoc } from "./generators.ts";
+import { checkInvariants, checkReadInvariants, recleanRemoved } from "./invariants.ts";
 
 const model = defaultModel();
 
@@ -45,5 +46,24 @@ describe("clean: invariants on arbitrary strings", () => {
       }),
       params(500),
     );
+  }, TIMEOUT_MS);
+});
+
+describe("clean: invariants on text read otherwise than line by line", () => {
+  it("Markdown (links, images, headings, lists, tables, code, stray brackets): segments are whole input lines, returned as sent", () => {
+    let read = 0;
+    fc.assert(fc.property(markdownDoc, (doc) => { if (checkReadInvariants(doc, model).markdown !== undefined) read++; }), params(1_000));
+    // Most generated documents show enough links to be read as Markdown.
+    expect(read).toBeGreaterThan(300);
+  }, TIMEOUT_MS);
+
+  it("hard-wrapped prose: segments are whole input lines, returned as sent; none read as Markdown", () => {
+    let joinedSegments = 0;
+    fc.assert(fc.property(wrappedDoc, (doc) => {
+      const r = checkReadInvariants(doc, model);
+      expect(looksLikeMarkdown(doc)).toBe(false);
+      if (r.lines!.some((l) => l.text.includes("\n"))) joinedSegments++;
+    }), params(500));
+    expect(joinedSegments).toBeGreaterThan(100);
   }, TIMEOUT_MS);
 });

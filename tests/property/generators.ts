@@ -77,3 +77,33 @@ export const arbitraryDoc: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: fc.constantFrom("a", " ", "\n", "\r", ".", "\u0000", "\ud800", "é", "漢", "👍", "\t", "|"), maxLength: 300 }),
   joined(fc.array(noise, { maxLength: 30 })),
 );
+
+// Markdown as scrapers write it: the same lines as links, list items of links, headings, images,
+// quotes, tables and code, with stray brackets and markup noise.
+const url = fc.constantFrom("https://news.example/a", "/relative/path", "#top", "https://x.example/wiki/Foo_(bar)", "mailto:desk@news.example");
+const markdownLine = fc.oneof(
+  { weight: 6, arbitrary: prose },
+  { weight: 2, arbitrary: fc.tuple(prose, url).map(([p, u]) => p.replace(/^(\S+ \S+)/, `[$1](${u})`)) },
+  { weight: 3, arbitrary: fc.tuple(boiler, url).map(([b, u]) => `- [${b}](${u})`) },
+  { weight: 1, arbitrary: title.map((t) => `# ${t}`) },
+  { weight: 1, arbitrary: boiler.map((b) => `## ${b}`) },
+  { weight: 1, arbitrary: url.map((u) => `[![logo](${u}.png)](${u})`) },
+  { weight: 1, arbitrary: prose.map((p) => `> **${p}**`) },
+  { weight: 1, arbitrary: fc.constantFrom("---", "* * *", "|---|:-:|", "| a | [b](c) |", "```", "~~~", "[", "](https://x.example/login)", "[1]: https://example.com") },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom("[", "]", "(", ")", "!", "<", ">", "*", "_", "`", "\\", "#", "a", " "), maxLength: 60 }) },
+  { weight: 1, arbitrary: blank },
+);
+export const markdownDoc: fc.Arbitrary<string> = joined(fc.array(markdownLine, { minLength: 1, maxLength: 40 }));
+
+/** Prose and boilerplate broken at one width (40-120), as text dumpers write it, paragraphs apart or not. */
+export const wrappedDoc: fc.Arbitrary<string> = fc
+  .tuple(fc.array(fc.oneof({ weight: 4, arbitrary: prose }, { weight: 1, arbitrary: boiler }), { minLength: 1, maxLength: 25 }), fc.integer({ min: 40, max: 120 }), fc.constantFrom("\n", "\n\n", "\r\n\r\n"))
+  .map(([paragraphs, width, between]) => paragraphs.map((p) => {
+    const out: string[] = [];
+    let cur = "";
+    for (const w of p.split(/\s+/).filter(Boolean)) {
+      if (cur && cur.length + 1 + w.length > width) { out.push(cur); cur = w; } else cur = cur ? `${cur} ${w}` : w;
+    }
+    if (cur) out.push(cur);
+    return out.join("\n");
+  }).join(between));

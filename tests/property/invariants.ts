@@ -45,3 +45,25 @@ export function recleanRemoved(r: CleanResult, model: Model): number {
   if (r.text === "") return 0;
   return clean(r.text, {}, model).removed.length;
 }
+
+/**
+ * The invariants of `clean` on text it reads otherwise than line by line (Markdown, hard-wrapped):
+ * every segment is one or more whole input lines, returned as sent; `text` (or `markdown`) holds
+ * only input lines; everything accounted for, deterministic.
+ */
+export function checkReadInvariants(input: string, model: Model): CleanResult {
+  const r = clean(input, { explain: true }, model);
+  must(JSON.stringify(clean(input, { explain: true }, model)) === JSON.stringify(r), "the same input gives the same output");
+  const lines = inputLines(input);
+  const explained = r.lines!;
+  must(explained.every((l, k) => k === 0 || l.line > explained[k - 1].line), "segments in input order, each once");
+  must(explained.every((l) => sameList(l.text.split("\n"), lines.slice(l.line, l.line + l.text.split("\n").length))), "each segment's text is whole input lines as sent");
+  must(sameList(r.removed.map((x) => x.line), explained.filter((l) => l.label === "boilerplate").map((l) => l.line)), "removed lists exactly the boilerplate segments");
+  must(r.removed.every((x) => explained.find((l) => l.line === x.line)!.text === x.text), "a removed segment is shown as sent");
+  const inputSet = new Set(lines);
+  const sent = r.markdown ?? r.text;
+  must(sent.split("\n").every((l) => l === "" || inputSet.has(l)), "the body as sent holds only input lines");
+  must(r.stats.bodyLines + r.removed.length + r.meta.length + r.stats.titleLines === r.stats.lines && r.stats.lines === explained.length, "kept + removed + title + meta = every segment");
+  must(isProbability(r.confidence), `confidence ${r.confidence} in [0, 1]`);
+  return r;
+}
