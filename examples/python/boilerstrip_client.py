@@ -65,7 +65,7 @@ class Client:
                 time.sleep(_delay(attempt, None))
 
     def clean(self, text=None, html=None, url=None, site=None, **options):
-        """Clean one document; options: explain, preference, minConfidence."""
+        """Clean one document; options: explain, preference, minConfidence, format ("markdown" for Markdown text)."""
         doc = {k: v for k, v in {"text": text, "html": html, "url": url, "site": site}.items() if v is not None}
         if options:
             doc["options"] = options
