@@ -10,8 +10,8 @@ import type { Model } from "./model.ts";
 import { MAX_URL_CHARS, resolveOptions, type CleanOptions } from "./options.ts";
 import type { LineCodes } from "./codes.ts";
 import { repeatedRuns } from "./repeats.ts";
-import { firstTopHeading, looksLikeMarkdown, markdownToText, readerEnvelope } from "./markdown.ts";
-import { splitLines } from "./segment.ts";
+import { firstTopHeading, looksLikeMarkdown, markdownLinesText, readerEnvelope } from "./markdown.ts";
+import { LINE_BREAK, splitLines } from "./segment.ts";
 import { unwrapLines, wrapWidth } from "./unwrap.ts";
 import { emptyTemplate, learnPage, templateCuts, type SiteContext } from "./site-template.ts";
 import { slots } from "./slots.ts";
@@ -54,7 +54,9 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
   // paragraph a segment (unwrap.ts). Format "text" reads the input as it is.
   const envelope = opts.format === "text" ? null : readerEnvelope(input);
   const markdown = envelope !== null || opts.format === "markdown" || (opts.format === "auto" && looksLikeMarkdown(input));
-  const read = markdown ? markdownToText(input, envelope?.end) : input;
+  // The input's lines, split once when the pipeline reads something else than the lines as sent.
+  let source = markdown ? input.split(LINE_BREAK) : null;
+  const read = source ? markdownLinesText(source, envelope?.end).join("\n") : input;
   if (envelope?.url && opts.url === undefined && envelope.url.length <= MAX_URL_CHARS) opts.url = envelope.url;
   const width = opts.format === "text" ? 0 : wrapWidth(read);
   const paragraphs = width ? unwrapLines(read, width) : null;
@@ -67,9 +69,10 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
   const keep = kept(a.p2, threshold);
   const confidenceFor = (keep: readonly boolean[]) => confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
   const known: KnownFromPage = site ? { site, confidenceFor } : {};
-  if (markdown || paragraphs) {
-    const source = input.split(LINE_BREAK);
-    known.sent = paragraphs ? Array.from(split.lineNos, (k) => source.slice(paragraphs.first[k], paragraphs.last[k] + 1).join("\n")) : Array.from(lineNos, (no) => source[no]);
+  if (paragraphs) source ??= input.split(LINE_BREAK);
+  if (source) {
+    const lines = source;
+    known.sent = paragraphs ? Array.from(split.lineNos, (k) => lines.slice(paragraphs.first[k], paragraphs.last[k] + 1).join("\n")) : Array.from(lineNos, (no) => lines[no]);
   }
   if (markdown) {
     known.markdown = true;
@@ -78,14 +81,11 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
     // corpus's articles as turndown writes them (657 whose text holds the page title), the title
     // model alone returns 399 titles, 367 right; the heading alone 370, 319 right (a site's name or
     // a section's is often the first <h1>); the model, else the heading, 519, 472 right.
-    const h1 = firstTopHeading(input.split(LINE_BREAK), lineNos, TITLE_SEARCH_LINES);
+    const h1 = firstTopHeading(source!, lineNos, TITLE_SEARCH_LINES);
     if (h1 >= 0) known.headline = h1;
   }
   return assemble(a, a.p2, threshold, confidenceFor(keep), opts, model, "text", input.length, known);
 }
-
-// A line break as splitLines reads one: \r\n, \r or \n.
-const LINE_BREAK = /\r\n?|\n/;
 
 function lineBreaks(s: string): number {
   let n = 0;

@@ -15,6 +15,7 @@
 // heading level and images around it, held out by site: article F1 0.9212 -> 0.9278 at the text
 // model's threshold, but the curve's top only 0.9275 -> 0.9286 and all pages 0.8357 -> 0.8336: the
 // line model already reads a menu from its words.
+import { LINE_BREAK } from "./segment.ts";
 
 // Markdown is told from scraped text by its links: a scraper's plain text never holds
 // "[text](target)", Markdown of a web page holds one in nearly every menu, list and paragraph.
@@ -66,7 +67,8 @@ function hasLink(text: string, start: number, k: number, end: number): boolean {
 // a table's alignment row, a reference definition ("[1]: https://…"), a code fence, the "[" that
 // opens a link around block content (turndown writes "[\n\nLogin\n\n](/login)").
 const BREAK_RE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$/;
-const TABLE_RULE_RE = /^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$/;
+// Tested on the trimmed line: a leading run of white space beside the cells' own made it quadratic.
+const TABLE_RULE_RE = /^\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?[ \t]*)?$/;
 const REFERENCE_RE = /^ {0,3}\[[^\]\n]{1,999}\]:[ \t]*\S/;
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 // Block markers at a line's start: quotes, then a heading, a list item (with a task box).
@@ -111,7 +113,7 @@ export interface ReaderEnvelope {
 /** Jina Reader's envelope at the top of `text`, or null. */
 export function readerEnvelope(text: string): ReaderEnvelope | null {
   if (!text.startsWith("Title:")) return null;
-  const lines = text.slice(0, ENVELOPE_MAX_CHARS).split(/\r\n?|\n/, ENVELOPE_MAX_LINES);
+  const lines = text.slice(0, ENVELOPE_MAX_CHARS).split(LINE_BREAK, ENVELOPE_MAX_LINES);
   const out: ReaderEnvelope = { end: 0 };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
@@ -127,7 +129,12 @@ export function readerEnvelope(text: string): ReaderEnvelope | null {
 
 /** The text a reader sees of each line of a Markdown document: as many lines as the input (the first `skip` blank). */
 export function markdownToText(input: string, skip = 0): string {
-  const lines = input.split(/\r\n?|\n/);
+  return markdownLinesText(input.split(LINE_BREAK), skip).join("\n");
+}
+
+/** markdownToText of a document's lines (`source`, left as it is), line for line. */
+export function markdownLinesText(source: readonly string[], skip = 0): string[] {
+  const lines = source.slice();
   for (let i = 0; i < Math.min(skip, lines.length); i++) lines[i] = "";
   let fence = "";
   for (let i = skip; i < lines.length; i++) {
@@ -141,13 +148,13 @@ export function markdownToText(input: string, skip = 0): string {
     if (f) { fence = f[1]; lines[i] = ""; continue; }
     lines[i] = lineText(line);
   }
-  return lines.join("\n");
+  return lines;
 }
 
 /** One line outside code: its markup-only forms blank, its block markers and inline markup gone. */
 export function lineText(line: string): string {
   const t = line.trim();
-  if (t === "" || t === "[" || BREAK_RE.test(line) || REFERENCE_RE.test(line) || (t.includes("-") && TABLE_RULE_RE.test(line))) return "";
+  if (t === "" || t === "[" || BREAK_RE.test(line) || REFERENCE_RE.test(line) || (t.includes("-") && TABLE_RULE_RE.test(t))) return "";
   let s = line;
   s = s.replace(QUOTE_RE, "");
   if (HEADING_MARK_RE.test(s)) s = withoutClosingHashes(s.replace(HEADING_MARK_RE, ""));

@@ -6,6 +6,9 @@ import { int32Scratch, Scratch } from "./scratch.ts";
 import { slots } from "./slots.ts";
 import type { Segment } from "./types.ts";
 
+/** A line break as splitLines reads one: \r\n, \r or \n (for splitting an input into its lines). */
+export const LINE_BREAK = /\r\n?|\n/;
+
 export function segmentText(input: string): Segment[] {
   return segmentCodes(input).segments;
 }
