@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { PREFERENCES, SITE_TEMPLATE_USES, TEXT_FORMATS } from "../core/options.ts";
 import { defaultModel } from "../model/index.ts";
 import { defaultJobs, DEFAULT_MIN_CONFIDENCE, formatSummary, runBatch } from "./batch.ts";
 import { runClean } from "./clean.ts";
@@ -102,6 +103,12 @@ function documentOptions(v: Record<string, unknown>): Record<string, unknown> {
   return o;
 }
 
+/** A flag's value is one of `allowed` (options.ts' own lists), or a usage error naming them. */
+function oneOf(v: Record<string, unknown>, flag: string, allowed: readonly string[]): void {
+  const x = v[flag];
+  if (x !== undefined && !allowed.includes(x as string)) throw new UsageError(`--${flag} must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}`);
+}
+
 function positiveInt(v: string, name: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer, not ${v}`);
@@ -138,9 +145,9 @@ export async function main(argv: string[]): Promise<number | undefined> {
       return EXIT_OK;
     }
     if (v["min-confidence"] !== undefined && !(Number(v["min-confidence"]) >= 0 && Number(v["min-confidence"]) <= 1)) throw new UsageError("--min-confidence must be a number in [0, 1]");
-    if (v.preference !== undefined && !["balanced", "recall", "precision"].includes(v.preference as string)) throw new UsageError("--preference must be balanced, recall or precision");
-    if (v["site-template"] !== undefined && !["use", "learn", "off"].includes(v["site-template"] as string)) throw new UsageError("--site-template must be use, learn or off");
-    if (v.format !== undefined && !["auto", "text", "markdown"].includes(v.format as string)) throw new UsageError("--format must be auto, text or markdown");
+    oneOf(v, "preference", PREFERENCES);
+    oneOf(v, "site-template", SITE_TEMPLATE_USES);
+    oneOf(v, "format", TEXT_FORMATS);
     const options = documentOptions(v);
 
     if (command === "clean") {

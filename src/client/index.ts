@@ -2,6 +2,7 @@
 // Runs wherever fetch does (Node 20+, Workers, browsers). Retries 429 and 5xx with backoff,
 // honouring Retry-After; `batch` pulls documents from its source only as results are consumed.
 import type { CleanOptions } from "../core/options.ts";
+import type { TemplateSummary } from "../core/site-template.ts";
 import type { CleanResult } from "../core/types.ts";
 import { DEFAULT_RETRY, delayMs, isRetryable, retryAfterMs, sleep, type RetryPolicy } from "./retry.ts";
 
@@ -20,14 +21,7 @@ export interface Document {
 }
 
 /** A site's template as the service shows it: counts only (it holds hashes of lines, no text). */
-export interface SiteTemplateInfo {
-  site: string;
-  pages: number;
-  window: number;
-  lines: number;
-  templateLines: number;
-  needed: number | null;
-}
+export type SiteTemplateInfo = TemplateSummary & { site: string };
 
 export interface ApiError {
   code: string;

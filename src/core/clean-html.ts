@@ -2,7 +2,7 @@
 // whatever DOM the runtime has) -> the text model on the block texts -> the HTML pass, which adds
 // what the DOM knows (Readability's verdict, tags, links, landmarks, class names) -> assemble.
 import type { Budget } from "./budget.ts";
-import { analyze, assemble } from "./clean.ts";
+import { analyze, assemble, kept } from "./clean.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
 import { extractHtmlFeatures, HTML_CONTEXT_SIZE, htmlContextMatrix, LANDMARKS, setRegionFeatures, type BlockSignals, type HtmlFeatures } from "./html-features.ts";
 import type { HtmlModel } from "./html-model.ts";
@@ -87,9 +87,10 @@ function withRegion<T extends Pick<HtmlBlocksInput, "blocks" | "readability">>(i
 // it, 5 / 12 / 21 pages change, 0.8893 / 0.8885 / 0.8857.
 const FALLBACK_MIN_WORDS = 20;
 
-function keptWords(keep: readonly boolean[], nWords: ArrayLike<number>): number {
+/** Words on the lines whose P(body) reaches the threshold. */
+function keptWords(p: Float64Array, threshold: number, nWords: ArrayLike<number>): number {
   let w = 0;
-  for (let i = 0; i < keep.length; i++) if (keep[i]) w += nWords[i];
+  for (let i = 0; i < p.length; i++) if (p[i] >= threshold) w += nWords[i];
   return w;
 }
 
@@ -117,20 +118,14 @@ export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, mode
 export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof scoreBlocks>, opts: CleanOptions, model: Model, htmlModel: HtmlModel, site?: SiteContext): CleanResult {
   const { a, nWords, useArticle, articleBlocks } = scored;
   const languageKnown = a.doc.language !== "und";
-  let pBlock: Float64Array = scored.pBlock, p: Float64Array = scored.p;
-  let threshold = htmlModel.file.thresholds[opts.preference];
-  let keep = Array.from(p, (x) => x >= threshold);
-  let confidenceFor = (k: readonly boolean[]) => sigmoid(dot(htmlModel.confidence, confidenceFeatures(p, pBlock, k, nWords, threshold, languageKnown)));
   // Next to nothing kept where the text model reads more: its reading of the blocks decides.
-  const textThreshold = model.file.thresholds[opts.preference];
-  const textDecides = keptWords(keep, nWords) < FALLBACK_MIN_WORDS && keptWords(Array.from(a.p2, (x) => x >= textThreshold), nWords) >= FALLBACK_MIN_WORDS;
-  if (textDecides) {
-    ({ p1: pBlock, p2: p } = a);
-    threshold = textThreshold;
-    keep = Array.from(p, (x) => x >= threshold);
-    confidenceFor = (k) => confidenceOf(confidenceFeatures(p, pBlock, k, nWords, threshold, languageKnown), model);
-  }
-  const confidence = confidenceFor(keep);
+  const htmlThreshold = htmlModel.file.thresholds[opts.preference], textThreshold = model.file.thresholds[opts.preference];
+  const textDecides = keptWords(scored.p, htmlThreshold, nWords) < FALLBACK_MIN_WORDS && keptWords(a.p2, textThreshold, nWords) >= FALLBACK_MIN_WORDS;
+  const { pBlock, p, threshold, weights } = textDecides
+    ? { pBlock: a.p1, p: a.p2, threshold: textThreshold, weights: model }
+    : { pBlock: scored.pBlock, p: scored.p, threshold: htmlThreshold, weights: htmlModel };
+  const confidenceFor = (k: readonly boolean[]) => confidenceOf(confidenceFeatures(p, pBlock, k, nWords, threshold, languageKnown), weights);
+  const confidence = confidenceFor(kept(p, threshold));
   const known = {
     title: input.title,
     siteName: input.page.siteName,

@@ -121,7 +121,11 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
   const cuts = template ? templateCuts(template, texts, keep, nWords) : null;
   if (cuts) for (let i = 0; i < n; i++) if (cuts[i] > 0) keep[i] = false;
   // The confidence describes the body returned: made again without the lines the template cut.
-  if (cuts && known.confidenceFor) confidence = known.confidenceFor(Array.from(p, (x, i) => x >= threshold && !(cuts[i] > 0)));
+  if (cuts && known.confidenceFor) {
+    const uncut = kept(p, threshold);
+    for (let i = 0; i < n; i++) if (cuts[i] > 0) uncut[i] = false;
+    confidence = known.confidenceFor(uncut);
+  }
   if (known.site?.learn) known.site.learned = learnPage(template ?? emptyTemplate(), texts);
 
   let firstBody = keep.indexOf(true), lastBody = keep.lastIndexOf(true);
@@ -263,7 +267,7 @@ export function keptLines(texts: readonly string[], doc: DocFeatures, p: Float64
 }
 
 /** Per line, whether its P(body) reaches the threshold (a loop: Array.from with a mapping function was a few times slower). */
-function kept(p: Float64Array, threshold: number): boolean[] {
+export function kept(p: Float64Array, threshold: number): boolean[] {
   const keep = slots<boolean>(p.length);
   for (let i = 0; i < p.length; i++) keep[i] = p[i] >= threshold;
   return keep;

@@ -56,6 +56,6 @@ export function confidenceFeatures(p: Float64Array, p1: Float64Array, keep: read
   return v;
 }
 
-export function confidenceOf(features: Float32Array, model: Model): number {
+export function confidenceOf(features: Float32Array, model: Pick<Model, "confidence">): number {
   return sigmoid(dot(model.confidence, features));
 }

@@ -48,7 +48,7 @@ export const DEFAULT_OPTIONS: Readonly<CleanOptions> = Object.freeze({
   format: "auto",
 });
 
-const PREFERENCES: readonly Preference[] = ["balanced", "precision", "recall"];
+export const PREFERENCES: readonly Preference[] = ["balanced", "precision", "recall"];
 // Longest url / site string accepted (here and in the HTTP schemas, which import it). Set by hand,
 // not tuned: 2048 is the longest URL browsers and CDNs reliably handle.
 export const MAX_URL_CHARS = 2048;

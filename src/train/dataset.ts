@@ -8,7 +8,6 @@ import zlib from "node:zlib";
 import { pageSite, readCorpus, siteOf, splitLines } from "../eval/corpus.ts";
 import { markdownToText } from "../core/markdown.ts";
 import { segmentText } from "../core/segment.ts";
-import { pageMarkdown } from "../eval/markdown.ts";
 import type { Segment } from "../core/types.ts";
 import { labelLinesFromGold, scoreTokens } from "./align.ts";
 
@@ -92,10 +91,13 @@ async function* jsonLines(file: string): AsyncGenerator<Record<string, any>> {
 /** The corpus's pages, as page_text and loose_text, and with `markdown` as a Markdown scraper's text read as Markdown. */
 export async function loadCorpus(file: string, limit?: number, markdown = false): Promise<TrainDoc[]> {
   const docs: TrainDoc[] = [];
+  // Loaded only for the Markdown view: loading turndown detaches an ArrayBuffer, after which every
+  // typed-array loop in the process runs slower (scripts/bench/text.ts), training too.
+  const { pageMarkdown } = markdown ? await import("../eval/markdown.ts") : { pageMarkdown: undefined };
   for await (const page of readCorpus({ path: file, limit })) {
     const site = pageSite(page);
     const texts: [DocKind, string][] = [["page_text", page.page_text], ["loose_text", page.loose_text]];
-    if (markdown) texts.push(["markdown", markdownToText(pageMarkdown(page.html))]);
+    if (pageMarkdown) texts.push(["markdown", markdownToText(pageMarkdown(page.html))]);
     for (const [kind, text] of texts) {
       docs.push(labelDoc(page.id, site, kind, page.meta.page_type ?? "unknown", text, page.gold, page.meta.title, 1, page.url ?? undefined));
     }
