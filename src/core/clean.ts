@@ -13,7 +13,7 @@ import { repeatedRuns } from "./repeats.ts";
 import { firstTopHeading, looksLikeMarkdown, markdownLinesText, readerEnvelope } from "./markdown.ts";
 import { LINE_BREAK, splitLines } from "./segment.ts";
 import { unwrapLines, wrapWidth } from "./unwrap.ts";
-import { emptyTemplate, learnPage, templateCuts, type SiteContext } from "./site-template.ts";
+import { pageKeys, templateCuts, type SiteContext } from "./site-template.ts";
 import { slots } from "./slots.ts";
 import { findTitleAndMeta } from "./title.ts";
 import { headlineLine, TITLE_SEARCH_LINES, withoutSiteName } from "./headline.ts";
@@ -126,7 +126,7 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, confid
     for (let i = 0; i < n; i++) if (cuts[i] > 0) uncut[i] = false;
     confidence = known.confidenceFor(uncut);
   }
-  if (known.site?.learn) known.site.learned = learnPage(template ?? emptyTemplate(), texts);
+  if (known.site?.learn) known.site.page = pageKeys(texts);
 
   let firstBody = keep.indexOf(true), lastBody = keep.lastIndexOf(true);
   if (firstBody < 0) firstBody = lastBody = n;

@@ -51,9 +51,13 @@ const TEMPLATE_MAX_BODY_SHARE = 0.5;
 export interface SiteContext {
   /** The template learned from the site's pages so far, if any: its kept lines are cut. */
   template?: SiteTemplate | null;
-  /** Learn this page too: cleaning sets `learned` to the template with the page added. */
+  /**
+   * Learn this page too: cleaning sets `page` to the page as a template holds it (pageKeys), and
+   * the host's store adds it to the site's template as it stands then (SiteStore.learn), not to
+   * the one read above: another page of the site may have been learned in between.
+   */
   learn?: boolean;
-  learned?: SiteTemplate;
+  page?: string[];
 }
 
 export function emptyTemplate(): SiteTemplate {
@@ -70,12 +74,11 @@ export function templateKey(text: string): string {
 const wordsOf = (text: string) => tokenize(text).words.length;
 
 /**
- * The template with one more page learned (`lines`: every line of the page, as sent): a new
- * object. Only lines that could be template (TEMPLATE_MIN_WORDS+ words) are kept, at most
- * TEMPLATE_PAGE_KEYS of them, half from the page's top and half from its bottom, where a
- * template's lines are.
+ * A page as a template holds it (`lines`: every line of the page, as sent): the keys of its
+ * distinct lines that could be template (TEMPLATE_MIN_WORDS+ words), at most TEMPLATE_PAGE_KEYS
+ * of them, half from the page's top and half from its bottom, where a template's lines are.
  */
-export function learnPage(t: SiteTemplate, lines: readonly string[]): SiteTemplate {
+export function pageKeys(lines: readonly string[]): string[] {
   const keys: string[] = [];
   const seen = new Set<string>();
   for (const line of lines) {
@@ -84,9 +87,17 @@ export function learnPage(t: SiteTemplate, lines: readonly string[]): SiteTempla
     if (!seen.has(k)) { seen.add(k); keys.push(k); }
   }
   const half = TEMPLATE_PAGE_KEYS / 2;
-  const page = keys.length <= TEMPLATE_PAGE_KEYS ? keys : [...keys.slice(0, half), ...keys.slice(-half)];
-  return { v: 1, pages: t.pages + 1, recent: [...t.recent, page].slice(-TEMPLATE_WINDOW) };
+  return keys.length <= TEMPLATE_PAGE_KEYS ? keys : [...keys.slice(0, half), ...keys.slice(-half)];
 }
+
+/** The template (none yet: null) with one more page (pageKeys) learned: a new object. */
+export function addPage(t: SiteTemplate | null, page: string[]): SiteTemplate {
+  const base = t ?? emptyTemplate();
+  return { v: 1, pages: base.pages + 1, recent: [...base.recent, page].slice(-TEMPLATE_WINDOW) };
+}
+
+/** The template with one more page learned from its lines (as sent): addPage of pageKeys. */
+export const learnPage = (t: SiteTemplate, lines: readonly string[]): SiteTemplate => addPage(t, pageKeys(lines));
 
 // Per template object, how many recent pages hold each key: made once per object (a store that
 // keeps templates in memory hands out the same object until it learns a page).
@@ -153,6 +164,10 @@ export function summarizeTemplate(t: SiteTemplate): TemplateSummary {
 
 const KEY = /^[0-9a-z]{1,7}$/;
 
+/** Whether a value read back or received (a file, a message between processes) is a page as pageKeys makes it. */
+export const isPage = (page: unknown): page is string[] =>
+  Array.isArray(page) && page.length <= TEMPLATE_PAGE_KEYS && page.every((k) => typeof k === "string" && KEY.test(k));
+
 /** A stored template as read back (a KV value, a file): checked and bounded, or null when it is not one. */
 export function parseTemplate(value: unknown): SiteTemplate | null {
   if (!value || typeof value !== "object") return null;
@@ -160,6 +175,6 @@ export function parseTemplate(value: unknown): SiteTemplate | null {
   if (t.v !== 1 || !Number.isSafeInteger(t.pages) || (t.pages as number) < 0 || !Array.isArray(t.recent)) return null;
   const recent = t.recent.slice(-TEMPLATE_WINDOW);
   if (recent.length > (t.pages as number)) return null;
-  for (const page of recent) if (!Array.isArray(page) || page.length > TEMPLATE_PAGE_KEYS || !page.every((k) => typeof k === "string" && KEY.test(k))) return null;
+  if (!recent.every(isPage)) return null;
   return { v: 1, pages: t.pages as number, recent };
 }

@@ -2,7 +2,7 @@
 // and the CLI all go through `cleanDocument`, so they answer alike.
 import { deadline } from "../core/budget.ts";
 import { clean } from "../core/clean.ts";
-import type { SiteContext } from "../core/site-template.ts";
+import type { SiteContext, SiteTemplate } from "../core/site-template.ts";
 import type { HtmlModel } from "../core/html-model.ts";
 import type { Model } from "../core/model.ts";
 import { resolveOptions, type HtmlEngine } from "../core/options.ts";
@@ -44,9 +44,24 @@ export function cleanDocument(input: DocumentInput, deps: CleanDeps, site?: Site
 }
 
 /**
- * cleanDocument with the document's site template: read from the store before cleaning, and the
- * page learned into it after when the options say "learn". A store that fails is passed over (the
- * page is cleaned without a template, or not learned), never the request's failure.
+ * One page cleaned with its site's template, read from the store first, and learned into it
+ * after when `learn`: the result, and the template with the page (null when none was learned).
+ * A store call that fails goes to `failed`, which gives null to go on without it, or throws.
+ * The /v1/clean family and POST /v1/sites/{site}/learn both clean through here.
+ */
+export async function cleanWithTemplate(input: DocumentInput, deps: CleanDeps, store: SiteStore, key: string, learn: boolean, failed: (err: unknown) => null): Promise<{ result: CleanResult; learned: SiteTemplate | null }> {
+  const template = await store.get(key).catch(failed);
+  const site: SiteContext = { template, learn };
+  const result = cleanDocument(input, deps, site);
+  // The page goes to the store, which adds it to the template as it is now (SiteStore.learn).
+  const learned = site.page ? await store.learn(key, site.page).catch(failed) : null;
+  return { result, learned };
+}
+
+/**
+ * cleanDocument with the document's site template, when a store is kept and the options name a
+ * site: the page is learned into it too when they say "learn". A store that fails is passed
+ * over (the page is cleaned without a template, or not learned), never the request's failure.
  */
 export async function cleanOnSite(input: DocumentInput, deps: CleanDeps): Promise<CleanResult> {
   const store = deps.sites;
@@ -57,11 +72,11 @@ export async function cleanOnSite(input: DocumentInput, deps: CleanDeps): Promis
   const opts = resolveOptions(input.options);
   const key = opts.siteTemplate !== "off" ? siteKeyOf(opts) : null;
   if (!key) return cleanDocument(input, deps);
-  const template = await store.get(key).catch(() => null);
-  const site: SiteContext = { template, learn: opts.siteTemplate === "learn" };
-  const result = cleanDocument(input, deps, site);
-  if (site.learned) await store.put(key, site.learned).catch((err: unknown) => console.error(`site template for ${key} not stored: ${err instanceof Error ? err.message : String(err)}`));
-  return result;
+  const passOver = (err: unknown) => {
+    console.error(`site template store failed for ${key}, cleaned without: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  };
+  return (await cleanWithTemplate(input, deps, store, key, opts.siteTemplate === "learn", passOver)).result;
 }
 
 /** Text that is really an HTML page (a scraper that saved the page as text) goes to HTML mode. */

@@ -4,13 +4,38 @@
 // isolate's memory). A template holds hashes of lines, never their text.
 import type { CleanOptions } from "../core/options.ts";
 import { fnv1a } from "../core/hash.ts";
-import { parseTemplate, type SiteTemplate } from "../core/site-template.ts";
+import { addPage, parseTemplate, type SiteTemplate } from "../core/site-template.ts";
 
 export interface SiteStore {
   get(site: string): Promise<SiteTemplate | null>;
-  put(site: string, template: SiteTemplate): Promise<void>;
-  /** Forgets the site's template (DELETE /v1/sites/{site}). */
-  delete(site: string): Promise<void>;
+  /**
+   * Adds one page (pageKeys) to the site's template as the store holds it when the page arrives,
+   * and returns the template with it. Pages of one site learned at once all count: a store never
+   * writes back a template read before another page of the site was added.
+   */
+  learn(site: string, page: string[]): Promise<SiteTemplate>;
+  /** Forgets the site's template (DELETE /v1/sites/{site}); true when there was one. */
+  delete(site: string): Promise<boolean>;
+}
+
+/**
+ * Runs the calls given for one key one after another, each after the last has settled; calls
+ * for other keys run freely. A store whose learn reads, adds a page and writes back through
+ * awaits (a file, KV) runs it under its site's key, so that no two overlap.
+ */
+export class KeyedQueue {
+  readonly #tails = new Map<string, Promise<unknown>>();
+  run<T>(key: string, call: () => Promise<T>): Promise<T> {
+    const done = (this.#tails.get(key) ?? Promise.resolve()).then(call);
+    const tail = done.catch(() => undefined);
+    this.#tails.set(key, tail);
+    void tail.then(() => { if (this.#tails.get(key) === tail) this.#tails.delete(key); });
+    return done;
+  }
+  /** Keys with calls running or waiting. */
+  get size(): number {
+    return this.#tails.size;
+  }
 }
 
 /**
@@ -44,7 +69,8 @@ export const WORKER_SITES_MAX = 50;
 
 /**
  * Templates in memory, the least recently used dropped past `maxSites`. The same object is handed
- * out until a page is learned, so its line counts are made once (site-template.ts).
+ * out until a page is learned, so its line counts are made once (site-template.ts). A learn
+ * reads and writes with no await between: nothing can come in between.
  */
 export class MemorySiteStore implements SiteStore {
   readonly #sites = new Map<string, SiteTemplate>();
@@ -57,13 +83,19 @@ export class MemorySiteStore implements SiteStore {
     this.#sites.set(site, t);
     return t;
   }
-  async put(site: string, template: SiteTemplate): Promise<void> {
+  async learn(site: string, page: string[]): Promise<SiteTemplate> {
+    const t = addPage(this.#sites.get(site) ?? null, page);
+    this.set(site, t);
+    return t;
+  }
+  /** Holds `template` for the site as it is (the file store keeps what it read or wrote here). */
+  set(site: string, template: SiteTemplate): void {
     this.#sites.delete(site);
     this.#sites.set(site, template);
     while (this.#sites.size > this.maxSites) this.#sites.delete(this.#sites.keys().next().value!);
   }
-  async delete(site: string): Promise<void> {
-    this.#sites.delete(site);
+  async delete(site: string): Promise<boolean> {
+    return this.#sites.delete(site);
   }
   get size(): number {
     return this.#sites.size;
@@ -80,17 +112,32 @@ export interface KvLike {
 // KV keys: the site under a prefix, so the namespace can hold other things later.
 const KV_PREFIX = "template:";
 
-/** Templates in Workers KV (eventually consistent: another location may see a page's learning a minute later). */
+/**
+ * Templates in Workers KV (eventually consistent: another location may see a page's learning a
+ * minute later). Learns of one site in this isolate run one after another; KV has no
+ * compare-and-swap, so two locations learning one site within the same moment can still each
+ * write back a template without the other's page (the last write wins).
+ */
 export class KvSiteStore implements SiteStore {
+  readonly #queue = new KeyedQueue();
   constructor(private readonly kv: KvLike) {}
   async get(site: string): Promise<SiteTemplate | null> {
     // A value that is not JSON (written by something else) reads as no template.
     return parseTemplate(await this.kv.get(KV_PREFIX + site, "json").catch(() => null));
   }
-  async put(site: string, template: SiteTemplate): Promise<void> {
-    await this.kv.put(KV_PREFIX + site, JSON.stringify(template));
+  learn(site: string, page: string[]): Promise<SiteTemplate> {
+    return this.#queue.run(site, async () => {
+      const t = addPage(await this.get(site), page);
+      await this.kv.put(KV_PREFIX + site, JSON.stringify(t));
+      return t;
+    });
   }
-  async delete(site: string): Promise<void> {
-    await this.kv.delete(KV_PREFIX + site);
+  delete(site: string): Promise<boolean> {
+    // KV's delete does not say whether the key was there: read first, in the site's queue.
+    return this.#queue.run(site, async () => {
+      const had = (await this.kv.get(KV_PREFIX + site, "json").catch(() => null)) !== null;
+      await this.kv.delete(KV_PREFIX + site);
+      return had;
+    });
   }
 }

@@ -3,8 +3,8 @@
 // it has no text); DELETE forgets it (after a redesign, or to start again). /v1/clean with
 // siteTemplate "learn" learns too, and returns the cleaned page instead of the template.
 import type { Context, Hono } from "hono";
-import { summarizeTemplate, type SiteContext, type SiteTemplate } from "../core/site-template.ts";
-import { cleanDocument, type CleanDeps } from "./document.ts";
+import { summarizeTemplate, type SiteTemplate } from "../core/site-template.ts";
+import { cleanWithTemplate, type CleanDeps } from "./document.ts";
 import { errorResponse, HttpError } from "./errors.ts";
 import { parseCleanRequest } from "./request.ts";
 import { siteKeyOf, type SiteStore } from "./site-store.ts";
@@ -25,15 +25,12 @@ function storeOf(deps: CleanDeps): SiteStore {
   return deps.sites;
 }
 
-/** A store call whose failure is the request's: these routes exist to read and write it. */
-async function stored<T>(what: Promise<T>): Promise<T> {
-  try {
-    return await what;
-  } catch (err) {
-    console.error(`site store failed: ${err instanceof Error ? err.message : String(err)}`);
-    throw new HttpError(503, "site_store_unavailable", "the site template store failed; try again");
-  }
+/** A store call's failure, when it is the request's: these routes exist to read and write it. */
+function storeUnavailable(err: unknown): never {
+  console.error(`site store failed: ${err instanceof Error ? err.message : String(err)}`);
+  throw new HttpError(503, "site_store_unavailable", "the site template store failed; try again");
 }
+const stored = <T>(what: Promise<T>): Promise<T> => what.catch(storeUnavailable);
 
 const summary = (site: string, t: SiteTemplate) => ({ site, ...summarizeTemplate(t) });
 
@@ -42,10 +39,9 @@ export function registerSiteRoutes(app: Hono, deps: CleanDeps & { maxBodyBytes: 
     const site = siteOf(c);
     const store = storeOf(deps);
     const input = await parseCleanRequest(c.req.raw, deps.maxBodyBytes);
-    const ctx: SiteContext = { template: await stored(store.get(site)), learn: true };
-    cleanDocument(input, deps, ctx);
-    await stored(store.put(site, ctx.learned!));
-    return c.json(summary(site, ctx.learned!));
+    // Learned whatever the options' siteTemplate says: learning is what this route is for.
+    const { learned } = await cleanWithTemplate(input, deps, store, site, true, storeUnavailable);
+    return c.json(summary(site, learned!));
   });
   app.get("/v1/sites/:site", async (c) => {
     const site = siteOf(c);
@@ -55,10 +51,7 @@ export function registerSiteRoutes(app: Hono, deps: CleanDeps & { maxBodyBytes: 
   });
   app.delete("/v1/sites/:site", async (c) => {
     const site = siteOf(c);
-    const store = storeOf(deps);
-    const existed = (await stored(store.get(site))) !== null;
-    await stored(store.delete(site));
-    return c.json({ site, deleted: existed });
+    return c.json({ site, deleted: await stored(storeOf(deps).delete(site)) });
   });
   app.all("/v1/sites/:site/learn", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
   app.all("/v1/sites/:site", (c) => errorResponse(c, 405, "method_not_allowed", "use GET or DELETE"));

@@ -4,15 +4,17 @@
 // GET or DELETE /v1/sites/{site} reached one worker's copy only.
 import cluster from "node:cluster";
 import type { SiteStore } from "../http/site-store.ts";
-import type { SiteTemplate } from "../core/site-template.ts";
+import { isPage, type SiteTemplate } from "../core/site-template.ts";
 
 // A template crosses the channel only when the worker's copy is not the primary's latest: each
 // template the primary stores gets a version, a worker's get says which version it holds, and an
 // unchanged one is answered { same: true }. A template is up to 20 x 300 keys (~60 KB as JSON);
 // sent on every request, it cost more than cleaning the page, and the worker's line counts for it
 // (site-template.ts, made once per template object) would be made again each time.
-interface Ask { bs: "sites"; id: number; op: "get" | "put" | "delete"; site: string; template?: SiteTemplate; have?: number }
-interface Answer { bs: "sites"; id: number; ok: boolean; template?: SiteTemplate | null; version?: number; same?: boolean; error?: string }
+// A learn sends the page only (a few KB); the primary adds it to the template it holds then, so
+// that workers learning one site at once all count (SiteStore.learn).
+interface Ask { bs: "sites"; id: number; op: "get" | "learn" | "delete"; site: string; page?: string[]; have?: number }
+interface Answer { bs: "sites"; id: number; ok: boolean; template?: SiteTemplate | null; version?: number; same?: boolean; deleted?: boolean; error?: string }
 
 const isAsk = (m: unknown): m is Ask => !!m && typeof m === "object" && (m as Ask).bs === "sites" && typeof (m as Ask).id === "number" && typeof (m as Ask).site === "string";
 const isAnswer = (m: unknown): m is Answer => !!m && typeof m === "object" && (m as Answer).bs === "sites" && typeof (m as Answer).id === "number" && typeof (m as Answer).ok === "boolean";
@@ -40,16 +42,13 @@ export function serveSiteStore(store: SiteStore): SiteStore {
       if (!version) versions.set(template, (version = nextVersion++));
       return msg.have === version ? { same: true, version } : { template, version };
     }
-    if (msg.op === "put" && msg.template) {
+    if (msg.op === "learn" && isPage(msg.page)) {
+      const template = await store.learn(msg.site, msg.page);
       const version = nextVersion++;
-      versions.set(msg.template, version);
-      await store.put(msg.site, msg.template);
-      return { version };
+      versions.set(template, version);
+      return { template, version };
     }
-    if (msg.op === "delete") {
-      await store.delete(msg.site);
-      return {};
-    }
+    if (msg.op === "delete") return { deleted: await store.delete(msg.site) };
     throw new Error(`unknown site store operation ${String(msg.op)}`);
   };
   cluster.on("message", (worker, msg: unknown) => {
@@ -78,14 +77,14 @@ export class ClusterSiteStore implements SiteStore {
     });
   }
 
-  #ask(op: Ask["op"], site: string, template?: SiteTemplate, have?: number): Promise<Answer> {
+  #ask(op: Ask["op"], site: string, page?: string[], have?: number): Promise<Answer> {
     return new Promise((resolve, reject) => {
       if (!process.send || !process.connected) return reject(new Error("no primary process to keep site templates"));
       const id = this.#next++;
       const timer = setTimeout(() => { this.#waiting.delete(id); reject(new Error("the primary process did not answer")); }, ASK_TIMEOUT_MS);
       timer.unref();
       this.#waiting.set(id, { resolve, timer });
-      process.send({ bs: "sites", id, op, site, ...(template && { template }), ...(have !== undefined && { have }) } satisfies Ask);
+      process.send({ bs: "sites", id, op, site, ...(page && { page }), ...(have !== undefined && { have }) } satisfies Ask);
     }).then((a) => (a as Answer).ok ? (a as Answer) : Promise.reject(new Error((a as Answer).error ?? "site store failed")));
   }
 
@@ -110,11 +109,13 @@ export class ClusterSiteStore implements SiteStore {
     this.#keep(site, a.version, a.template);
     return a.template;
   }
-  async put(site: string, template: SiteTemplate): Promise<void> {
-    this.#keep(site, (await this.#ask("put", site, template)).version, template);
+  async learn(site: string, page: string[]): Promise<SiteTemplate> {
+    const a = await this.#ask("learn", site, page);
+    this.#keep(site, a.version, a.template!);
+    return a.template!;
   }
-  async delete(site: string): Promise<void> {
+  async delete(site: string): Promise<boolean> {
     this.#copies.delete(site);
-    await this.#ask("delete", site);
+    return (await this.#ask("delete", site)).deleted === true;
   }
 }

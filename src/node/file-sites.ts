@@ -7,8 +7,8 @@ import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fnv1a } from "../core/hash.ts";
-import { parseTemplate, type SiteTemplate } from "../core/site-template.ts";
-import { MemorySiteStore, NODE_SITES_MAX, type SiteStore } from "../http/site-store.ts";
+import { addPage, parseTemplate, type SiteTemplate } from "../core/site-template.ts";
+import { KeyedQueue, MemorySiteStore, NODE_SITES_MAX, type SiteStore } from "../http/site-store.ts";
 
 /** What a file holds: the site's key beside its template (two keys sharing a file name are told apart). */
 interface SiteFile { site: string; template: SiteTemplate }
@@ -43,19 +43,24 @@ export const FILE_SITES_MAX = 10_000;
 
 export class FileSiteStore implements SiteStore {
   readonly #memory: MemorySiteStore;
-  /** Site files in the directory (counted at start, then kept up to date by put and delete). */
-  #files: number;
+  /** Names of the site files in the directory: listed at start, then kept by learn and delete. */
+  readonly #names: Set<string>;
+  /** A site's learn and delete run one after another: each reads, then writes or removes its file. */
+  readonly #queue = new KeyedQueue();
   constructor(private readonly dir: string, maxSites = NODE_SITES_MAX, private readonly maxFiles = FILE_SITES_MAX) {
     this.#memory = new MemorySiteStore(maxSites);
-    this.#files = fsSync.readdirSync(dir).filter((f) => f.endsWith(".json")).length;
+    this.#names = new Set(fsSync.readdirSync(dir).filter((f) => f.endsWith(".json")));
   }
 
   async get(site: string): Promise<SiteTemplate | null> {
     const held = await this.#memory.get(site);
     if (held) return held;
+    // A site with no file is answered without touching the disk (most sites /v1/clean sees).
+    const name = siteFileName(site);
+    if (!this.#names.has(name)) return null;
     let raw: string;
     try {
-      raw = await fs.readFile(path.join(this.dir, siteFileName(site)), "utf8");
+      raw = await fs.readFile(path.join(this.dir, name), "utf8");
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
       throw err;
@@ -68,32 +73,46 @@ export class FileSiteStore implements SiteStore {
       return null;
     }
     const template = parsed?.site === site ? parseTemplate(parsed.template) : null;
-    if (template) await this.#memory.put(site, template);
+    if (template) this.#memory.set(site, template);
     return template;
   }
 
-  async put(site: string, template: SiteTemplate): Promise<void> {
-    const file = path.join(this.dir, siteFileName(site));
-    const isNew = !(await exists(file));
-    if (isNew && this.#files >= this.maxFiles) throw new Error(`${this.maxFiles} sites are kept already: ${site} is not stored`);
-    const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify({ site, template } satisfies SiteFile));
-    await fs.rename(tmp, file);
-    if (isNew) this.#files++;
-    await this.#memory.put(site, template);
+  learn(site: string, page: string[]): Promise<SiteTemplate> {
+    return this.#queue.run(site, async () => {
+      const name = siteFileName(site);
+      // A new site's name is taken before the first await, so that learns of new sites at once
+      // cannot all pass the bound; it is given back if the file is not written.
+      const isNew = !this.#names.has(name);
+      if (isNew && this.#names.size >= this.maxFiles) throw new Error(`${this.maxFiles} sites are kept already: ${site} is not stored`);
+      if (isNew) this.#names.add(name);
+      try {
+        const template = addPage(await this.get(site), page);
+        const file = path.join(this.dir, name);
+        const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
+        await fs.writeFile(tmp, JSON.stringify({ site, template } satisfies SiteFile));
+        await fs.rename(tmp, file);
+        this.#memory.set(site, template);
+        return template;
+      } catch (err) {
+        if (isNew) this.#names.delete(name);
+        throw err;
+      }
+    });
   }
 
-  async delete(site: string): Promise<void> {
-    await this.#memory.delete(site);
-    const file = path.join(this.dir, siteFileName(site));
-    if (!(await exists(file))) return;
-    await fs.rm(file, { force: true });
-    this.#files--;
+  delete(site: string): Promise<boolean> {
+    return this.#queue.run(site, async () => {
+      await this.#memory.delete(site);
+      const name = siteFileName(site);
+      if (!this.#names.has(name)) return false;
+      await fs.rm(path.join(this.dir, name), { force: true });
+      this.#names.delete(name);
+      return true;
+    });
   }
 
+  /** Site files in the directory. */
   get files(): number {
-    return this.#files;
+    return this.#names.size;
   }
 }
-
-const exists = (file: string) => fs.stat(file).then(() => true, () => false);

@@ -103,6 +103,19 @@ export const SITE_CASES: HttpCase[] = [
     },
   },
   {
+    name: "site template: pages learned at the same time all count, by /v1/sites/{site}/learn and by /v1/clean",
+    async run(send) {
+      // Sent together, each learn reads the template while the others are still being cleaned: a
+      // store that wrote back the whole template it read kept one page of each race.
+      const site = "concurrent-learns.example";
+      const viaSites = [0, 1, 2, 3, 0, 1].map((k) => send(`/v1/sites/${site}/learn`, { method: "POST", headers: { "content-type": "text/plain" }, body: sitePage(k) }));
+      const viaClean = [2, 3, 0, 1, 2, 3].map((k) => send("/v1/clean", json({ text: sitePage(k), site, options: { siteTemplate: "learn" } })));
+      for (const res of await Promise.all([...viaSites, ...viaClean])) expect(res.status).toBe(200);
+      const t = (await (await send(`/v1/sites/${site}`)).json()) as { pages: number; window: number };
+      expect(t).toMatchObject({ pages: 12, window: 12 });
+    },
+  },
+  {
     name: "/v1/sites/{site}: wrong methods are 405, a blank or oversized site 400, a bad body the /v1/clean error",
     async run(send) {
       const err = async (res: Response, status: number, code: string) => {

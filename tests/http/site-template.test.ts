@@ -2,7 +2,7 @@
 // what happens when the store fails or there is none.
 import { describe, expect, it } from "vitest";
 import { createApp, DEFAULT_MAX_BODY_BYTES } from "../../src/http/app.ts";
-import { MemorySiteStore, siteKeyOf, type SiteStore } from "../../src/http/site-store.ts";
+import { KeyedQueue, MemorySiteStore, siteKeyOf, type SiteStore } from "../../src/http/site-store.ts";
 import { nodeDeps } from "../../src/node/deps.ts";
 import { APPEAL, cleanFourth, SITE_CASES } from "./site-cases.ts";
 
@@ -12,7 +12,7 @@ describe("site templates in-process", () => {
   for (const c of SITE_CASES) it(c.name, () => c.run(async (path, init) => app.request(path, init)));
 
   it("a failing store costs the template, never the request", async () => {
-    const broken: SiteStore = { get: () => Promise.reject(new Error("store down")), put: () => Promise.reject(new Error("store down")), delete: () => Promise.reject(new Error("store down")) };
+    const broken: SiteStore = { get: () => Promise.reject(new Error("store down")), learn: () => Promise.reject(new Error("store down")), delete: () => Promise.reject(new Error("store down")) };
     const a = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES, sites: broken });
     const send = async (path: string, init?: RequestInit) => a.request(path, init);
     for (const k of [0, 1, 2]) expect((await cleanFourth(send, { url: `https://broken.example/${k}`, options: { siteTemplate: "learn" } })).text).toContain(APPEAL);
@@ -49,12 +49,34 @@ describe("site keys and the memory store", () => {
 
   it("keeps the most recently used sites up to its bound", async () => {
     const store = new MemorySiteStore(2);
-    const t = { v: 1 as const, pages: 0, recent: [] };
-    await store.put("a", t); await store.put("b", t);
+    const a = await store.learn("a", ["k1"]);
+    await store.learn("b", ["k2"]);
     await store.get("a");
-    await store.put("c", t);
+    await store.learn("c", ["k3"]);
     expect(store.size).toBe(2);
     expect(await store.get("b")).toBeNull();
-    expect(await store.get("a")).toBe(t);
+    expect(await store.get("a")).toBe(a);
+    expect(await store.delete("a")).toBe(true);
+    expect(await store.delete("a")).toBe(false);
+  });
+
+  it("KeyedQueue runs one key's calls in order, each after the last settled, and others alongside", async () => {
+    const q = new KeyedQueue();
+    const log: string[] = [];
+    const step = (name: string, ms: number, fail = false) => async () => {
+      log.push(`${name}+`);
+      await new Promise((r) => setTimeout(r, ms));
+      log.push(`${name}-`);
+      if (fail) throw new Error(name);
+      return name;
+    };
+    const runs = [q.run("a", step("a1", 20, true)), q.run("a", step("a2", 1)), q.run("b", step("b1", 5))];
+    expect(q.size).toBe(2);
+    const settled = await Promise.allSettled(runs);
+    expect(settled.map((s) => s.status)).toEqual(["rejected", "fulfilled", "fulfilled"]);
+    // b ran while a1 waited; a2 began only after a1 had failed.
+    expect(log).toEqual(["a1+", "b1+", "b1-", "a1-", "a2+", "a2-"]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(q.size).toBe(0);
   });
 });

@@ -103,6 +103,12 @@ describe("clustered server (npm start)", () => {
     }
     expect(await (await ask("/v1/sites/shared.example", { method: "DELETE" })).json()).toEqual({ site: "shared.example", deleted: true });
     for (let i = 0; i < 6; i++) expect((await ask("/v1/sites/shared.example")).status).toBe(404);
+    // Learns sent at once reach both workers; the primary adds each page to the template it holds.
+    const learns = await Promise.all(Array.from({ length: 12 }, (_, i) => ask("/v1/sites/racing.example/learn", { method: "POST", headers: { "content-type": "text/plain" }, body: sitePage(i % 4) })));
+    expect(learns.map((r) => r.status)).toEqual(Array(12).fill(200));
+    const counts = await Promise.all(learns.map(async (r) => ((await r.json()) as { pages: number }).pages));
+    expect([...counts].sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    for (let i = 0; i < 2; i++) expect(((await (await ask("/v1/sites/racing.example")).json()) as { pages: number }).pages).toBe(12);
     s.child.kill("SIGTERM");
     expect(await s.exited).toBe(0);
   }, 120_000);

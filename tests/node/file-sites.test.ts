@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { emptyTemplate, learnPage } from "../../src/core/site-template.ts";
+import { addPage, pageKeys } from "../../src/core/site-template.ts";
 import { MemorySiteStore } from "../../src/http/site-store.ts";
 import { FileSiteStore, siteFileName, siteStoreFrom } from "../../src/node/file-sites.ts";
 import { APPEAL, sitePage } from "../http/site-cases.ts";
@@ -17,32 +17,56 @@ const tmp = () => { const d = fs.mkdtempSync(path.join(os.tmpdir(), "bs-sites-")
 afterAll(() => { children.forEach((c) => c.kill("SIGKILL")); dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })); });
 
 describe("FileSiteStore", () => {
-  const t = learnPage(learnPage(emptyTemplate(), sitePage(0).split("\n")), sitePage(1).split("\n"));
+  const pages = [0, 1, 2, 3].map((k) => pageKeys(sitePage(k).split("\n")));
+  const t = addPage(addPage(null, pages[0]), pages[1]);
 
   it("writes a file per site that another store on the same directory reads back; delete removes it", async () => {
     const dir = tmp();
     const a = new FileSiteStore(dir);
     expect(await a.get("news.example")).toBeNull();
-    await a.put("news.example", t);
+    await a.learn("news.example", pages[0]);
+    expect(await a.learn("news.example", pages[1])).toEqual(t);
     expect(fs.readdirSync(dir)).toEqual([siteFileName("news.example")]);
     expect(await new FileSiteStore(dir).get("news.example")).toEqual(t);
     expect(await new FileSiteStore(dir).get("other.example")).toBeNull();
-    await a.delete("news.example");
+    expect(await a.delete("news.example")).toBe(true);
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(await new FileSiteStore(dir).get("news.example")).toBeNull();
-    await a.delete("news.example"); // deleting what is gone is no error
+    expect(await a.delete("news.example")).toBe(false); // deleting what is gone is no error
+  });
+
+  it("adds every page of learns sent at once, and keeps its bound when new sites come at once", async () => {
+    const dir = tmp();
+    const a = new FileSiteStore(dir, 10, 3);
+    await Promise.all(Array.from({ length: 12 }, (_, i) => a.learn("busy.example", pages[i % 4])));
+    const back = await new FileSiteStore(dir).get("busy.example");
+    expect(back?.pages).toBe(12);
+    expect(back?.recent).toEqual(Array.from({ length: 12 }, (_, i) => pages[i % 4]));
+    const fresh = await Promise.allSettled(["n1", "n2", "n3", "n4"].map((s) => a.learn(`${s}.example`, pages[0])));
+    expect(fresh.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    expect(a.files).toBe(3);
+    expect(fs.readdirSync(dir)).toHaveLength(3);
+  });
+
+  it("answers a site it has no file for from its list, not the disk", async () => {
+    const dir = tmp();
+    const a = new FileSiteStore(dir);
+    // Written behind its back after start: not in its list, so not read.
+    fs.writeFileSync(path.join(dir, siteFileName("late.example")), JSON.stringify({ site: "late.example", template: t }));
+    expect(await a.get("late.example")).toBeNull();
+    expect(await new FileSiteStore(dir).get("late.example")).toEqual(t);
   });
 
   it("keeps at most its bound of sites on disk: a new site past it fails, known ones still learn, delete frees room", async () => {
     const dir = tmp();
     const a = new FileSiteStore(dir, 10, 2);
-    await a.put("one.example", t);
-    await a.put("two.example", t);
-    await expect(a.put("three.example", t)).rejects.toThrow(/2 sites are kept already/);
-    await a.put("two.example", t); // a known site is rewritten, not counted again
+    await a.learn("one.example", pages[0]);
+    await a.learn("two.example", pages[0]);
+    await expect(a.learn("three.example", pages[0])).rejects.toThrow(/2 sites are kept already/);
+    await a.learn("two.example", pages[1]); // a known site is rewritten, not counted again
     expect(a.files).toBe(2);
     await a.delete("one.example");
-    await a.put("three.example", t);
+    await a.learn("three.example", pages[0]);
     expect(fs.readdirSync(dir).sort()).toEqual([siteFileName("three.example"), siteFileName("two.example")].sort());
     expect(new FileSiteStore(dir, 10, 2).files).toBe(2); // counted again at start
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { ServiceEnv } from "../../src/http/config.ts";
 import type { KvLike } from "../../src/http/site-store.ts";
 import { KEY_A } from "../http/security-cases.ts";
-import { APPEAL, ARTICLES, cleanFourth, learnThree } from "../http/site-cases.ts";
+import { APPEAL, ARTICLES, cleanFourth, learnThree, sitePage } from "../http/site-cases.ts";
 
 const send = (path: string, init?: RequestInit) => SELF.fetch("http://boilerstrip.test" + path, init);
 const auth = { authorization: `Bearer ${KEY_A}` };
@@ -33,6 +33,14 @@ describe("site templates in Workers KV", () => {
     expect((await cleanFourth(send, { url: "https://kv-gone.example/4" }, auth)).text).toContain(APPEAL);
     // The routes are behind the API key like the rest of /v1.
     expect((await send("/v1/sites/kv-gone.example")).status).toBe(401);
+  });
+
+  it("counts every page of learns sent at once, and says when DELETE found nothing", async () => {
+    const kv = (env as ServiceEnv & { SITES: KvLike }).SITES;
+    const learns = await Promise.all(Array.from({ length: 8 }, (_, i) => send("/v1/sites/kv-busy.example/learn", { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: sitePage(i % 4) })));
+    expect(learns.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(((await kv.get("template:kv-busy.example", "json")) as { pages: number }).pages).toBe(8);
+    expect(await (await send("/v1/sites/kv-never.example", { method: "DELETE", headers: auth })).json()).toEqual({ site: "kv-never.example", deleted: false });
   });
 
   it("reads a value that is not a template as none", async () => {
