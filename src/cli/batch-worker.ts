@@ -3,8 +3,7 @@
 // of the pages it cleans (the pool sends all of a learning site's pages to one worker).
 import { parentPort, workerData } from "node:worker_threads";
 import { cleanBatchLine, isError } from "../http/batch-item.ts";
-import { MemorySiteStore, NODE_SITES_MAX } from "../http/site-store.ts";
-import { nodeDeps } from "../node/deps.ts";
+import { cliDeps } from "../node/deps.ts";
 
 export interface WorkerRequest {
   seq: number;
@@ -19,7 +18,7 @@ export interface WorkerAnswer {
 }
 
 const options = (workerData as { options: Record<string, unknown> }).options;
-const deps = { ...nodeDeps(), sites: new MemorySiteStore(NODE_SITES_MAX) };
+const deps = cliDeps();
 
 parentPort!.on("message", async ({ seq, line }: WorkerRequest) => {
   const item = await cleanBatchLine(line, seq, deps, options);

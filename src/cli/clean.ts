@@ -5,9 +5,8 @@ import path from "node:path";
 import type { CleanResult } from "../core/types.ts";
 import { toErrorBody } from "../http/batch-item.ts";
 import { cleanOnSite } from "../http/document.ts";
-import { MemorySiteStore, NODE_SITES_MAX } from "../http/site-store.ts";
 import { looksLikeHtml } from "../html/sniff.ts";
-import { nodeDeps } from "../node/deps.ts";
+import { cliDeps } from "../node/deps.ts";
 
 export interface CleanArgs {
   inputs: string[];
@@ -63,7 +62,7 @@ function render(r: CleanResult, args: CleanArgs, name: string): string {
 export async function runClean(args: CleanArgs, stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   const files = listInputs(args.inputs);
   if (args.out) fs.mkdirSync(args.out, { recursive: true });
-  const deps = { ...nodeDeps(), sites: new MemorySiteStore(NODE_SITES_MAX) };
+  const deps = cliDeps();
   let failed = 0;
   for (const f of files) {
     try {

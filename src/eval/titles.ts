@@ -3,7 +3,7 @@
 // corpus' page title, matched as the trainer matches it; for HTML, a line of the page's visible
 // text): how many got a title back, how many of those are that title, and how many are it word for
 // word (the same tokens in the same order: no site name left on, no word missing).
-import { scoreTokens } from "../train/align.ts";
+import { tokenize } from "./score.ts";
 import { isTitleLine, titleTokens } from "../train/dataset.ts";
 
 export interface TitleCounts { pages: number; returned: number; right: number; exact: number; otherReturned: number }
@@ -23,7 +23,7 @@ export class TitleTally {
     if (!returned) return;
     c.returned++;
     if (isTitleLine(returned, want)) c.right++;
-    if (scoreTokens(returned).join(" ") === scoreTokens(pageTitle!).join(" ")) c.exact++;
+    if (tokenize(returned).join(" ") === tokenize(pageTitle!).join(" ")) c.exact++;
   }
 
   lines(): string {

@@ -9,6 +9,10 @@ const errors = (codes: Record<number, string>) =>
 
 const text = (description: string) => ({ schema: z.string().openapi({ description }) });
 
+// What /v1/clean and /v1/sites/{site}/learn take: one document, in any of the forms request.ts reads.
+const documentBody = { required: true, content: { "application/json": { schema: DocumentSchema }, "text/plain": text("The scraped text."), "text/markdown": text("The scraped text as Markdown."), "text/html": text("The page's HTML.") } };
+const documentErrors = { 413: "Body over the size limit.", 415: "Unsupported media type or charset." };
+
 export function registerOpenApi(app: OpenAPIHono, version: () => string): void {
   const r = app.openAPIRegistry;
   r.registerPath({
@@ -18,11 +22,11 @@ export function registerOpenApi(app: OpenAPIHono, version: () => string): void {
     description: "Send scraped text (text/plain, or text/markdown), a page (text/html) or a JSON document. Options go in `options` or the query string.",
     request: {
       query: QuerySchema,
-      body: { required: true, content: { "application/json": { schema: DocumentSchema }, "text/plain": text("The scraped text."), "text/markdown": text("The scraped text as Markdown."), "text/html": text("The page's HTML.") } },
+      body: documentBody,
     },
     responses: {
       200: { description: "The body, title, meta, confidence and removed lines.", content: { "application/json": { schema: CleanResultSchema } } },
-      ...errors({ 400: "Malformed JSON, no text, invalid options.", 413: "Body over the size limit.", 415: "Unsupported media type or charset." }),
+      ...errors({ 400: "Malformed JSON, no text, invalid options.", ...documentErrors }),
     },
   });
   r.registerPath({
@@ -52,9 +56,9 @@ export function registerOpenApi(app: OpenAPIHono, version: () => string): void {
     request: {
       params: SiteParamSchema,
       query: QuerySchema,
-      body: { required: true, content: { "application/json": { schema: DocumentSchema }, "text/plain": text("The scraped text."), "text/markdown": text("The scraped text as Markdown."), "text/html": text("The page's HTML.") } },
+      body: documentBody,
     },
-    responses: { ...template, ...errors({ ...siteErrors, 413: "Body over the size limit.", 415: "Unsupported media type or charset." }) },
+    responses: { ...template, ...errors({ ...siteErrors, ...documentErrors }) },
   });
   r.registerPath({
     method: "get",

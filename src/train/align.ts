@@ -1,8 +1,8 @@
 // Training labels from gold text: which scraped lines are article body?
 //
-// Runtime-free (no node:* imports). The page's lines and the gold are tokenised exactly as the
-// scorer does (`scoreTokens`), the line tokens are concatenated into one stream and aligned to the
-// gold tokens, and a line is body when enough of its tokens are aligned.
+// Runtime-free (no node:* imports). The page's lines and the gold are tokenised by the scorer's
+// own `tokenize` (src/eval/score.ts), the line tokens are concatenated into one stream and
+// aligned to the gold tokens, and a line is body when enough of its tokens are aligned.
 //
 // The alignment, roughly linear in the size of the two texts:
 //  1. Anchors. Every gold k-gram (k = ANCHOR_MIN_TOKENS) is hashed; every page k-gram found in
@@ -28,6 +28,7 @@
 //     near where its neighbours aligned (list items or label/value cells in another order) is
 //     aligned to it.
 // Every gold token is used at most once, so the labels never count a gold token twice.
+import { tokenize } from "../eval/score.ts";
 
 export type GoldLabel = "body" | "boilerplate";
 
@@ -91,12 +92,6 @@ const SWAP_WINDOW = 64;
  */
 const SWAP_RADIUS = 64;
 
-const TOKEN_RE = /[\p{L}\p{N}]+/gu;
-
-/** The scorer's tokens: lower-cased runs of Unicode letters/digits. */
-export function scoreTokens(text: string): string[] {
-  return text.toLowerCase().match(TOKEN_RE) ?? [];
-}
 
 function kgramHash(a: Int32Array, i: number, k: number): number {
   let h = 0x811c9dc5;
@@ -114,7 +109,7 @@ export function labelLinesFromGold(lines: string[], gold: string): AlignedLine[]
   const goldLineStarts: number[] = [];
   for (const gl of gold.split("\n")) {
     goldLineStarts.push(goldIds.length);
-    for (const t of scoreTokens(gl)) {
+    for (const t of tokenize(gl)) {
       let id = dict.get(t);
       if (id === undefined) {
         id = dict.size;
@@ -130,12 +125,12 @@ export function labelLinesFromGold(lines: string[], gold: string): AlignedLine[]
   for (let l = 0; l < lines.length; l++) {
     lineStart[l] = pageIds.length;
     if (G.length === 0) continue;
-    for (const t of scoreTokens(lines[l])) pageIds.push(dict.get(t) ?? -1);
+    for (const t of tokenize(lines[l])) pageIds.push(dict.get(t) ?? -1);
   }
   lineStart[lines.length] = pageIds.length;
 
   if (G.length === 0) {
-    return lines.map((line) => ({ label: "boilerplate", tokens: scoreTokens(line).length, aligned: 0 }));
+    return lines.map((line) => ({ label: "boilerplate", tokens: tokenize(line).length, aligned: 0 }));
   }
 
   const P = Int32Array.from(pageIds);

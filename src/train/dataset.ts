@@ -9,7 +9,8 @@ import { pageSite, readCorpus, siteOf, splitLines } from "../eval/corpus.ts";
 import { markdownToText } from "../core/markdown.ts";
 import { segmentText } from "../core/segment.ts";
 import type { Segment } from "../core/types.ts";
-import { labelLinesFromGold, scoreTokens } from "./align.ts";
+import { tokenize } from "../eval/score.ts";
+import { labelLinesFromGold } from "./align.ts";
 
 export type DocKind = "page_text" | "loose_text" | "markdown" | "sample" | "user";
 
@@ -60,12 +61,12 @@ function titleLines(segments: Segment[], titleText?: string): number[] {
 
 /** The page title's tokens, as isTitleLine compares them. */
 export function titleTokens(titleText: string | undefined): Set<string> {
-  return new Set(scoreTokens(titleText ?? ""));
+  return new Set(tokenize(titleText ?? ""));
 }
 
 /** `text` is the page's title: TITLE_CONTAINED of its tokens are title tokens, and it covers TITLE_COVERED of the title's. */
 export function isTitleLine(text: string, want: Set<string>): boolean {
-  const toks = scoreTokens(text);
+  const toks = tokenize(text);
   if (!toks.length || !want.size) return false;
   const inTitle = toks.filter((t) => want.has(t));
   return inTitle.length / toks.length >= TITLE_CONTAINED && new Set(inTitle).size / want.size >= TITLE_COVERED;

@@ -38,7 +38,7 @@ describe("site templates in Workers KV", () => {
   it("counts every page of learns sent at once, and says when DELETE found nothing", async () => {
     const kv = (env as ServiceEnv & { SITES: KvLike }).SITES;
     const learns = await Promise.all(Array.from({ length: 8 }, (_, i) => send("/v1/sites/kv-busy.example/learn", { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: sitePage(i % 4) })));
-    expect(learns.map((r) => r.status)).toEqual(Array(8).fill(200));
+    expect(learns.map((r: Response) => r.status)).toEqual(Array(8).fill(200));
     expect(((await kv.get("template:kv-busy.example", "json")) as { pages: number }).pages).toBe(8);
     expect(await (await send("/v1/sites/kv-never.example", { method: "DELETE", headers: auth })).json()).toEqual({ site: "kv-never.example", deleted: false });
   });
