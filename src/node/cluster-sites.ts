@@ -42,7 +42,8 @@ export function serveSiteStore(store: SiteStore): SiteStore {
       if (!version) versions.set(template, (version = nextVersion++));
       return msg.have === version ? { same: true, version } : { template, version };
     }
-    if (msg.op === "learn" && isPage(msg.page)) {
+    if (msg.op === "learn") {
+      if (!isPage(msg.page)) throw new Error("a learn must send the page's template keys");
       const template = await store.learn(msg.site, msg.page);
       const version = nextVersion++;
       versions.set(template, version);

@@ -73,7 +73,8 @@ export class FileSiteStore implements SiteStore {
       return null;
     }
     const template = parsed?.site === site ? parseTemplate(parsed.template) : null;
-    if (template) this.#memory.set(site, template);
+    // Not held when the site was deleted while its file was being read: it would come back.
+    if (template && this.#names.has(name)) this.#memory.set(site, template);
     return template;
   }
 
@@ -102,12 +103,12 @@ export class FileSiteStore implements SiteStore {
 
   delete(site: string): Promise<boolean> {
     return this.#queue.run(site, async () => {
-      await this.#memory.delete(site);
+      // Off the list and out of memory before the first await, so that no read from now on finds it.
       const name = siteFileName(site);
-      if (!this.#names.has(name)) return false;
-      await fs.rm(path.join(this.dir, name), { force: true });
-      this.#names.delete(name);
-      return true;
+      const had = this.#names.delete(name);
+      await this.#memory.delete(site);
+      if (had) await fs.rm(path.join(this.dir, name), { force: true });
+      return had;
     });
   }
 

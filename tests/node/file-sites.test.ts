@@ -48,6 +48,17 @@ describe("FileSiteStore", () => {
     expect(fs.readdirSync(dir)).toHaveLength(3);
   });
 
+  it("does not bring back a site deleted while its file was being read", async () => {
+    const dir = tmp();
+    await new FileSiteStore(dir).learn("gone.example", pages[0]);
+    const b = new FileSiteStore(dir);
+    const reading = b.get("gone.example");
+    expect(await b.delete("gone.example")).toBe(true);
+    expect((await reading)?.pages).toBe(1);
+    expect(await b.get("gone.example")).toBeNull();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it("answers a site it has no file for from its list, not the disk", async () => {
     const dir = tmp();
     const a = new FileSiteStore(dir);
