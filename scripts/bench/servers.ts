@@ -74,7 +74,7 @@ export async function startNode(repoRoot: string, workers?: number, nodeArgs: st
   buildNode(repoRoot);
   const port = await freePort();
   const env = { PORT: String(port), HOST: "127.0.0.1", ...(workers ? { BOILERSTRIP_WORKERS: String(workers) } : {}) };
-  return start(workers ? `node (${workers} worker${workers > 1 ? "s" : ""})` : "node", process.execPath, [...nodeArgs, path.join(repoRoot, "dist", "node", "server.js")], { cwd: repoRoot, port, env });
+  return start(workers ? `node (${workers} worker${workers > 1 ? "s" : ""})` : "node", process.execPath, [...nodeArgs, path.join(repoRoot, "dist", "node", "main.js")], { cwd: repoRoot, port, env });
 }
 
 let built = false;

@@ -16,6 +16,13 @@ export interface ClusterEnv {
   BOILERSTRIP_RATE_LIMIT?: string;
 }
 
+// Set in the environment of the workers runPrimary forks: a process that is a cluster worker of
+// something else (pm2's cluster mode) has no primary of ours to keep its site templates.
+const WORKER_MARK = "BOILERSTRIP_CLUSTER_WORKER";
+
+/** Whether this process is a worker that runPrimary forked (and so can ask it for site templates). */
+export const isOurWorker = (): boolean => cluster.isWorker && process.env[WORKER_MARK] === "1";
+
 // On SIGINT/SIGTERM workers get this long to finish what they are serving before they are killed.
 const STOP_GRACE_MS = 10_000;
 
@@ -45,7 +52,7 @@ export function runPrimary(count: number, env: NodeJS.ProcessEnv = process.env, 
   // still loading, say) is replaced like any other.
   const workers = new Map<Worker, boolean>();
   let stopping = false, announced = false;
-  const fork = () => workers.set(cluster.fork(env), false);
+  const fork = () => workers.set(cluster.fork({ ...env, [WORKER_MARK]: "1" }), false);
   cluster.on("listening", (w, addr) => {
     workers.set(w, true);
     if (announced) return;

@@ -1,15 +1,14 @@
-// Node adapter: serve the app with @hono/node-server. `npm start` runs this file.
+// Node adapter: serve the app with @hono/node-server (startServer). `npm start` runs main.ts,
+// which calls it in each worker process.
 import { serve, type ServerType } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import cluster from "node:cluster";
 import type { AddressInfo } from "node:net";
-import { pathToFileURL } from "node:url";
 import { createApp } from "../http/app.ts";
 import { serviceConfigFrom } from "../http/config.ts";
 import { answerClientErrors } from "./client-errors.ts";
 import { ClusterSiteStore } from "./cluster-sites.ts";
+import { isOurWorker } from "./cluster.ts";
 import { siteStoreFrom } from "./file-sites.ts";
-import { runPrimary, workerCount } from "./cluster.ts";
 import { defaultModel, loadBundledModels } from "../model/index.ts";
 import { nodeDeps } from "./deps.ts";
 
@@ -31,7 +30,7 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const { requestTimeoutMs, ...config } = serviceConfigFrom(env);
   // Site templates live in this process (in memory, or in files under BOILERSTRIP_SITES_DIR), or
   // under `npm start`'s cluster in the primary, which all its workers share (cluster-sites.ts).
-  const sites = cluster.isWorker ? new ClusterSiteStore() : siteStoreFrom(env);
+  const sites = isOurWorker() ? new ClusterSiteStore() : siteStoreFrom(env);
   const app = createApp({ ...config, ...nodeDeps(env), sites, clientAddress: (c) => getConnInfo(c).remote.address });
   const serverOptions = {
     requestTimeout: requestTimeoutMs,
@@ -51,19 +50,4 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     server,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-// `npm start`: one process per core (cluster.ts; BOILERSTRIP_WORKERS=1 serves from this process).
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const workers = cluster.isPrimary ? workerCount() : 1;
-  if (workers > 1) runPrimary(workers);
-  else {
-    const s = await startServer();
-    if (cluster.isPrimary) console.log(`boilerstrip listening on ${s.url} (model ${defaultModel().version})`);
-    const stop = () => void s.close().then(() => process.exit(0));
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-    // A worker whose primary is gone (killed outright) stops too, rather than serve unsupervised.
-    if (cluster.isWorker) process.on("disconnect", () => process.exit(0));
-  }
 }

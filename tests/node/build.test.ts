@@ -28,7 +28,7 @@ const PAGE = `<!doctype html><html><head><title>Library vote</title></head><body
 
 it("npm run build's output is a server that plain Node runs, with two workers", async () => {
   execFileSync(process.execPath, [path.join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(REPO_ROOT, "tsconfig.build.json"), "--outDir", outDir], { cwd: REPO_ROOT, stdio: "pipe" });
-  const server = runServer({ BOILERSTRIP_WORKERS: "2" }, children, [path.join(outDir, "node", "server.js")]);
+  const server = runServer({ BOILERSTRIP_WORKERS: "2" }, children, [path.join(outDir, "node", "main.js")]);
   const url = await server.listening;
   expect(server.output()).toMatch(/\(model bs-/);
 
@@ -41,4 +41,18 @@ it("npm run build's output is a server that plain Node runs, with two workers", 
   const html = await fetch(`${url}/v1/clean`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ html: PAGE }) });
   expect(html.status).toBe(200);
   expect(((await html.json()) as { text: string }).text).toContain("mobile library for the villages");
+}, 120_000);
+
+it("the built entry point starts when another module imports it (as pm2's fork mode does), workers and all", async () => {
+  // Runs after the test above, which built outDir. A process manager's launcher is argv[1] here,
+  // not main.js: the workers must still run main.js, and learn into the primary's templates.
+  const launcher = path.join(outDir, "launcher.mjs");
+  fs.writeFileSync(launcher, `await import(${JSON.stringify(new URL(`file://${path.join(outDir, "node", "main.js")}`).href)});\n`);
+  const server = runServer({ BOILERSTRIP_WORKERS: "2" }, children, [launcher]);
+  const url = await server.listening;
+  expect(server.output()).toMatch(/2 worker processes/);
+  for (let k = 1; k <= 4; k++) {
+    const res = await fetch(`${url}/v1/sites/launched.example/learn`, { method: "POST", headers: { "content-type": "text/plain", connection: "close" }, body: ARTICLE });
+    expect(((await res.json()) as { pages: number }).pages).toBe(k);
+  }
 }, 120_000);

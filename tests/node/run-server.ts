@@ -1,10 +1,10 @@
-// `npm start`'s entry point (src/node/server.ts) run as its own process on a free port, with
+// `npm start`'s entry point (src/node/main.ts) run as its own process on a free port, with
 // what it writes collected, for the tests that need the real process (logs, start-up, cluster).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { REPO_ROOT } from "../../src/eval/corpus.ts";
 
-const SERVER = path.join(REPO_ROOT, "src", "node", "server.ts");
+const SERVER = path.join(REPO_ROOT, "src", "node", "main.ts");
 
 export interface RunningServer {
   child: ChildProcess;
