@@ -22,9 +22,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { REPO_ROOT } from "../src/eval/corpus.ts";
 import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../src/model/index.ts";
+import { positiveInt, scriptArgs, usageError } from "./args.ts";
 import { seededSample } from "./bench/sample.ts";
 import type { Server } from "./bench/servers.ts";
 import { benchMarkdown, benchReadability, benchScaling, benchText, benchTextDetached, type TextRow } from "./bench/text.ts";
@@ -43,19 +43,19 @@ const SEED = 7;
 const HTTP_SECONDS = 4;
 const SECTIONS = ["text", "readability", "html", "scaling", "worker", "http"] as const;
 
-const { values: args } = parseArgs({
-  options: {
-    pages: { type: "string" }, full: { type: "boolean", default: false },
-    out: { type: "string", default: path.join(REPO_ROOT, "reports", "bench.json") }, compare: { type: "string" },
-    corpus: { type: "string" }, only: { type: "string" }, "http-seconds": { type: "string" }, generator: { type: "string" },
-  },
-});
+const USAGE = `usage: npm run bench -- [--pages N | --full] [--only ${SECTIONS.join(",")}] [--http-seconds S] [--generator wrk|autocannon] [--corpus PATH] [--out reports/bench.json] [--compare old.json]`;
+const args = scriptArgs({
+  pages: { type: "string" }, full: { type: "boolean", default: false },
+  out: { type: "string", default: path.join(REPO_ROOT, "reports", "bench.json") }, compare: { type: "string" },
+  corpus: { type: "string" }, only: { type: "string" }, "http-seconds": { type: "string" }, generator: { type: "string" },
+}, USAGE);
+const httpSeconds = positiveInt("http-seconds", args["http-seconds"], USAGE) ?? HTTP_SECONDS;
 const only = new Set(args.only ? args.only.split(",") : SECTIONS);
-for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(", ")})`);
+for (const s of only) if (!(SECTIONS as readonly string[]).includes(s)) usageError(`--only: unknown section ${s} (${SECTIONS.join(", ")})`, USAGE);
 
 const model = defaultModel();
 const t0 = performance.now();
-const { pages: sample, seen } = await seededSample(args.full ? Infinity : Number(args.pages ?? DEFAULT_PAGES), { seed: SEED, corpus: args.corpus });
+const { pages: sample, seen } = await seededSample(args.full ? Infinity : positiveInt("pages", args.pages, USAGE) ?? DEFAULT_PAGES, { seed: SEED, corpus: args.corpus });
 console.log(`${sample.length} pages (seeded sample of ${seen}), node ${process.version}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? "?"}, load ${os.loadavg()[0].toFixed(1)}\n`);
 const report: Record<string, unknown> = { created: new Date().toISOString(), pages: sample.length, model: model.version, node: process.version, loadavg_1m: os.loadavg()[0] };
 
@@ -84,13 +84,13 @@ if (only.has("http")) {
   const { startNode, startWrangler } = await import("./bench/servers.ts");
   const { generatorFor } = await import("./bench/http.ts");
   const reqs = articleRequests(sample);
-  if (args.generator && args.generator !== "wrk" && args.generator !== "autocannon") throw new Error("--generator: wrk or autocannon");
+  if (args.generator && args.generator !== "wrk" && args.generator !== "autocannon") usageError(`--generator takes wrk or autocannon, not ${args.generator}`, USAGE);
   const generator = generatorFor(reqs, { connections: 1, generator: args.generator as "wrk" | "autocannon" | undefined });
   const sizes = reqs.map((r) => Buffer.byteLength(r.body ?? "")).sort((a, b) => a - b);
   console.log(`\nHTTP: POST /v1/clean, ${reqs.length} article texts (median ${(sizes[sizes.length >> 1] / 1024).toFixed(1)} KiB) cycled per connection`);
   console.log(`load generator: ${generator}${generator === "autocannon" && !args.generator ? " (wrk is not installed: apt-get install wrk)" : ""}`);
   const http: Record<string, unknown> = { bodies: reqs.length, median_body_bytes: sizes[sizes.length >> 1], generator };
-  const seconds = Number(args["http-seconds"] ?? HTTP_SECONDS);
+  const seconds = httpSeconds;
   // The Node server as `npm start` runs it (one worker process per core), and with one process.
   // Under wrk the Node server runs once more under autocannon: what a JavaScript generator's share
   // of the two cores costs it.

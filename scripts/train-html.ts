@@ -8,7 +8,6 @@
 // and src/model/cv/html-fast-fold-K.json (no cache: the stream reads the corpus in seconds).
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import type { ModelFile } from "../src/core/model.ts";
 import { fnv1a } from "../src/core/hash.ts";
 import { HTML_CONTEXT_FEATURES } from "../src/core/html-features.ts";
@@ -18,6 +17,7 @@ import { jsdomImpl, linkedomImpl } from "../src/dom/node.ts";
 import { DEFAULT_CORPUS, pageSite, readCorpus, REPO_ROOT } from "../src/eval/corpus.ts";
 import { PageCache } from "../src/eval/page-cache.ts";
 import { streamedBlocks } from "../src/html/clean-page.ts";
+import { positiveInt, scriptArgs, usageError } from "./args.ts";
 import { labelLinesFromGold } from "../src/train/align.ts";
 import { articleOnlyViews, articleScores, FAST_CONTEXT_TREES, HTML_HASH_BITS, keptShare, prepareHtml, trainHtmlModel, type HtmlTrainPage } from "../src/train/html-train.ts";
 import { regionFileOf, regionScorerOf, regionTrainRows, trainRegionScorers } from "../src/train/region-train.ts";
@@ -25,17 +25,18 @@ import { FOLDS, foldOf } from "../src/train/train.ts";
 
 const CV_DIR = path.join(REPO_ROOT, "src", "model", "cv");
 
-const { values: args } = parseArgs({
-  options: {
-    dom: { type: "string", default: "jsdom" },
-    engine: { type: "string", default: "readability" },
-    corpus: { type: "string", default: process.env.BOILERSTRIP_CORPUS ?? DEFAULT_CORPUS },
-    limit: { type: "string" },
-    "no-write": { type: "boolean", default: false },
-  },
-});
+const USAGE = "usage: npm run train:html -- [--dom jsdom|linkedom] [--engine readability|fast] [--corpus PATH] [--limit N] [--no-write]";
+const args = scriptArgs({
+  dom: { type: "string", default: "jsdom" },
+  engine: { type: "string", default: "readability" },
+  corpus: { type: "string", default: process.env.BOILERSTRIP_CORPUS ?? DEFAULT_CORPUS },
+  limit: { type: "string" },
+  "no-write": { type: "boolean", default: false },
+}, USAGE);
+const limit = positiveInt("limit", args.limit, USAGE);
+if (args.dom !== "jsdom" && args.dom !== "linkedom") usageError(`--dom takes jsdom or linkedom, not ${args.dom}`, USAGE);
 const dom = args.dom === "linkedom" ? linkedomImpl : jsdomImpl;
-if (args.engine !== "readability" && args.engine !== "fast") throw new Error(`--engine takes readability or fast, not ${args.engine}`);
+if (args.engine !== "readability" && args.engine !== "fast") usageError(`--engine takes readability or fast, not ${args.engine}`, USAGE);
 const fast = args.engine === "fast";
 const prefix = fast ? "html-fast" : "html";
 const log = (s: string) => process.stderr.write(s + "\n");
@@ -54,7 +55,7 @@ function fastInput(html: string, url: string | undefined): HtmlTrainPage["input"
 const cache = new PageCache(dom);
 const pages: HtmlTrainPage[] = [];
 let h = 0x811c9dc5;
-for await (const page of readCorpus({ path: args.corpus, limit: args.limit ? Number(args.limit) : undefined })) {
+for await (const page of readCorpus({ path: args.corpus, limit: limit })) {
   const input = fast ? fastInput(page.html, page.url ?? undefined) : readabilityInput(page.id, page.html, page.url ?? undefined);
   const y = Uint8Array.from(labelLinesFromGold(input.blocks.map((b) => b.text), page.gold), (a) => (a.label === "body" ? 1 : 0));
   pages.push({ id: page.id, fold: foldOf(pageSite(page)), pageType: page.meta.page_type, gold: page.gold, input, y });

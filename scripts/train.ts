@@ -3,8 +3,8 @@
 // Node server and the Worker both load. Deterministic: fixed seed, site-grouped folds.
 import fs from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { fnv1a } from "../src/core/hash.ts";
+import { positiveInt, scriptArgs } from "./args.ts";
 import { FEATURE_SCHEMA } from "../src/core/schema.ts";
 import { loadCorpus, loadSamples, loadUserData, type TrainDoc } from "../src/train/dataset.ts";
 import { calibration } from "../src/train/metrics.ts";
@@ -12,8 +12,8 @@ import { FOLDS, prepare, scoreAt, trainModel, type Prepared } from "../src/train
 import { macro } from "../src/eval/score.ts";
 import { DEFAULT_CORPUS, REPO_ROOT } from "../src/eval/corpus.ts";
 
-const { values: args } = parseArgs({
-  options: {
+const USAGE = "usage: npm run train -- [--data their.jsonl [--with-corpus]] [--no-samples] [--markdown] [--corpus PATH] [--limit N] [--out FILE] [--trees N] [--depth D]";
+const args = scriptArgs({
     data: { type: "string" },
     "with-corpus": { type: "boolean", default: false },
     "no-samples": { type: "boolean", default: false },
@@ -26,13 +26,14 @@ const { values: args } = parseArgs({
     // against the forest's share of the time (scripts/bench/profile-text.ts).
     trees: { type: "string" },
     depth: { type: "string" },
-  },
-});
+}, USAGE);
+const limit = positiveInt("limit", args.limit, USAGE);
+const forest = { trees: positiveInt("trees", args.trees, USAGE), depth: positiveInt("depth", args.depth, USAGE) };
 
 const log = (s: string) => process.stderr.write(s + "\n");
 const t0 = Date.now();
 const docs: TrainDoc[] = [];
-if (!args.data || args["with-corpus"]) docs.push(...(await loadCorpus(args.corpus!, args.limit ? Number(args.limit) : undefined, args.markdown)));
+if (!args.data || args["with-corpus"]) docs.push(...(await loadCorpus(args.corpus!, limit, args.markdown)));
 if (args.data) docs.push(...(await loadUserData(args.data)));
 if (!args["no-samples"]) docs.push(...loadSamples(path.join(REPO_ROOT, "samples")));
 log(`loaded and labelled ${docs.length} documents in ${Date.now() - t0} ms`);
@@ -50,11 +51,6 @@ const date = new Date().toISOString().slice(0, 10);
 // The version names the data and the feature schema, so a model trained on other features or
 // other data never shares a version string.
 const schemaHash = fnv1a(JSON.stringify(FEATURE_SCHEMA)).toString(16).padStart(8, "0").slice(0, 4);
-const count = (name: string, v: string | undefined) => {
-  if (v !== undefined && !/^[1-9]\d*$/.test(v)) throw new Error(`--${name} wants a positive whole number, not ${JSON.stringify(v)}`);
-  return v === undefined ? undefined : Number(v);
-};
-const forest = { trees: count("trees", args.trees), depth: count("depth", args.depth) };
 const { file, foldFiles, report } = trainModel(items, { version: `bs-${date}-${dataHash}-${schemaHash}`, dataHash, log, forest });
 log(`trained in ${Date.now() - t2} ms`);
 

@@ -121,6 +121,6 @@ export class SiteRouter {
 export function formatSummary(s: BatchSummary, minConfidence: number, jobs: number): string {
   return (
     `pages ${s.pages}, failed ${s.failed}, mean confidence ${s.meanConfidence.toFixed(3)}, ` +
-    `below ${minConfidence}: ${s.belowThreshold}; ${s.seconds.toFixed(1)} s (${(s.pages / Math.max(s.seconds, 1e-3)).toFixed(0)} pages/s, ${jobs} workers)`
+    `below ${minConfidence}: ${s.belowThreshold}; ${s.seconds.toFixed(1)} s (${(s.pages / Math.max(s.seconds, 1e-3)).toFixed(0)} pages/s, ${jobs} worker${jobs === 1 ? "" : "s"})`
   );
 }

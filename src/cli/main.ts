@@ -26,7 +26,7 @@ Commands:
                           .txt/.md/.html, or stdin
   batch [IN.jsonl|-]      clean NDJSON documents ({"text"|"html", "url"?, "site"?, "options"?, "id"?}
                           a line), one answer a line in the same order, on all cores
-  serve                   serve the HTTP API (as npm start)
+  serve                   serve the HTTP API in one process (npm start runs one per core)
   train | eval | bench    the model scripts (npm run train|eval|bench); options pass through
 
 Run 'boilerstrip <command> --help' for a command's options.

@@ -36,6 +36,13 @@ describe("boilerstrip CLI", () => {
     expect(r.confidence).toBeCloseTo(clean(textA).confidence, 6);
   });
 
+  it("an empty input fails (exit 1) with its reason, as the API's no_text; the others are still cleaned", async () => {
+    const r = await runCli(["clean", "-", A], { input: "  \n\t\n" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("boilerstrip: stdin: no text to clean: the input is empty or only white space\n");
+    expect(r.stdout).toContain(clean(textA).text);
+  });
+
   it("clean - reads stdin; --explain lists every line with a mark, removed ones with category and reason", async () => {
     const r = await runCli(["clean", "--explain", "-"], { input: textA });
     expect(r.code).toBe(0);
@@ -96,17 +103,19 @@ describe("boilerstrip CLI", () => {
     expect(looksLikeHtml(page)).toBe(true);
     for (const f of fs.readdirSync(SAMPLES).filter((f) => f.endsWith(".txt"))) expect(looksLikeHtml(fs.readFileSync(path.join(SAMPLES, f), "utf8"))).toBe(false);
     const r = await runCli(["clean", "--json", "-"], { input: page });
-    // Until the HTML pipeline (issue 4) is wired into cleanDocument this is the 415 message, after
-    // that the result in html mode: either way the page was not cleaned as text.
-    if (r.code === 0) expect(JSON.parse(r.stdout).mode).toBe("html");
-    else expect(r.stderr).toMatch(/stdin: HTML input/);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).mode).toBe("html");
   });
 
-  it("eval, train and bench run their scripts with the options passed through", async () => {
-    const help = await runCli(["eval", "--help"]);
-    expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/--limit/);
-    const bad = await runCli(["train", "--no-such-option"]);
-    expect(bad.code).not.toBe(0);
+  it("eval, train and bench run their scripts with the options passed through: --help, and a bad option a usage error", async () => {
+    for (const [command, option] of [["eval", "--limit"], ["train", "--trees"], ["bench", "--only"]]) {
+      const help = await runCli([command, "--help"]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(option);
+      const bad = await runCli([command, "--no-such-option"]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/Unknown option '--no-such-option'\nusage: npm run /);
+      expect(bad.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
   });
 });
