@@ -15,7 +15,6 @@
 
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { parseArgs } from "node:util";
 import { ReadabilityCache, readabilityPredict, type ReadabilityResult } from "../src/eval/baselines.ts";
 import { REPO_ROOT, pageSite, readCorpus, resolveCorpusPath } from "../src/eval/corpus.ts";
 import {
@@ -48,52 +47,33 @@ import { cleanReadPage, streamedBlocks } from "../src/html/clean-page.ts";
 import { cleanHtmlBlocks } from "../src/core/clean-html.ts";
 import { resolveOptions } from "../src/core/options.ts";
 import { lostBodyLines } from "../src/eval/losses.ts";
+import { positiveInt, scriptArgs, usageError } from "./args.ts";
 
 const USAGE = `usage: npm run eval -- [--limit N] [--corpus PATH] [--out reports/eval.json] [--model cv|bundled|FILE] [--compare old.json] [--no-readability] [--no-cache] [--html jsdom,linkedom,fast|none]`;
 
 function parse() {
-  try {
-    const { values } = parseArgs({
-      options: {
-        limit: { type: "string" },
-        corpus: { type: "string" },
-        out: { type: "string" },
-        compare: { type: "string" },
-        model: { type: "string", default: "cv" },
-        "no-readability": { type: "boolean", default: false },
-        "no-cache": { type: "boolean", default: false },
-        html: { type: "string", default: "jsdom,linkedom,fast" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    if (values.help) {
-      console.log(USAGE);
-      process.exit(0);
-    }
-    let limit: number | undefined;
-    if (values.limit !== undefined) {
-      limit = Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new Error(`--limit must be a positive integer, not ${values.limit}`);
-    }
-    return {
-      limit,
-      corpus: resolveCorpusPath(values.corpus),
-      out: values.out ? path.resolve(values.out) : path.join(REPO_ROOT, "reports", "eval.json"),
-      compare: values.compare ? path.resolve(values.compare) : undefined,
-      model: values.model!,
-      readability: !values["no-readability"],
-      cache: !values["no-cache"],
-      html: values.html === "none" ? [] : values.html!.split(",").map((d) => {
-        if (d !== "jsdom" && d !== "linkedom" && d !== "fast") throw new Error(`--html takes jsdom, linkedom, fast or none, not ${d}`);
-        return d;
-      }),
-    };
-  } catch (e) {
-    console.error(`${(e as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
+  const values = scriptArgs({
+    limit: { type: "string" },
+    corpus: { type: "string" },
+    out: { type: "string" },
+    compare: { type: "string" },
+    model: { type: "string", default: "cv" },
+    "no-readability": { type: "boolean", default: false },
+    "no-cache": { type: "boolean", default: false },
+    html: { type: "string", default: "jsdom,linkedom,fast" },
+  }, USAGE);
+  const html = values.html === "none" ? [] : values.html.split(",");
+  for (const d of html) if (d !== "jsdom" && d !== "linkedom" && d !== "fast") usageError(`--html takes jsdom, linkedom, fast or none, not ${d}`, USAGE);
+  return {
+    limit: positiveInt("limit", values.limit, USAGE),
+    corpus: resolveCorpusPath(values.corpus),
+    out: values.out ? path.resolve(values.out) : path.join(REPO_ROOT, "reports", "eval.json"),
+    compare: values.compare ? path.resolve(values.compare) : undefined,
+    model: values.model,
+    readability: !values["no-readability"],
+    cache: !values["no-cache"],
+    html: html as ("jsdom" | "linkedom" | "fast")[],
+  };
 }
 
 /** Running time statistics of one stage, in milliseconds. */
