@@ -7,7 +7,8 @@ import type { HtmlModel } from "../core/html-model.ts";
 import type { Model } from "../core/model.ts";
 import { resolveOptions, type HtmlEngine } from "../core/options.ts";
 import type { CleanResult } from "../core/types.ts";
-import { cleanHtml } from "../html/clean-page.ts";
+import { cleanHtml, cleanReadPage } from "../html/clean-page.ts";
+import type { ReadPage } from "../html/read-page.ts";
 import type { DomImpl } from "../html/dom.ts";
 import { looksLikeHtml } from "../html/sniff.ts";
 import { HttpError } from "./errors.ts";
@@ -28,18 +29,26 @@ export interface CleanDeps {
   model: () => Model;
   /** Per-document time budget of the pipeline in ms (0 or absent: none). */
   timeBudgetMs?: number;
-  /** HTML mode: the runtime's DOM and the HTML model. Without it HTML input answers 415. */
-  html?: { dom: DomImpl; model: () => HtmlModel; fastModel: () => HtmlModel; engine?: HtmlEngine };
+  /**
+   * HTML mode: the runtime's DOM and the HTML model. Without it HTML input answers 415. With
+   * `readPage`, the Readability engine's DOM work runs there (Node: a thread ended at the time
+   * budget, src/node/read-thread.ts) instead of on the request's thread.
+   */
+  html?: { dom: DomImpl; model: () => HtmlModel; fastModel: () => HtmlModel; engine?: HtmlEngine; readPage?: (html: string, url: string | undefined, budgetMs: number) => Promise<ReadPage> };
   /** Where site templates are kept (site-store.ts); without it `siteTemplate` has no effect. */
   sites?: SiteStore;
 }
 
-export function cleanDocument(input: DocumentInput, deps: CleanDeps, site?: SiteContext): CleanResult {
+export async function cleanDocument(input: DocumentInput, deps: CleanDeps, site?: SiteContext): Promise<CleanResult> {
   const budget = deadline(deps.timeBudgetMs ?? 0);
   if (input.kind === "text") return clean(input.content, input.options, deps.model(), budget, site);
   if (!deps.html) throw new HttpError(415, "unsupported_media_type", "HTML input is not enabled here: send the page's text");
   const opts = resolveOptions(input.options, deps.html.engine ? { htmlEngine: deps.html.engine } : {});
   const html = deps.html;
+  if (opts.htmlEngine === "readability" && html.readPage) {
+    const page = await html.readPage(input.content, opts.url, deps.timeBudgetMs ?? 0);
+    return cleanReadPage(page, opts, { model: deps.model(), htmlModel: html.model(), dom: html.dom.name }, input.content.length, budget, site);
+  }
   return cleanHtml(input.content, opts, { dom: html.dom, model: deps.model(), htmlModel: html.model(), fastHtmlModel: opts.htmlEngine === "fast" ? html.fastModel() : undefined }, budget, site);
 }
 
@@ -52,7 +61,7 @@ export function cleanDocument(input: DocumentInput, deps: CleanDeps, site?: Site
 export async function cleanWithTemplate(input: DocumentInput, deps: CleanDeps, store: SiteStore, key: string, learn: boolean, failed: (err: unknown) => null): Promise<{ result: CleanResult; learned: SiteTemplate | null }> {
   const template = await store.get(key).catch(failed);
   const site: SiteContext = { template, learn };
-  const result = cleanDocument(input, deps, site);
+  const result = await cleanDocument(input, deps, site);
   // The page goes to the store, which adds it to the template as it is now (SiteStore.learn).
   const learned = site.page ? await store.learn(key, site.page).catch(failed) : null;
   return { result, learned };

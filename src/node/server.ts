@@ -11,6 +11,7 @@ import { isOurWorker } from "./cluster.ts";
 import { siteStoreFrom } from "./file-sites.ts";
 import { defaultModel, loadBundledModels } from "../model/index.ts";
 import { nodeDeps } from "./deps.ts";
+import { ReadThread } from "./read-thread.ts";
 
 // 10 s to send the request headers (Node's default is 60 s): headers are a few hundred bytes, so
 // a client slower than that is holding the connection (slowloris), not sending a page.
@@ -31,7 +32,11 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   // Site templates live in this process (in memory, or in files under BOILERSTRIP_SITES_DIR), or
   // under `npm start`'s cluster in the primary, which all its workers share (cluster-sites.ts).
   const sites = isOurWorker() ? new ClusterSiteStore() : siteStoreFrom(env);
-  const app = createApp({ ...config, ...nodeDeps(env), sites, clientAddress: (c) => getConnInfo(c).remote.address });
+  // The Readability engine's DOM work on a thread of its own, ended at the time budget (read-thread.ts).
+  const deps = nodeDeps(env);
+  const reader = new ReadThread(deps.html!.dom.name);
+  const html = { ...deps.html!, readPage: (page: string, url: string | undefined, budgetMs: number) => reader.read(page, url, budgetMs) };
+  const app = createApp({ ...config, ...deps, html, sites, clientAddress: (c) => getConnInfo(c).remote.address });
   const serverOptions = {
     requestTimeout: requestTimeoutMs,
     headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs),
@@ -48,6 +53,6 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   return {
     url: `http://${shownHost}:${addr.port}`,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), reader.close()]).then(() => undefined),
   };
 }

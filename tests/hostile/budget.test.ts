@@ -66,4 +66,27 @@ describe("time budget over HTTP", () => {
     await expect422(await fetch(s.url + "/v1/clean", post(LARGE)));
     expect((await fetch(s.url + "/healthz")).status).toBe(200);
   });
+
+  it("Node server: a page that Readability would take minutes on is ended at the budget, and the process serves meanwhile", async () => {
+    // 20,000 sibling links: Readability is quadratic in them (minutes on jsdom). Its DOM work runs
+    // on the page-reading thread (src/node/read-thread.ts), which is ended at the budget.
+    const s = await startServer({ port: 0, host: "127.0.0.1", env: { BOILERSTRIP_TIME_BUDGET_MS: "1500" } });
+    servers.push(s);
+    const links = '<a href="x">link text</a> '.repeat(20_000);
+    const html = (body: string): RequestInit => ({ method: "POST", headers: { "content-type": "text/html" }, body });
+    const t0 = performance.now();
+    const slow = fetch(s.url + "/v1/clean?htmlEngine=readability", html(links));
+    await new Promise((r) => setTimeout(r, 300));
+    const t1 = performance.now();
+    expect((await fetch(s.url + "/healthz")).status).toBe(200);
+    expect(performance.now() - t1).toBeLessThan(1000);
+    const res = await slow;
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/time budget of 1500 ms \(stopped after parse and Readability\)/);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    // A new thread reads the next page.
+    const ok = await fetch(s.url + "/v1/clean?htmlEngine=readability", html("<html><body><article><p>The council voted on Tuesday to keep the library open on Sundays, after a year of protests by readers.</p></article></body></html>"));
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { text: string }).text).toContain("keep the library open on Sundays");
+  });
 });
