@@ -1,7 +1,7 @@
 // Errors Node's HTTP server raises before the app sees a request (a client too slow to send its
 // headers or body, a malformed request line or headers) are answered in the API's JSON error
 // shape instead of Node's empty default, and the connection is closed.
-import type { ServerType } from "@hono/node-server";
+import { RequestError, type ServerType } from "@hono/node-server";
 import type { Duplex } from "node:stream";
 
 const REPLIES: Record<string, [number, string, string, string]> = {
@@ -22,5 +22,18 @@ export function answerClientErrors(server: ServerType): void {
       );
     }
     socket.destroy();
+  });
+}
+
+/**
+ * A request the adapter cannot make a Request of (a malformed or missing Host header, a target
+ * that is no URL path): the API's
+ * JSON 400 instead of the adapter's empty one (getRequestListener's errorHandler).
+ */
+export function unreadableRequest(err: unknown): Response {
+  const message = err instanceof RequestError ? `malformed HTTP request: ${err.message.toLowerCase()}` : "malformed HTTP request";
+  return new Response(JSON.stringify({ error: { code: "bad_request", message } }), {
+    status: 400,
+    headers: { "content-type": "application/json", "x-content-type-options": "nosniff", connection: "close" },
   });
 }

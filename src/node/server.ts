@@ -1,11 +1,12 @@
 // Node adapter: serve the app with @hono/node-server (startServer). `npm start` runs main.ts,
 // which calls it in each worker process.
-import { serve, type ServerType } from "@hono/node-server";
+import { getRequestListener, type ServerType } from "@hono/node-server";
+import { createServer } from "node:http";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { AddressInfo } from "node:net";
 import { createApp } from "../http/app.ts";
 import { serviceConfigFrom } from "../http/config.ts";
-import { answerClientErrors } from "./client-errors.ts";
+import { answerClientErrors, unreadableRequest } from "./client-errors.ts";
 import { ClusterSiteStore } from "./cluster-sites.ts";
 import { isOurWorker } from "./cluster.ts";
 import { siteStoreFrom } from "./file-sites.ts";
@@ -16,6 +17,9 @@ import { ReadThread } from "./read-thread.ts";
 // 10 s to send the request headers (Node's default is 60 s): headers are a few hundred bytes, so
 // a client slower than that is holding the connection (slowloris), not sending a page.
 const HEADERS_TIMEOUT_MS = 10_000;
+// A socket without traffic for this long (or twice the time budget, if longer) is closed. Set by
+// hand: ten times the default budget; a client reading its answer or sending its body is never idle.
+const IDLE_TIMEOUT_MS = 60_000;
 
 export interface NodeServer {
   url: string;
@@ -23,7 +27,8 @@ export interface NodeServer {
   close(): Promise<void>;
 }
 
-export async function startServer(opts: { port?: number; host?: string; env?: NodeJS.ProcessEnv } = {}): Promise<NodeServer> {
+/** `idleTimeoutMs`: for tests, the idle-socket timeout instead of the one the budget sets. */
+export async function startServer(opts: { port?: number; host?: string; env?: NodeJS.ProcessEnv; idleTimeoutMs?: number } = {}): Promise<NodeServer> {
   const env = opts.env ?? process.env;
   const host = opts.host ?? env.HOST ?? "127.0.0.1";
   const port = opts.port ?? (env.PORT ? Number(env.PORT) : 8787);
@@ -42,11 +47,21 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeoutMs),
     // Node checks the two timeouts this often; a tenth of the timeout keeps the overshoot small.
     connectionsCheckingInterval: Math.max(10, Math.min(30_000, Math.floor(requestTimeoutMs / 10))),
+    // An HTTP/1.1 request without a Host header reaches the adapter, which answers it with the
+    // API's JSON 400 (unreadableRequest), instead of Node's empty one.
+    requireHostHeader: false,
   };
-  const server = await new Promise<ServerType>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port, hostname: host, serverOptions }, () => resolve(s));
-    s.once("error", reject);
+  const server: ServerType = createServer(serverOptions, getRequestListener(app.fetch, { errorHandler: unreadableRequest }));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
   });
+  // A client that stops reading its answer (or sending) holds the answer's buffers: its socket is
+  // closed after this long without traffic. Off without a time budget, since a request may then
+  // compute as long as it needs without a byte on the socket.
+  const budgetMs = config.timeBudgetMs ?? 0;
+  const idleMs = opts.idleTimeoutMs ?? (budgetMs > 0 ? Math.max(IDLE_TIMEOUT_MS, 2 * budgetMs) : 0);
+  server.setTimeout(idleMs);
   answerClientErrors(server);
   const addr = server.address() as AddressInfo;
   const shownHost = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;

@@ -1,0 +1,56 @@
+// Requests written byte by byte on a socket, as no HTTP client library would send them: a Host
+// header that is not one, none at all, and a client that never reads its (large) answer.
+import net from "node:net";
+import { afterAll, describe, expect, it } from "vitest";
+import { startServer, type NodeServer } from "../../src/node/server.ts";
+
+const servers: NodeServer[] = [];
+afterAll(() => Promise.all(servers.map((s) => s.close())));
+
+/** Writes `raw` to the server and collects what comes back until the server closes the socket. */
+function exchange(url: string, raw: string): Promise<{ text: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(raw));
+    let text = "";
+    socket.on("data", (d) => (text += d));
+    socket.on("error", reject);
+    socket.on("close", () => resolve({ text }));
+  });
+}
+
+describe("raw requests to the Node server", () => {
+  it("a malformed or missing Host header gets the API's JSON 400, not an empty one", async () => {
+    const s = await startServer({ port: 0, host: "127.0.0.1", env: {} });
+    servers.push(s);
+    for (const head of ["GET /healthz HTTP/1.1\r\nHost: [bad\r\n", "GET /healthz HTTP/1.1\r\n"]) {
+      const { text } = await exchange(s.url, `${head}Connection: close\r\n\r\n`);
+      expect(text).toMatch(/^HTTP\/1\.1 400 /);
+      expect(text).toMatch(/content-type: application\/json/i);
+      expect(text).toMatch(/x-content-type-options: nosniff/i);
+      const body = JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4).replace(/^[0-9a-f]+\r\n|\r\n0\r\n\r\n$/g, "")) as { error: { code: string } };
+      expect(body.error.code).toBe("bad_request");
+    }
+  });
+
+  it("closes the socket of a client that never reads its answer, freeing what it buffered", async () => {
+    const s = await startServer({ port: 0, host: "127.0.0.1", env: {}, idleTimeoutMs: 500 });
+    servers.push(s);
+    const open = () => new Promise<number>((resolve, reject) => s.server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
+    // ~100,000 one-word lines: with explain, an answer of several MB, more than the socket takes.
+    const text = "word\n".repeat(100_000);
+    const { port } = new URL(s.url);
+    const socket = net.connect(Number(port), "127.0.0.1", () => socket.write(`POST /v1/clean?explain=1 HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`));
+    socket.pause(); // never reads
+    try {
+      for (let i = 0; i < 100 && (await open()) === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await open()).toBe(1);
+      let n = 1;
+      for (let i = 0; i < 150 && n > 0; i++) { await new Promise((r) => setTimeout(r, 100)); n = await open(); }
+      expect(n).toBe(0); // the server closed its side
+      expect((await fetch(s.url + "/healthz")).status).toBe(200);
+    } finally {
+      socket.destroy();
+    }
+  });
+});
