@@ -49,9 +49,12 @@ export const DEFAULT_OPTIONS: Readonly<CleanOptions> = Object.freeze({
 });
 
 export const PREFERENCES: readonly Preference[] = ["balanced", "precision", "recall"];
-// Longest url / site string accepted (here and in the HTTP schemas, which import it). Set by hand,
-// not tuned: 2048 is the longest URL browsers and CDNs reliably handle.
+// Longest url and site strings accepted (here, in the HTTP schemas and in /v1/sites/{site}'s
+// path, which import them). Set by hand, not tuned: 2048 is the longest URL browsers and CDNs
+// reliably handle; a site is a host name (at most 253 characters) or a name given, and one
+// learned through /v1/clean must be one /v1/sites/{site} can read and delete.
 export const MAX_URL_CHARS = 2048;
+export const MAX_SITE_CHARS = 1000;
 
 export class OptionsError extends Error {}
 
@@ -91,8 +94,8 @@ export function resolveOptions(input: unknown = {}, hostDefaults: Partial<Pick<C
     if (!TEXT_FORMATS.includes(o.format as TextFormat)) throw new OptionsError(`options.format must be one of ${TEXT_FORMATS.join(", ")}`);
     out.format = o.format as TextFormat;
   }
-  if (o.url !== undefined) out.url = asString(o.url, "url");
-  if (o.site !== undefined) out.site = asString(o.site, "site");
+  if (o.url !== undefined) out.url = asString(o.url, "url", MAX_URL_CHARS);
+  if (o.site !== undefined) out.site = asString(o.site, "site", MAX_SITE_CHARS);
   return out;
 }
 
@@ -103,9 +106,9 @@ function asBool(v: unknown, name: string): boolean {
   throw new OptionsError(`options.${name} must be a boolean`);
 }
 
-function asString(v: unknown, name: string): string {
-  if (typeof v !== "string" || v.length > MAX_URL_CHARS) {
-    throw new OptionsError(`options.${name} must be a string of at most ${MAX_URL_CHARS} characters`);
+function asString(v: unknown, name: string, max: number): string {
+  if (typeof v !== "string" || v.length > max) {
+    throw new OptionsError(`options.${name} must be a string of at most ${max} characters`);
   }
   return v;
 }

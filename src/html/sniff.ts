@@ -24,5 +24,8 @@ const META_CHARSET_RE = /<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]
 /** The charset a page declares in a <meta> within its first 1024 bytes, lower-cased. */
 export function metaCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, SNIFF_CHARS));
-  return META_CHARSET_RE.exec(head)?.[1].toLowerCase();
+  const named = META_CHARSET_RE.exec(head)?.[1].toLowerCase();
+  // A <meta> read as ASCII cannot be UTF-16: HTML's encoding sniffing takes "utf-16*" there to
+  // mean UTF-8 (a UTF-16 page announces itself with its byte-order mark, which decodeText reads).
+  return named?.startsWith("utf-16") ? "utf-8" : named;
 }

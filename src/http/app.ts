@@ -41,7 +41,7 @@ export function createApp(config: AppConfig): Hono {
 
   app.post("/v1/clean", async (c) => securedJson(await cleanOnSite(await parseCleanRequest(c.req.raw, config.maxBodyBytes), config)));
   app.post("/v1/clean/batch", (c) => handleBatch(c.req.raw, config));
-  app.all("/v1/clean/*", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
+  app.all("/v1/clean/batch", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
   app.all("/v1/clean", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
   registerSiteRoutes(app, config);
   registerOpenApi(app, () => config.model().version);

@@ -1,6 +1,6 @@
 // POST /v1/clean/batch: a JSON array in and out (at most MAX_BATCH_DOCS), or NDJSON in and NDJSON
 // streamed out in the same order, each line its own result or its own error.
-import { decodeText, parseContentType, readLimited } from "./body.ts";
+import { decodeText, parseContentType, readLimited, refuseEncoded } from "./body.ts";
 import { cleanBatchItem, cleanBatchLine } from "./batch-item.ts";
 import type { CleanDeps } from "./document.ts";
 import { HttpError } from "./errors.ts";
@@ -22,7 +22,10 @@ export const NDJSON_TYPES = ["application/x-ndjson", "application/ndjson", "appl
 export async function handleBatch(req: Request, config: BatchConfig): Promise<Response> {
   const { type, charset } = parseContentType(req.headers.get("content-type"));
   const options = queryOptions(req);
-  if (NDJSON_TYPES.includes(type)) return ndjsonBatch(req, config, options);
+  if (NDJSON_TYPES.includes(type)) {
+    refuseEncoded(req);
+    return ndjsonBatch(req, config, options, charset);
+  }
   if (!isJsonType(type)) throw new HttpError(415, "unsupported_media_type", `unsupported content type "${type}": send a JSON array (application/json) or NDJSON (application/x-ndjson)`);
   const body = parseJson(decodeText(await readLimited(req, config.maxBodyBytes * BATCH_BODY_FACTOR), charset));
   const docs = validate(BatchEnvelopeSchema, body, "body");
@@ -37,8 +40,8 @@ export async function handleBatch(req: Request, config: BatchConfig): Promise<Re
  * NDJSON: the answer is a stream that reads the request only as fast as the client takes the
  * answer, so memory holds one line at a time whatever the length of the input.
  */
-function ndjsonBatch(req: Request, config: BatchConfig, options: Record<string, unknown>): Response {
-  const lines = splitLines(req.body, config.maxBodyBytes);
+function ndjsonBatch(req: Request, config: BatchConfig, options: Record<string, unknown>, charset?: string): Response {
+  const lines = splitLines(req.body, config.maxBodyBytes, streamDecoder(charset));
   const encoder = new TextEncoder();
   let index = 0;
   const out = new ReadableStream<Uint8Array>({
@@ -58,11 +61,19 @@ function ndjsonBatch(req: Request, config: BatchConfig, options: Record<string, 
 
 type Line = { line: string; tooLarge?: false } | { line?: undefined; tooLarge: true };
 
-/** Non-blank lines of a UTF-8 stream; a line over maxBytes is dropped as it arrives and reported. */
-export async function* splitLines(body: ReadableStream<Uint8Array> | null, maxBytes: number): AsyncGenerator<Line> {
+/** The decoder of an NDJSON stream: its declared charset (NDJSON is UTF-8 unless it says), or a 415. */
+function streamDecoder(charset?: string): TextDecoder {
+  try {
+    return new TextDecoder(charset ?? "utf-8");
+  } catch {
+    throw new HttpError(415, "unsupported_media_type", `unsupported charset: ${charset}`);
+  }
+}
+
+/** Non-blank lines of a text stream (UTF-8 by default); a line over maxBytes is dropped as it arrives and reported. */
+export async function* splitLines(body: ReadableStream<Uint8Array> | null, maxBytes: number, decoder = new TextDecoder()): AsyncGenerator<Line> {
   if (!body) return;
   const reader = body.getReader();
-  const decoder = new TextDecoder();
   let buf = "";
   let skipping = false;
   try {

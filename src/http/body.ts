@@ -2,7 +2,17 @@
 // that lies in Content-Length or sends a chunked body cannot get more than the limit buffered.
 import { HttpError } from "./errors.ts";
 
+/**
+ * A body sent compressed (Content-Encoding gzip, br, ...) is refused with a 415 (RFC 9110
+ * §15.5.16): its bytes are not the text, and unpacking them is a bomb waiting for a limit.
+ */
+export function refuseEncoded(req: Request): void {
+  const encoding = req.headers.get("content-encoding")?.trim().toLowerCase();
+  if (encoding && encoding !== "identity") throw new HttpError(415, "unsupported_media_type", `Content-Encoding "${encoding}" is not accepted: send the body uncompressed`);
+}
+
 export async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array> {
+  refuseEncoded(req);
   const declared = req.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
   // A body with a valid Content-Length is exactly that long (the runtime's HTTP parser frames it

@@ -20,6 +20,7 @@ export type ErrorCode =
   | "no_template"
   | "not_implemented"
   | "site_store_unavailable"
+  | "site_limit_reached"
   | "internal";
 
 export class HttpError extends Error {

@@ -58,7 +58,7 @@ export function registerOpenApi(app: OpenAPIHono, version: () => string): void {
       query: QuerySchema,
       body: documentBody,
     },
-    responses: { ...template, ...errors({ ...siteErrors, ...documentErrors }) },
+    responses: { ...template, ...errors({ ...siteErrors, ...documentErrors, 507: "The server keeps as many sites as it may: delete one first." }) },
   });
   r.registerPath({
     method: "get",

@@ -1,7 +1,7 @@
 // The HTTP contract as zod schemas: the one source for validating requests and for the OpenAPI
 // document served at /openapi.json. Validation failures become our JSON error shape (validate.ts).
 import { z } from "@hono/zod-openapi";
-import { MAX_URL_CHARS } from "../core/options.ts";
+import { MAX_SITE_CHARS, MAX_URL_CHARS } from "../core/options.ts";
 import { CATEGORIES } from "../core/types.ts";
 
 const Bool = z.union([z.boolean(), z.enum(["0", "1", "true", "false"])]);
@@ -12,7 +12,7 @@ export const CleanOptionsSchema = z
     preference: z.enum(["balanced", "precision", "recall"]).optional().openapi({ description: '"recall" keeps every line the model is unsure of; "precision" removes them.' }),
     minConfidence: z.number().min(0).max(1).optional().openapi({ description: "Results below it carry `lowConfidence: true`." }),
     url: z.string().max(MAX_URL_CHARS).optional(),
-    site: z.string().max(MAX_URL_CHARS).optional(),
+    site: z.string().max(MAX_SITE_CHARS).optional(),
     htmlEngine: z.enum(["readability", "fast"]).optional().openapi({ description: 'HTML mode\'s reader: "readability" (a DOM and Readability\'s region) or "fast" (a streaming parser and a learned region); the server\'s default is BOILERSTRIP_HTML_ENGINE.' }),
     format: z.enum(["auto", "text", "markdown"]).optional().openapi({ description: 'How text is read: "markdown" as the text its reader sees (link text without targets, no images or markup; the body also comes back as sent in `markdown`), "text" as it is, "auto" (default) as Markdown when it shows Markdown links. text/markdown bodies are Markdown. HTML ignores it.' }),
     siteTemplate: z.enum(["use", "learn", "off"]).optional().openapi({ description: 'The template learned from the site\'s pages (the site is `site`, else the host of `url`): "use" (default) removes kept lines that most of its recent pages hold; "learn" also adds this page to it; "off" ignores it.' }),
@@ -28,7 +28,7 @@ export const DocumentSchema = z
     text: z.string().min(1).refine(hasText, "is only whitespace").optional().openapi({ description: "The scraped text (one of text or html)." }),
     html: z.string().min(1).refine(hasText, "is only whitespace").optional().openapi({ description: "The page's HTML (one of text or html)." }),
     url: z.string().max(MAX_URL_CHARS).optional(),
-    site: z.string().max(MAX_URL_CHARS).optional(),
+    site: z.string().max(MAX_SITE_CHARS).optional(),
     options: CleanOptionsSchema.optional(),
   })
   .refine((d) => d.text !== undefined || d.html !== undefined, { message: 'send "text" or "html"', path: ["text"] })
@@ -37,9 +37,10 @@ export const DocumentSchema = z
 export const QuerySchema = z.object({
   explain: Bool.optional(),
   preference: z.enum(["balanced", "precision", "recall"]).optional(),
-  minConfidence: z.coerce.number().min(0).max(1).optional(),
+  // A decimal as written ("0.5", "1", ".25"): coercing would take "" for 0 and "0x1" for 1.
+  minConfidence: z.string().regex(/^(\d+\.?\d*|\.\d+)$/, "a decimal number from 0 to 1").transform(Number).pipe(z.number().min(0).max(1)).optional(),
   url: z.string().max(MAX_URL_CHARS).optional(),
-  site: z.string().max(MAX_URL_CHARS).optional(),
+  site: z.string().max(MAX_SITE_CHARS).optional(),
   htmlEngine: z.enum(["readability", "fast"]).optional(),
   siteTemplate: z.enum(["use", "learn", "off"]).optional(),
   format: z.enum(["auto", "text", "markdown"]).optional(),

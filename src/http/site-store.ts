@@ -18,6 +18,9 @@ export interface SiteStore {
   delete(site: string): Promise<boolean>;
 }
 
+/** A store that keeps no more sites refuses a new one with this (DELETE frees room): not a failure to retry. */
+export class SiteLimitError extends Error {}
+
 /**
  * Runs the calls given for one key one after another, each after the last has settled; calls
  * for other keys run freely. A store whose learn reads, adds a page and writes back through

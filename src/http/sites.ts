@@ -3,15 +3,13 @@
 // it has no text); DELETE forgets it (after a redesign, or to start again). /v1/clean with
 // siteTemplate "learn" learns too, and returns the cleaned page instead of the template.
 import type { Context, Hono } from "hono";
+import { MAX_SITE_CHARS } from "../core/options.ts";
 import { summarizeTemplate, type SiteTemplate } from "../core/site-template.ts";
 import { cleanWithTemplate, type CleanDeps } from "./document.ts";
 import { errorResponse, HttpError } from "./errors.ts";
 import { parseCleanRequest } from "./request.ts";
-import { siteKeyOf, type SiteStore } from "./site-store.ts";
+import { SiteLimitError, siteKeyOf, type SiteStore } from "./site-store.ts";
 
-// A site name longer than this is refused rather than stored under a cut key. Set by hand: a host
-// name is at most 253 characters; siteKeyOf cuts and hashes past 200.
-const MAX_SITE_CHARS = 1000;
 
 function siteOf(c: Context): string {
   const raw = c.req.param("site") ?? "";
@@ -27,6 +25,7 @@ function storeOf(deps: CleanDeps): SiteStore {
 
 /** A store call's failure, when it is the request's: these routes exist to read and write it. */
 function storeUnavailable(err: unknown): never {
+  if (err instanceof SiteLimitError) throw new HttpError(507, "site_limit_reached", err.message);
   console.error(`site store failed: ${err instanceof Error ? err.message : String(err)}`);
   throw new HttpError(503, "site_store_unavailable", "the site template store failed; try again");
 }

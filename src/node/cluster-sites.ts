@@ -3,7 +3,7 @@
 // worker learned on its own, a site's template took more pages to form with more workers, and
 // GET or DELETE /v1/sites/{site} reached one worker's copy only.
 import cluster from "node:cluster";
-import type { SiteStore } from "../http/site-store.ts";
+import { SiteLimitError, type SiteStore } from "../http/site-store.ts";
 import { isPage, type SiteTemplate } from "../core/site-template.ts";
 
 // A template crosses the channel only when the worker's copy is not the primary's latest: each
@@ -14,7 +14,7 @@ import { isPage, type SiteTemplate } from "../core/site-template.ts";
 // A learn sends the page only (a few KB); the primary adds it to the template it holds then, so
 // that workers learning one site at once all count (SiteStore.learn).
 interface Ask { bs: "sites"; id: number; op: "get" | "learn" | "delete"; site: string; page?: string[]; have?: number }
-interface Answer { bs: "sites"; id: number; ok: boolean; template?: SiteTemplate | null; version?: number; same?: boolean; deleted?: boolean; error?: string }
+interface Answer { bs: "sites"; id: number; ok: boolean; template?: SiteTemplate | null; version?: number; same?: boolean; deleted?: boolean; error?: string; limit?: boolean }
 
 const isAsk = (m: unknown): m is Ask => !!m && typeof m === "object" && (m as Ask).bs === "sites" && typeof (m as Ask).id === "number" && typeof (m as Ask).site === "string";
 const isAnswer = (m: unknown): m is Answer => !!m && typeof m === "object" && (m as Answer).bs === "sites" && typeof (m as Answer).id === "number" && typeof (m as Answer).ok === "boolean";
@@ -55,7 +55,7 @@ export function serveSiteStore(store: SiteStore): SiteStore {
   cluster.on("message", (worker, msg: unknown) => {
     if (!isAsk(msg)) return;
     const reply = (a: Omit<Answer, "bs" | "id">) => { if (worker.isConnected()) worker.send({ bs: "sites", id: msg.id, ...a }); };
-    answer(msg).then((r) => reply({ ok: true, ...r }), (err: unknown) => reply({ ok: false, error: err instanceof Error ? err.message : String(err) }));
+    answer(msg).then((r) => reply({ ok: true, ...r }), (err: unknown) => reply({ ok: false, error: err instanceof Error ? err.message : String(err), limit: err instanceof SiteLimitError }));
   });
   return store;
 }
@@ -86,7 +86,7 @@ export class ClusterSiteStore implements SiteStore {
       timer.unref();
       this.#waiting.set(id, { resolve, timer });
       process.send({ bs: "sites", id, op, site, ...(page && { page }), ...(have !== undefined && { have }) } satisfies Ask);
-    }).then((a) => (a as Answer).ok ? (a as Answer) : Promise.reject(new Error((a as Answer).error ?? "site store failed")));
+    }).then((a) => (a as Answer).ok ? (a as Answer) : Promise.reject(new ((a as Answer).limit ? SiteLimitError : Error)((a as Answer).error ?? "site store failed")));
   }
 
   #keep(site: string, version: number | undefined, template: SiteTemplate): void {

@@ -8,7 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fnv1a } from "../core/hash.ts";
 import { addPage, parseTemplate, type SiteTemplate } from "../core/site-template.ts";
-import { KeyedQueue, MemorySiteStore, NODE_SITES_MAX, type SiteStore } from "../http/site-store.ts";
+import { KeyedQueue, MemorySiteStore, NODE_SITES_MAX, SiteLimitError, type SiteStore } from "../http/site-store.ts";
 
 /** What a file holds: the site's key beside its template (two keys sharing a file name are told apart). */
 interface SiteFile { site: string; template: SiteTemplate }
@@ -84,7 +84,7 @@ export class FileSiteStore implements SiteStore {
       // A new site's name is taken before the first await, so that learns of new sites at once
       // cannot all pass the bound; it is given back if the file is not written.
       const isNew = !this.#names.has(name);
-      if (isNew && this.#names.size >= this.maxFiles) throw new Error(`${this.maxFiles} sites are kept already: ${site} is not stored`);
+      if (isNew && this.#names.size >= this.maxFiles) throw new SiteLimitError(`this server keeps at most ${this.maxFiles} sites' templates: delete one it no longer needs (DELETE /v1/sites/{site})`);
       if (isNew) this.#names.add(name);
       try {
         const template = addPage(await this.get(site), page);

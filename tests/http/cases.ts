@@ -191,6 +191,34 @@ export const HTTP_CASES: HttpCase[] = [
       await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "a b c", options: { preference: "most" } }) }), 400, "invalid_options");
       await expectError(await send("/v1/clean?minConfidence=2", { method: "POST", headers: { "content-type": "text/plain" }, body: "a b c" }), 400, "invalid_options");
       await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "a", options: "explain" }) }), 400, "invalid_options");
+      // Not a decimal as written: coercion would have read "" as 0 and "0x1" as 1.
+      for (const v of ["", "0x1", "1e0", " 0.5"]) await expectError(await send(`/v1/clean?minConfidence=${encodeURIComponent(v)}`, { method: "POST", headers: { "content-type": "text/plain" }, body: "a b c" }), 400, "invalid_options");
+      expect((await send("/v1/clean?minConfidence=.25", { method: "POST", headers: { "content-type": "text/plain" }, body: "a b c" })).status).toBe(200);
+      // A site longer than /v1/sites/{site} takes could be learned but never read or deleted.
+      await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "a b c", site: "s".repeat(1001) }) }), 400, "invalid_options");
+      await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "a b c", options: { site: "s".repeat(1001) } }) }), 400, "invalid_options");
+    },
+  },
+  {
+    name: "415 for a compressed body (Content-Encoding), on /v1/clean and both batch forms",
+    async run(send) {
+      const gz = { "content-encoding": "gzip" };
+      await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "text/plain", ...gz }, body: "\x1f\x8b not text" }), 415, "unsupported_media_type");
+      await expectError(await send("/v1/clean/batch", { method: "POST", headers: { "content-type": "application/json", ...gz }, body: "[]" }), 415, "unsupported_media_type");
+      await expectError(await send("/v1/clean/batch", { method: "POST", headers: { "content-type": "application/x-ndjson", ...gz }, body: "{}\n" }), 415, "unsupported_media_type");
+      expect((await send("/v1/clean", { method: "POST", headers: { "content-type": "text/plain", "content-encoding": "identity" }, body: "a b c" })).status).toBe(200);
+    },
+  },
+  {
+    name: "an NDJSON stream is read in its declared charset",
+    async run(send) {
+      const line = '{"id":1,"text":"Le port rouvre\\nLe caf\u00e9 du port a rouvert ses portes apr\u00e8s des mois de travaux, et les habitants du quartier sont revenus nombreux d\u00e8s le premier matin.\\nLe patron a repeint la salle et gard\u00e9 les prix de l\'an dernier, pour remercier ceux qui ont attendu."}\n';
+      const latin1 = Uint8Array.from(line, (ch) => ch.charCodeAt(0));
+      const res = await send("/v1/clean/batch", { method: "POST", headers: { "content-type": "application/x-ndjson; charset=iso-8859-1" }, body: latin1 });
+      expect(res.status).toBe(200);
+      const item = JSON.parse((await res.text()).trim()) as { text: string };
+      expect(item.text).toContain("Le caf\u00e9 du port");
+      await expectError(await send("/v1/clean/batch", { method: "POST", headers: { "content-type": "application/x-ndjson; charset=klingon" }, body: line }), 415, "unsupported_media_type");
     },
   },
   {
@@ -229,6 +257,9 @@ export const HTTP_CASES: HttpCase[] = [
     async run(send) {
       await expectError(await send("/nope"), 404, "not_found");
       await expectError(await send("/v1/clean"), 405, "method_not_allowed");
+      await expectError(await send("/v1/clean/batch"), 405, "method_not_allowed");
+      // A POST to a path that is not a route is a 404, not a 405 telling it to POST.
+      for (const path of ["/v1/clean/", "/v1/clean/anything"]) await expectError(await send(path, { method: "POST", headers: { "content-type": "text/plain" }, body: "hi" }), 404, "not_found");
     },
   },
 ];
@@ -280,6 +311,10 @@ export const HTML_CASES: HttpCase[] = [
       const body = (await res.json()) as HtmlBody;
       expect(body.text).toContain("Le caf\u00e9 du port");
       expect(body.text).toContain("apr\u00e8s");
+      // A <meta> naming UTF-16 on a page read as ASCII means UTF-8 (HTML's encoding sniffing).
+      const utf8 = new TextEncoder().encode(html.replace("windows-1252", "utf-16"));
+      const res16 = await send("/v1/clean", { method: "POST", headers: { "content-type": "text/html" }, body: utf8 });
+      expect(((await res16.json()) as HtmlBody).text).toContain("Le caf\u00e9 du port");
     },
   },
   {

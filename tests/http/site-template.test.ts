@@ -1,9 +1,13 @@
 // Site templates through the Hono app in-process (app.request), with the Node server's store, and
 // what happens when the store fails or there is none.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createApp, DEFAULT_MAX_BODY_BYTES } from "../../src/http/app.ts";
 import { KeyedQueue, MemorySiteStore, siteKeyOf, type SiteStore } from "../../src/http/site-store.ts";
 import { nodeDeps } from "../../src/node/deps.ts";
+import { FileSiteStore } from "../../src/node/file-sites.ts";
 import { APPEAL, cleanFourth, SITE_CASES } from "./site-cases.ts";
 
 const app = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES, sites: new MemorySiteStore(100) });
@@ -22,6 +26,23 @@ describe("site templates in-process", () => {
       const res = await send(path, { method, ...(method === "POST" && { headers: { "content-type": "text/plain" }, body: "Some text of a page to learn." }) });
       expect(res.status).toBe(503);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("site_store_unavailable");
+    }
+  });
+
+  it("a store keeping as many sites as it may refuses a new one with 507 (not 503: retrying will not help); /v1/clean goes on", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bs-full-"));
+    try {
+      const a = createApp({ ...nodeDeps(), maxBodyBytes: DEFAULT_MAX_BODY_BYTES, sites: new FileSiteStore(dir, 10, 1) });
+      const learn = (site: string) => a.request(`/v1/sites/${site}/learn`, { method: "POST", headers: { "content-type": "text/plain" }, body: "Some text of a page to learn, long enough to hold a line or two." });
+      expect((await learn("kept.example")).status).toBe(200);
+      const full = await learn("new.example");
+      expect(full.status).toBe(507);
+      expect(((await full.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "site_limit_reached", message: expect.stringMatching(/at most 1 sites.*DELETE/) });
+      expect((await learn("kept.example")).status).toBe(200);
+      const send = async (p: string, init?: RequestInit) => a.request(p, init);
+      expect((await cleanFourth(send, { site: "new.example", options: { siteTemplate: "learn" } })).text).toContain(APPEAL);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -73,7 +73,7 @@ describe("FileSiteStore", () => {
     const a = new FileSiteStore(dir, 10, 2);
     await a.learn("one.example", pages[0]);
     await a.learn("two.example", pages[0]);
-    await expect(a.learn("three.example", pages[0])).rejects.toThrow(/2 sites are kept already/);
+    await expect(a.learn("three.example", pages[0])).rejects.toThrow(/at most 2 sites/);
     await a.learn("two.example", pages[1]); // a known site is rewritten, not counted again
     expect(a.files).toBe(2);
     await a.delete("one.example");
