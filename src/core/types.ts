@@ -72,6 +72,11 @@ export interface CleanResult {
   mode: "text" | "html";
   removed: RemovedLine[];
   lines?: LineResult[];
+  /**
+   * Over HTTP, when `removed` or `lines` was cut to the service's bound (HTTP_MAX_LISTED): how many
+   * entries each list left out (`stats` still counts them all).
+   */
+  truncated?: { removed: number; lines: number };
   stats: CleanStats;
   model: string;
   /** Markdown input only: the body's lines as sent, with their markup (`text` is what a reader sees of them). */

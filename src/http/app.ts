@@ -7,7 +7,7 @@ import { OptionsError } from "../core/options.ts";
 import { useAccessControl } from "./access.ts";
 import { errorResponse, HttpError } from "./errors.ts";
 import { handleBatch } from "./batch.ts";
-import { cleanOnSite, type CleanDeps } from "./document.ts";
+import { cleanOnSite, HTTP_MAX_LISTED, type CleanDeps } from "./document.ts";
 import { registerOpenApi } from "./openapi.ts";
 import { playgroundPage } from "./playground.ts";
 import type { RateLimiter } from "./rate-limit.ts";
@@ -32,7 +32,9 @@ export interface AppConfig extends CleanDeps {
 // and small enough that one request cannot exhaust a Worker's 128 MB.
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
-export function createApp(config: AppConfig): Hono {
+export function createApp(given: AppConfig): Hono {
+  // Answers list at most HTTP_MAX_LISTED removed lines and explained lines (document.ts).
+  const config: AppConfig = { maxListed: HTTP_MAX_LISTED, ...given };
   const app = new OpenAPIHono<BlankEnv>();
   app.use("*", securityHeaders());
   useAccessControl(app, config);

@@ -37,6 +37,27 @@ export interface CleanDeps {
   html?: { dom: DomImpl; model: () => HtmlModel; fastModel: () => HtmlModel; engine?: HtmlEngine; readPage?: (html: string, url: string | undefined, budgetMs: number) => Promise<ReadPage> };
   /** Where site templates are kept (site-store.ts); without it `siteTemplate` has no effect. */
   sites?: SiteStore;
+  /** The most entries an answer lists in `removed` and in `lines` (the service: HTTP_MAX_LISTED; the CLI: all). */
+  maxListed?: number;
+}
+
+// An HTTP answer lists at most this many removed lines, and with explain this many lines; past it
+// the lists end and `truncated` says how many entries were left out. Set by hand: the corpus's
+// longest page_text has 2,641 lines, so no real page reaches it, while 2 MB of one-word lines
+// answered ~110 MB with explain (2 MB of "Read more" lines 30 MB without), held in memory until
+// the client read it. At the bound an answer's lists come to a few MB at most.
+export const HTTP_MAX_LISTED = 10_000;
+
+/** `r` with `removed` and `lines` cut to `max` entries, and `truncated` saying what was left out. */
+export function boundLists(r: CleanResult, max = Infinity): CleanResult {
+  const lines = r.lines?.length ?? 0;
+  if (r.removed.length <= max && lines <= max) return r;
+  return {
+    ...r,
+    removed: r.removed.slice(0, max),
+    ...(r.lines && { lines: r.lines.slice(0, max) }),
+    truncated: { removed: Math.max(0, r.removed.length - max), lines: Math.max(0, lines - max) },
+  };
 }
 
 export async function cleanDocument(input: DocumentInput, deps: CleanDeps, site?: SiteContext): Promise<CleanResult> {
@@ -71,8 +92,13 @@ export async function cleanWithTemplate(input: DocumentInput, deps: CleanDeps, s
  * cleanDocument with the document's site template, when a store is kept and the options name a
  * site: the page is learned into it too when they say "learn". A store that fails is passed
  * over (the page is cleaned without a template, or not learned), never the request's failure.
+ * The answer's lists are cut to `deps.maxListed` (boundLists).
  */
 export async function cleanOnSite(input: DocumentInput, deps: CleanDeps): Promise<CleanResult> {
+  return boundLists(await cleanOnSiteUnbounded(input, deps), deps.maxListed);
+}
+
+async function cleanOnSiteUnbounded(input: DocumentInput, deps: CleanDeps): Promise<CleanResult> {
   const store = deps.sites;
   // No store (the CLI, tests without one): nothing to read, no options to look at twice.
   if (!store) return cleanDocument(input, deps);

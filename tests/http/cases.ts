@@ -200,6 +200,23 @@ export const HTTP_CASES: HttpCase[] = [
     },
   },
   {
+    name: "an answer lists at most 10,000 removed and explained lines, and says how many it left out",
+    async run(send) {
+      const body = "Read more\nShare this article\n".repeat(6_000);
+      const res = await send("/v1/clean?explain=1", { method: "POST", headers: { "content-type": "text/plain" }, body });
+      expect(res.status).toBe(200);
+      const out = (await res.json()) as CleanBody & { lines: unknown[]; truncated?: { removed: number; lines: number } };
+      expect(out.stats.lines).toBe(12_000);
+      expect(out.removed).toHaveLength(10_000);
+      expect(out.lines).toHaveLength(10_000);
+      expect(out.truncated).toEqual({ removed: out.stats.removedLines - 10_000, lines: 2_000 });
+      // Under the bound nothing is cut and nothing is said.
+      const small = (await (await send("/v1/clean?explain=1", { method: "POST", headers: { "content-type": "text/plain" }, body: "Read more\nShare this article\n".repeat(100) })).json()) as { truncated?: unknown; removed: unknown[] };
+      expect(small.truncated).toBeUndefined();
+      expect(small.removed.length).toBeGreaterThan(0);
+    },
+  },
+  {
     name: "415 for a compressed body (Content-Encoding), on /v1/clean and both batch forms",
     async run(send) {
       const gz = { "content-encoding": "gzip" };
