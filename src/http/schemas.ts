@@ -38,7 +38,7 @@ export const QuerySchema = z.object({
   explain: Bool.optional(),
   preference: z.enum(["balanced", "precision", "recall"]).optional(),
   // A decimal as written ("0.5", "1", ".25"): coercing would take "" for 0 and "0x1" for 1.
-  minConfidence: z.string().regex(/^(\d+\.?\d*|\.\d+)$/, "a decimal number from 0 to 1").transform(Number).pipe(z.number().min(0).max(1)).optional(),
+  minConfidence: z.string().regex(/^(?:\d+(?:\.\d*)?|\.\d+)$/, "a decimal number from 0 to 1").transform(Number).pipe(z.number().min(0).max(1)).optional(),
   url: z.string().max(MAX_URL_CHARS).optional(),
   site: z.string().max(MAX_SITE_CHARS).optional(),
   htmlEngine: z.enum(["readability", "fast"]).optional(),

@@ -125,12 +125,23 @@ export class KvSiteStore implements SiteStore {
   readonly #queue = new KeyedQueue();
   constructor(private readonly kv: KvLike) {}
   async get(site: string): Promise<SiteTemplate | null> {
-    // A value that is not JSON (written by something else) reads as no template.
-    return parseTemplate(await this.kv.get(KV_PREFIX + site, "json").catch(() => null));
+    return this.#read(site).catch(() => null);
+  }
+  /** The stored template; a value that is not one (not JSON, another format) reads as none, and a failing KV throws. */
+  async #read(site: string): Promise<SiteTemplate | null> {
+    let value: unknown;
+    try {
+      value = await this.kv.get(KV_PREFIX + site, "json");
+    } catch (err) {
+      if (err instanceof SyntaxError) return null; // a value that is not JSON
+      throw err;
+    }
+    return parseTemplate(value);
   }
   learn(site: string, page: string[]): Promise<SiteTemplate> {
     return this.#queue.run(site, async () => {
-      const t = addPage(await this.get(site), page);
+      // A read that fails fails the learn: writing a one-page template over the stored one would lose it.
+      const t = addPage(await this.#read(site), page);
       await this.kv.put(KV_PREFIX + site, JSON.stringify(t));
       return t;
     });

@@ -31,9 +31,13 @@ export function answerClientErrors(server: ServerType): void {
  * JSON 400 instead of the adapter's empty one (getRequestListener's errorHandler).
  */
 export function unreadableRequest(err: unknown): Response {
-  const message = err instanceof RequestError ? `malformed HTTP request: ${err.message.toLowerCase()}` : "malformed HTTP request";
-  return new Response(JSON.stringify({ error: { code: "bad_request", message } }), {
-    status: 400,
+  // The adapter calls this for the app's own failures too: those are ours, a 500 (the app answers
+  // its errors itself, so this is a last resort), logged without the request's data.
+  const bad = err instanceof RequestError;
+  if (!bad) console.error(`internal error in the HTTP adapter: ${err instanceof Error ? err.message : String(err)}`);
+  const error = bad ? { code: "bad_request", message: `malformed HTTP request: ${err.message.toLowerCase()}` } : { code: "internal", message: "internal error" };
+  return new Response(JSON.stringify({ error }), {
+    status: bad ? 400 : 500,
     headers: { "content-type": "application/json", "x-content-type-options": "nosniff", connection: "close" },
   });
 }

@@ -37,7 +37,7 @@ export function siteStoreFrom(env: NodeJS.ProcessEnv): FileSiteStore | MemorySit
 
 // Sites kept on disk at most: a template file is at most ~60 KB (20 pages x 300 keys), so 10,000
 // sites stay under ~600 MB however many sites clients name. Set by hand, not tuned. Past it a new
-// site is not stored (the store fails for it: /v1/clean goes on without, /v1/sites answers 503);
+// site is not stored (SiteLimitError: /v1/clean goes on without, /v1/sites answers 507);
 // sites already kept go on learning, and DELETE frees room.
 export const FILE_SITES_MAX = 10_000;
 
@@ -56,6 +56,16 @@ export class FileSiteStore implements SiteStore {
     const held = await this.#memory.get(site);
     if (held) return held;
     // A site with no file is answered without touching the disk (most sites /v1/clean sees).
+    if (!this.#names.has(siteFileName(site))) return null;
+    // Read in the site's queue: a read that overlapped a learn or a delete could otherwise put
+    // what it read (a page short, or a deleted template) in memory after them.
+    return this.#queue.run(site, () => this.#load(site));
+  }
+
+  /** The site's template from memory, else from its file (kept in memory); run in the site's queue. */
+  async #load(site: string): Promise<SiteTemplate | null> {
+    const held = await this.#memory.get(site);
+    if (held) return held;
     const name = siteFileName(site);
     if (!this.#names.has(name)) return null;
     let raw: string;
@@ -73,8 +83,7 @@ export class FileSiteStore implements SiteStore {
       return null;
     }
     const template = parsed?.site === site ? parseTemplate(parsed.template) : null;
-    // Not held when the site was deleted while its file was being read: it would come back.
-    if (template && this.#names.has(name)) this.#memory.set(site, template);
+    if (template) this.#memory.set(site, template);
     return template;
   }
 
@@ -87,7 +96,7 @@ export class FileSiteStore implements SiteStore {
       if (isNew && this.#names.size >= this.maxFiles) throw new SiteLimitError(`this server keeps at most ${this.maxFiles} sites' templates: delete one it no longer needs (DELETE /v1/sites/{site})`);
       if (isNew) this.#names.add(name);
       try {
-        const template = addPage(await this.get(site), page);
+        const template = addPage(await this.#load(site), page);
         const file = path.join(this.dir, name);
         const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
         await fs.writeFile(tmp, JSON.stringify({ site, template } satisfies SiteFile));

@@ -5,7 +5,10 @@
 // cannot stop a stage. On this thread the process stays free for other requests, and a page that
 // takes longer than its request's budget has the thread ended under it (Worker.terminate) and
 // answers the budget's 422. One thread per process, one page at a time, started on first use and
-// again after an end; the learned part then runs on the request's thread as before.
+// again after an end; the learned part then runs on the request's thread as before. A page's clock
+// starts when the thread, ready (jsdom loaded), takes it: neither the thread's start-up nor the
+// wait behind other pages counts against its budget, as neither did when pages were read one at a
+// time on the request's thread.
 import { Worker } from "node:worker_threads";
 import { BudgetExceededError } from "../core/budget.ts";
 import type { ReadPage } from "../html/read-page.ts";
@@ -21,36 +24,43 @@ export class ReadThread {
   #running: Job | null = null;
   readonly #waiting: Job[] = [];
   #next = 0;
+  /** Whether the current thread has loaded its DOM and said so. */
+  #ready = false;
+  #closed = false;
   constructor(private readonly dom: "jsdom" | "linkedom") {}
 
   /**
    * readPage(html, dom, url) on the thread. With a budget (ms > 0), the page must be read within
-   * it, counted from this call (time spent waiting for the thread included), else the promise
-   * rejects with BudgetExceededError.
+   * it, counted from when the thread takes it, else the promise rejects with BudgetExceededError.
    */
   read(html: string, url: string | undefined, budgetMs: number): Promise<ReadPage> {
+    if (this.#closed) return Promise.reject(new Error("the page-reading thread is closed"));
     return new Promise((resolve, reject) => {
-      const job: Job = { ask: { id: this.#next++, html, url }, budgetMs, resolve, reject };
-      if (budgetMs > 0) job.timer = setTimeout(() => this.#expire(job), budgetMs);
-      this.#waiting.push(job);
+      this.#waiting.push({ ask: { id: this.#next++, html, url }, budgetMs, resolve, reject });
       this.#pump();
     });
   }
 
-  /** Ends the thread (the server's close); pages waiting or being read are refused. */
+  /** Ends the thread (after the server has closed); pages waiting or being read are refused, and so is any read after. */
   async close(): Promise<void> {
+    this.#closed = true;
     for (const job of [...this.#waiting.splice(0), ...(this.#running ? [this.#running] : [])]) this.#fail(job, new Error("the server is closing"));
     this.#running = null;
     const w = this.#worker;
     this.#worker = null;
+    this.#ready = false;
     if (w) await w.terminate();
   }
 
   #thread(): Worker {
     if (this.#worker) return this.#worker;
     const w = new Worker(ENTRY, { workerData: { dom: this.dom } });
-    w.unref();
-    w.on("message", (m: { id: number; page?: ReadPage; error?: string }) => {
+    this.#ready = false;
+    w.on("message", (m: { ready?: true; id: number; page?: ReadPage; error?: string }) => {
+      if (m.ready) {
+        if (this.#worker === w) (this.#ready = true), this.#pump();
+        return;
+      }
       const job = this.#running;
       if (!job || job.ask.id !== m.id) return;
       this.#running = null;
@@ -62,40 +72,46 @@ export class ReadThread {
     // A thread that dies (out of memory, a crash) fails the page it held; the next gets a new one.
     w.on("error", (err) => this.#lost(w, err));
     w.on("exit", () => this.#lost(w, new Error("the page-reading thread stopped")));
+    // After the listeners (adding one refs the thread again): the thread never keeps the process alive.
+    w.unref();
     this.#worker = w;
     return w;
   }
 
   #lost(w: Worker, err: Error): void {
     if (this.#worker !== w) return;
+    const wasReady = this.#ready;
     this.#worker = null;
+    this.#ready = false;
     const job = this.#running;
     this.#running = null;
     if (job) this.#fail(job, err);
-    this.#pump();
+    // A thread that died before it was ready cannot load its DOM (a broken install): the pages
+    // waiting for it fail with its error, rather than start thread after thread.
+    if (!wasReady) for (const waiting of this.#waiting.splice(0)) this.#fail(waiting, err);
+    else this.#pump();
   }
 
+  /** Gives the next waiting page to the thread once it is ready and idle; its clock starts then. */
   #pump(): void {
-    if (this.#running) return;
-    const job = this.#waiting.shift();
-    if (!job) return;
+    if (this.#running || this.#closed || this.#waiting.length === 0) return;
+    const w = this.#thread();
+    if (!this.#ready) return; // its "ready" message pumps again
+    const job = this.#waiting.shift()!;
     this.#running = job;
-    this.#thread().postMessage(job.ask);
+    if (job.budgetMs > 0) job.timer = setTimeout(() => this.#expire(job), job.budgetMs);
+    w.postMessage(job.ask);
   }
 
+  /** The running page is past its budget: the thread cannot be told to stop, so it is ended, and a new one reads the next page. */
   #expire(job: Job): void {
-    const err = new BudgetExceededError(job.budgetMs, job === this.#running ? "parse and Readability" : "waiting for the page-reading thread");
-    if (job === this.#running) {
-      // The thread is busy with it and cannot be told to stop: it is ended, and a new one is started for the next page.
-      const w = this.#worker;
-      this.#worker = null;
-      this.#running = null;
-      void w?.terminate();
-    } else {
-      const at = this.#waiting.indexOf(job);
-      if (at >= 0) this.#waiting.splice(at, 1);
-    }
-    this.#fail(job, err);
+    if (job !== this.#running) return;
+    const w = this.#worker;
+    this.#worker = null;
+    this.#ready = false;
+    this.#running = null;
+    void w?.terminate();
+    this.#fail(job, new BudgetExceededError(job.budgetMs, "parse and Readability"));
     this.#pump();
   }
 

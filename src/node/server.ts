@@ -3,7 +3,7 @@
 import { getRequestListener, type ServerType } from "@hono/node-server";
 import { createServer } from "node:http";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { createApp } from "../http/app.ts";
 import { serviceConfigFrom } from "../http/config.ts";
 import { answerClientErrors, unreadableRequest } from "./client-errors.ts";
@@ -62,12 +62,21 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
   const budgetMs = config.timeBudgetMs ?? 0;
   const idleMs = opts.idleTimeoutMs ?? (budgetMs > 0 ? Math.max(IDLE_TIMEOUT_MS, 2 * budgetMs) : 0);
   server.setTimeout(idleMs);
+  // A socket times out between requests, or once its answer has begun and stalls (a client not
+  // reading it); never while a request is computed (a JSON batch writes nothing until its last
+  // document). The answer's first write starts the clock again.
+  server.on("timeout", (socket: Socket & { _httpMessage?: { headersSent?: boolean } | null }) => {
+    const res = socket._httpMessage;
+    if (res && !res.headersSent) return;
+    socket.destroy();
+  });
   answerClientErrors(server);
   const addr = server.address() as AddressInfo;
   const shownHost = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
   return {
     url: `http://${shownHost}:${addr.port}`,
     server,
-    close: () => Promise.all([new Promise<void>((resolve) => server.close(() => resolve())), reader.close()]).then(() => undefined),
+    // The reader after the server: requests still being answered may need it.
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())).then(() => reader.close()),
   };
 }

@@ -33,6 +33,17 @@ describe("raw requests to the Node server", () => {
     }
   });
 
+  it("keeps the socket of a request still being computed past the idle timeout (a JSON batch writes nothing until its end)", async () => {
+    const s = await startServer({ port: 0, host: "127.0.0.1", env: {}, idleTimeoutMs: 300 });
+    servers.push(s);
+    const docs = Array.from({ length: 8 }, (_, i) => ({ id: i, text: "word\n".repeat(100_000) }));
+    const t0 = performance.now();
+    const res = await fetch(s.url + "/v1/clean/batch", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(docs) });
+    expect(performance.now() - t0).toBeGreaterThan(300); // longer than the idle timeout
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as unknown[]).length).toBe(8);
+  });
+
   it("closes the socket of a client that never reads its answer, freeing what it buffered", async () => {
     const s = await startServer({ port: 0, host: "127.0.0.1", env: {}, idleTimeoutMs: 500 });
     servers.push(s);

@@ -192,7 +192,7 @@ export const HTTP_CASES: HttpCase[] = [
       await expectError(await send("/v1/clean?minConfidence=2", { method: "POST", headers: { "content-type": "text/plain" }, body: "a b c" }), 400, "invalid_options");
       await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "a", options: "explain" }) }), 400, "invalid_options");
       // Not a decimal as written: coercion would have read "" as 0 and "0x1" as 1.
-      for (const v of ["", "0x1", "1e0", " 0.5"]) await expectError(await send(`/v1/clean?minConfidence=${encodeURIComponent(v)}`, { method: "POST", headers: { "content-type": "text/plain" }, body: "a b c" }), 400, "invalid_options");
+      for (const v of ["", "0x1", "1e0", " 0.5", `${"9".repeat(16_000)}x`]) await expectError(await send(`/v1/clean?minConfidence=${encodeURIComponent(v)}`, { method: "POST", headers: { "content-type": "text/plain" }, body: "a b c" }), 400, "invalid_options");
       expect((await send("/v1/clean?minConfidence=.25", { method: "POST", headers: { "content-type": "text/plain" }, body: "a b c" })).status).toBe(200);
       // A site longer than /v1/sites/{site} takes could be learned but never read or deleted.
       await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "a b c", site: "s".repeat(1001) }) }), 400, "invalid_options");

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createApp, DEFAULT_MAX_BODY_BYTES } from "../../src/http/app.ts";
-import { KeyedQueue, MemorySiteStore, siteKeyOf, type SiteStore } from "../../src/http/site-store.ts";
+import { KeyedQueue, KvSiteStore, MemorySiteStore, siteKeyOf, type KvLike, type SiteStore } from "../../src/http/site-store.ts";
 import { nodeDeps } from "../../src/node/deps.ts";
 import { FileSiteStore } from "../../src/node/file-sites.ts";
 import { APPEAL, cleanFourth, SITE_CASES } from "./site-cases.ts";
@@ -79,6 +79,29 @@ describe("site keys and the memory store", () => {
     expect(await store.get("a")).toBe(a);
     expect(await store.delete("a")).toBe(true);
     expect(await store.delete("a")).toBe(false);
+  });
+
+  it("KvSiteStore: a learn whose read fails fails, and leaves the stored template alone; a value that is not JSON reads as none", async () => {
+    const values = new Map<string, string>();
+    let failNext = false;
+    const kv: KvLike = {
+      async get(key) {
+        if (failNext) { failNext = false; throw new Error("KV unavailable"); }
+        const v = values.get(key);
+        return v === undefined ? null : JSON.parse(v);
+      },
+      async put(key, value) { values.set(key, value); },
+      async delete(key) { values.delete(key); },
+    };
+    const store = new KvSiteStore(kv);
+    await store.learn("kv.example", ["k1"]);
+    await store.learn("kv.example", ["k2"]);
+    failNext = true;
+    await expect(store.learn("kv.example", ["k3"])).rejects.toThrow(/KV unavailable/);
+    expect((await store.get("kv.example"))?.recent).toEqual([["k1"], ["k2"]]);
+    values.set("template:garbled.example", "{not json");
+    expect(await store.get("garbled.example")).toBeNull();
+    expect((await store.learn("garbled.example", ["k1"])).pages).toBe(1);
   });
 
   it("KeyedQueue runs one key's calls in order, each after the last settled, and others alongside", async () => {
