@@ -68,7 +68,11 @@ export async function cleanDocument(input: DocumentInput, deps: CleanDeps, site?
   const html = deps.html;
   if (opts.htmlEngine === "readability" && html.readPage) {
     const page = await html.readPage(input.content, opts.url, deps.timeBudgetMs ?? 0);
-    return cleanReadPage(page, opts, { model: deps.model(), htmlModel: html.model(), dom: html.dom.name }, input.content.length, budget, site);
+    // The budget counts the work, not the wait for the thread: the rest of the pipeline gets what
+    // the thread's work on this page left of it.
+    const spent = page.timings.parse + page.timings.readability + page.timings.segment;
+    const rest = deps.timeBudgetMs ? deadline(Math.max(1, deps.timeBudgetMs - spent)) : budget;
+    return cleanReadPage(page, opts, { model: deps.model(), htmlModel: html.model(), dom: html.dom.name }, input.content.length, rest, site);
   }
   return cleanHtml(input.content, opts, { dom: html.dom, model: deps.model(), htmlModel: html.model(), fastHtmlModel: opts.htmlEngine === "fast" ? html.fastModel() : undefined }, budget, site);
 }
