@@ -90,7 +90,6 @@ if (only.has("http")) {
   console.log(`\nHTTP: POST /v1/clean, ${reqs.length} article texts (median ${(sizes[sizes.length >> 1] / 1024).toFixed(1)} KiB) cycled per connection`);
   console.log(`load generator: ${generator}${generator === "autocannon" && !args.generator ? " (wrk is not installed: apt-get install wrk)" : ""}`);
   const http: Record<string, unknown> = { bodies: reqs.length, median_body_bytes: sizes[sizes.length >> 1], generator };
-  const seconds = httpSeconds;
   // The Node server as `npm start` runs it (one worker process per core), and with one process.
   // Under wrk the Node server runs once more under autocannon: what a JavaScript generator's share
   // of the two cores costs it.
@@ -102,7 +101,7 @@ if (only.has("http")) {
     try {
       server = await startServer(REPO_ROOT);
       if (gen !== generator) console.log(`(load generator: ${gen})`);
-      http[name] = await benchServer(server, reqs, seconds, gen);
+      http[name] = await benchServer(server, reqs, httpSeconds, gen);
     } catch (e) {
       console.log(`${name}: failed (${(e as Error).message.split("\n")[0]})`);
     } finally {

@@ -10,7 +10,6 @@ import { errorResponse, HttpError } from "./errors.ts";
 import { parseCleanRequest } from "./request.ts";
 import { SiteLimitError, siteKeyOf, type SiteStore } from "./site-store.ts";
 
-
 function siteOf(c: Context): string {
   const raw = c.req.param("site") ?? "";
   const key = raw.length <= MAX_SITE_CHARS ? siteKeyOf({ site: raw }) : null;

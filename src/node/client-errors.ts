@@ -27,8 +27,8 @@ export function answerClientErrors(server: ServerType): void {
 
 /**
  * A request the adapter cannot make a Request of (a malformed or missing Host header, a target
- * that is no URL path): the API's
- * JSON 400 instead of the adapter's empty one (getRequestListener's errorHandler).
+ * that is no URL path): the API's JSON 400 instead of the adapter's empty one
+ * (getRequestListener's errorHandler).
  */
 export function unreadableRequest(err: unknown): Response {
   // The adapter calls this for the app's own failures too: those are ours, a 500 (the app answers

@@ -45,7 +45,7 @@ export class FileSiteStore implements SiteStore {
   readonly #memory: MemorySiteStore;
   /** Names of the site files in the directory: listed at start, then kept by learn and delete. */
   readonly #names: Set<string>;
-  /** A site's learn and delete run one after another: each reads, then writes or removes its file. */
+  /** A site's file reads, learns and deletes run one after another (KeyedQueue). */
   readonly #queue = new KeyedQueue();
   constructor(private readonly dir: string, maxSites = NODE_SITES_MAX, private readonly maxFiles = FILE_SITES_MAX) {
     this.#memory = new MemorySiteStore(maxSites);
@@ -96,7 +96,7 @@ export class FileSiteStore implements SiteStore {
       if (isNew && this.#names.size >= this.maxFiles) throw new SiteLimitError(`this server keeps at most ${this.maxFiles} sites' templates: delete one it no longer needs (DELETE /v1/sites/{site})`);
       if (isNew) this.#names.add(name);
       try {
-        const template = addPage(await this.#load(site), page);
+        const template = addPage(isNew ? null : await this.#load(site), page);
         const file = path.join(this.dir, name);
         const tmp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
         await fs.writeFile(tmp, JSON.stringify({ site, template } satisfies SiteFile));

@@ -17,7 +17,7 @@ import { ReadThread } from "./read-thread.ts";
 // 10 s to send the request headers (Node's default is 60 s): headers are a few hundred bytes, so
 // a client slower than that is holding the connection (slowloris), not sending a page.
 const HEADERS_TIMEOUT_MS = 10_000;
-// A socket without traffic for this long (or twice the time budget, if longer) is closed. Set by
+// A socket without traffic for this long is closed (unless its request is still computed). Set by
 // hand: ten times the default budget; a client reading its answer or sending its body is never idle.
 const IDLE_TIMEOUT_MS = 60_000;
 
@@ -27,7 +27,7 @@ export interface NodeServer {
   close(): Promise<void>;
 }
 
-/** `idleTimeoutMs`: for tests, the idle-socket timeout instead of the one the budget sets. */
+/** `idleTimeoutMs`: for tests, the idle-socket timeout instead of IDLE_TIMEOUT_MS. */
 export async function startServer(opts: { port?: number; host?: string; env?: NodeJS.ProcessEnv; idleTimeoutMs?: number } = {}): Promise<NodeServer> {
   const env = opts.env ?? process.env;
   const host = opts.host ?? env.HOST ?? "127.0.0.1";
@@ -57,14 +57,11 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     server.listen(port, host, () => resolve());
   });
   // A client that stops reading its answer (or sending) holds the answer's buffers: its socket is
-  // closed after this long without traffic. Off without a time budget, since a request may then
-  // compute as long as it needs without a byte on the socket.
-  const budgetMs = config.timeBudgetMs ?? 0;
-  const idleMs = opts.idleTimeoutMs ?? (budgetMs > 0 ? Math.max(IDLE_TIMEOUT_MS, 2 * budgetMs) : 0);
-  server.setTimeout(idleMs);
-  // A socket times out between requests, or once its answer has begun and stalls (a client not
-  // reading it); never while a request is computed (a JSON batch writes nothing until its last
-  // document). The answer's first write starts the clock again.
+  // closed after IDLE_TIMEOUT_MS without traffic, between requests or once its answer has begun
+  // and stalled; never while a request is computed (a JSON batch writes nothing until its last
+  // document, and a request without a time budget computes as long as it needs). The answer's
+  // first write starts the clock again.
+  server.setTimeout(opts.idleTimeoutMs ?? IDLE_TIMEOUT_MS);
   server.on("timeout", (socket: Socket & { _httpMessage?: { headersSent?: boolean } | null }) => {
     const res = socket._httpMessage;
     if (res && !res.headersSent) return;
