@@ -51,6 +51,25 @@ export const BATCH_CASES: HttpCase[] = [
     },
   },
   {
+    name: "JSON array: the documents together list at most 50,000 removed and explained lines, each saying what it left out",
+    async run(send) {
+      // 6 documents of 12,000 lines: each would list 10,000 (its own bound), 60,000 in all.
+      const text = "Read more\nShare this article\n".repeat(6_000);
+      const res = await post(send, "application/json", JSON.stringify(Array.from({ length: 6 }, () => ({ text, options: { explain: true } }))));
+      expect(res.status).toBe(200);
+      type Listed = Item & { removed: unknown[]; lines: unknown[]; stats: { lines: number; removedLines: number }; truncated?: { removed: number; lines: number } };
+      const items = (await res.json()) as Listed[];
+      expect(items.map((i) => i.lines.length)).toEqual([10_000, 10_000, 10_000, 10_000, 10_000, 0]);
+      expect(items.map((i) => i.removed.length)).toEqual([10_000, 10_000, 10_000, 10_000, 10_000, 0]);
+      for (const i of items) {
+        expect(i.stats.lines).toBe(12_000);
+        expect(i.truncated).toEqual({ removed: i.stats.removedLines - i.removed.length, lines: 12_000 - i.lines.length });
+      }
+      // The text is never cut: the last document's is the first's.
+      expect(items[5].text).toBe(items[0].text);
+    },
+  },
+  {
     name: "NDJSON: one line out per document in order, blank lines skipped, each its own result or error",
     async run(send) {
       const lines = [JSON.stringify({ id: 1, text: sampleA }), "{not json", "", JSON.stringify({ id: 3, text: sampleB }), JSON.stringify({ id: 4, text: "" }), JSON.stringify({ id: 5, text: sampleA, options: { explain: true } })];
