@@ -53,6 +53,7 @@ export function createApp(given: AppConfig): Hono {
     if (err instanceof HttpError) {
       // The body may be left unread: close the connection rather than read the rest of it.
       if (err.status === 413) c.header("connection", "close");
+      if (err.retryAfterS !== undefined) c.header("retry-after", String(err.retryAfterS));
       return errorResponse(c, err.status, err.code, err.message);
     }
     if (err instanceof OptionsError) return errorResponse(c, 400, "invalid_options", err.message);

@@ -17,6 +17,8 @@ export interface ServiceEnv {
   BOILERSTRIP_CORS_ORIGINS?: string;
   /** Node only: ms a client has to send its whole request (headers and body). */
   BOILERSTRIP_REQUEST_TIMEOUT_MS?: string;
+  /** Node only: open connections per process; a new one over it is answered 503 and closed. */
+  BOILERSTRIP_MAX_CONNECTIONS?: string;
   /** HTML mode's default reader: "fast" (default) or "readability"; a request's options.htmlEngine wins. */
   BOILERSTRIP_HTML_ENGINE?: string;
   /** Worker only: the Workers Rate Limiting binding; used instead of the in-memory bucket. */
@@ -36,8 +38,20 @@ export const DEFAULT_TIME_BUDGET_MS = 5_000;
 // trickles bytes to hold a connection) gets a 408 and the connection is closed.
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
-/** Everything createApp needs except what the runtime injects (the model, the client address). */
-export type ServiceConfig = Omit<AppConfig, "model" | "clientAddress"> & { requestTimeoutMs: number };
+// 256 open connections per process. Each may hold what its client is sending (up to a JSON
+// batch's 8 MB) and what it is owed, so the cap is what bounds a process's memory against many
+// clients (~2 GB at worst, every connection mid-way through a full batch). Set by hand: twice the
+// bench's heaviest load (wrk with 128 connections), and far above what two cores serve at once.
+export const DEFAULT_MAX_CONNECTIONS = 256;
+
+/** The Node adapter's own settings (server.ts); the Worker's edge bounds clients itself. */
+export interface NodeServerConfig {
+  requestTimeoutMs: number;
+  maxConnections: number;
+}
+
+/** Everything createApp needs except what the runtime injects (the model, the client address), and Node's own settings. */
+export type ServiceConfig = Omit<AppConfig, "model" | "clientAddress"> & { node: NodeServerConfig };
 
 export function serviceConfigFrom(env: ServiceEnv): ServiceConfig {
   const perMinute = intFrom(env, "BOILERSTRIP_RATE_LIMIT", 0, 0);
@@ -45,7 +59,10 @@ export function serviceConfigFrom(env: ServiceEnv): ServiceConfig {
   return {
     maxBodyBytes: maxBodyBytesFrom(env),
     timeBudgetMs: intFrom(env, "BOILERSTRIP_TIME_BUDGET_MS", DEFAULT_TIME_BUDGET_MS, 0),
-    requestTimeoutMs: intFrom(env, "BOILERSTRIP_REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS, 1),
+    node: {
+      requestTimeoutMs: intFrom(env, "BOILERSTRIP_REQUEST_TIMEOUT_MS", DEFAULT_REQUEST_TIMEOUT_MS, 1),
+      maxConnections: intFrom(env, "BOILERSTRIP_MAX_CONNECTIONS", DEFAULT_MAX_CONNECTIONS, 1),
+    },
     apiKeys: apiKeysFrom(env.BOILERSTRIP_API_KEYS),
     corsOrigins: listFrom(env.BOILERSTRIP_CORS_ORIGINS),
     rateLimiter: binding && typeof binding.limit === "function" ? bindingLimiter(binding) : perMinute > 0 ? tokenBucketLimiter(perMinute) : undefined,
@@ -64,7 +81,7 @@ export function maxBodyBytesFrom(env: ServiceEnv): number {
   return intFrom(env, "BOILERSTRIP_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES, 1);
 }
 
-type IntVar = "BOILERSTRIP_MAX_BODY_BYTES" | "BOILERSTRIP_TIME_BUDGET_MS" | "BOILERSTRIP_RATE_LIMIT" | "BOILERSTRIP_REQUEST_TIMEOUT_MS";
+type IntVar = "BOILERSTRIP_MAX_BODY_BYTES" | "BOILERSTRIP_TIME_BUDGET_MS" | "BOILERSTRIP_RATE_LIMIT" | "BOILERSTRIP_REQUEST_TIMEOUT_MS" | "BOILERSTRIP_MAX_CONNECTIONS";
 
 function intFrom(env: ServiceEnv, name: IntVar, fallback: number, min: number): number {
   const v = env[name];

@@ -21,6 +21,7 @@ export type ErrorCode =
   | "not_implemented"
   | "site_store_unavailable"
   | "site_limit_reached"
+  | "server_busy"
   | "internal";
 
 export class HttpError extends Error {
@@ -28,6 +29,8 @@ export class HttpError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
+    /** Seconds a client should wait before it retries: sent as Retry-After. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
   }

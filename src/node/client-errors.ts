@@ -15,14 +15,19 @@ export function answerClientErrors(server: ServerType): void {
     // Only when no response has started on this socket: otherwise the reply would corrupt it.
     if (socket.writable && !socket._httpMessage?.headersSent && err.code !== "ECONNRESET") {
       const [status, reason, code, message] = REPLIES[err.code ?? ""] ?? BAD_REQUEST;
-      const body = JSON.stringify({ error: { code, message } });
-      socket.write(
-        `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-          `x-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`,
-      );
+      socket.write(rawErrorReply(status, reason, code, message));
     }
     socket.destroy();
   });
+}
+
+/** An error answer in the API's JSON shape, as the bytes of an HTTP/1.1 response that closes the connection. */
+export function rawErrorReply(status: number, reason: string, code: string, message: string, headers = ""): string {
+  const body = JSON.stringify({ error: { code, message } });
+  return (
+    `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+    `x-content-type-options: nosniff\r\n${headers}connection: close\r\n\r\n${body}`
+  );
 }
 
 /**

@@ -7,6 +7,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { createApp } from "../http/app.ts";
 import { serviceConfigFrom } from "../http/config.ts";
 import { answerClientErrors, unreadableRequest } from "./client-errors.ts";
+import { capConnections } from "./connection-cap.ts";
 import { ClusterSiteStore } from "./cluster-sites.ts";
 import { isOurWorker } from "./cluster.ts";
 import { siteStoreFrom } from "./file-sites.ts";
@@ -27,19 +28,19 @@ export interface NodeServer {
   close(): Promise<void>;
 }
 
-/** `idleTimeoutMs`: for tests, the idle-socket timeout instead of IDLE_TIMEOUT_MS. */
-export async function startServer(opts: { port?: number; host?: string; env?: NodeJS.ProcessEnv; idleTimeoutMs?: number } = {}): Promise<NodeServer> {
+/** `idleTimeoutMs`, `readWaitMs`: for tests, the idle-socket timeout and the page-reading thread's wait bound instead of the defaults. */
+export async function startServer(opts: { port?: number; host?: string; env?: NodeJS.ProcessEnv; idleTimeoutMs?: number; readWaitMs?: number } = {}): Promise<NodeServer> {
   const env = opts.env ?? process.env;
   const host = opts.host ?? env.HOST ?? "127.0.0.1";
   const port = opts.port ?? (env.PORT ? Number(env.PORT) : 8787);
   loadBundledModels(); // before the first request, and fail at start-up if a model is bad
-  const { requestTimeoutMs, ...config } = serviceConfigFrom(env);
+  const { node: { requestTimeoutMs, maxConnections }, ...config } = serviceConfigFrom(env);
   // Site templates live in this process (in memory, or in files under BOILERSTRIP_SITES_DIR), or
   // under `npm start`'s cluster in the primary, which all its workers share (cluster-sites.ts).
   const sites = isOurWorker() ? new ClusterSiteStore() : siteStoreFrom(env);
   // The Readability engine's DOM work on a thread of its own, ended at the time budget (read-thread.ts).
   const deps = nodeDeps(env);
-  const reader = new ReadThread(deps.html!.dom.name);
+  const reader = new ReadThread(deps.html!.dom.name, opts.readWaitMs);
   const html = { ...deps.html!, readPage: (page: string, url: string | undefined, budgetMs: number) => reader.read(page, url, budgetMs) };
   const app = createApp({ ...config, ...deps, html, sites, clientAddress: (c) => getConnInfo(c).remote.address });
   const serverOptions = {
@@ -51,7 +52,9 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     // API's JSON 400 (unreadableRequest), instead of Node's empty one.
     requireHostHeader: false,
   };
-  const server: ServerType = createServer(serverOptions, getRequestListener(app.fetch, { errorHandler: unreadableRequest }));
+  const server = createServer(serverOptions);
+  // At most maxConnections open at once (connection-cap.ts); the rest are answered 503.
+  server.on("request", capConnections(server, maxConnections, getRequestListener(app.fetch, { errorHandler: unreadableRequest })));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve());

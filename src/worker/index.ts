@@ -15,8 +15,8 @@ let app: Hono | undefined;
 export default {
   fetch(request: Request, env: ServiceEnv, ctx?: Parameters<Hono["fetch"]>[2]): Response | Promise<Response> {
     if (!app) {
-      // requestTimeoutMs is Node's; the edge bounds slow clients itself.
-      const { requestTimeoutMs: _, ...config } = serviceConfigFrom(env);
+      // The Node adapter's settings are not the Worker's: the edge bounds slow clients itself.
+      const { node: _, ...config } = serviceConfigFrom(env);
       // Cloudflare sets cf-connecting-ip at its edge; a client cannot forge it there.
       // Site templates in Workers KV when a SITES namespace is bound, else in this isolate's memory.
       const sites = env.SITES ? new KvSiteStore(env.SITES) : new MemorySiteStore(WORKER_SITES_MAX);

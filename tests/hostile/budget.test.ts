@@ -50,7 +50,7 @@ describe("time budget over HTTP", () => {
   const post = (text: string): RequestInit => ({ method: "POST", headers: { "content-type": "text/plain" }, body: text });
 
   it("in-process: a large input under a 1 ms budget gets 422 time_budget_exceeded; a small one is cleaned", async () => {
-    const { requestTimeoutMs: _, ...config } = serviceConfigFrom({ BOILERSTRIP_TIME_BUDGET_MS: "1" });
+    const { node: _, ...config } = serviceConfigFrom({ BOILERSTRIP_TIME_BUDGET_MS: "1" });
     const app = createApp({ ...config, ...nodeDeps() });
     await expect422(await app.request("/v1/clean", post(LARGE)));
     // A small input can finish inside 1 ms or not, depending on the machine: either answer is
@@ -101,5 +101,18 @@ describe("time budget over HTTP", () => {
     const took = performance.now() - t0;
     expect(answers.map((r) => r.status)).toEqual(Array(6).fill(200));
     if (took < 2500) console.warn(`six pages took ${took.toFixed(0)} ms, under the budget: this machine did not test the wait`);
+  });
+
+  it("Node server: a page that waits for the page-reading thread past its wait bound gets 503 server_busy with Retry-After", async () => {
+    const s = await startServer({ port: 0, host: "127.0.0.1", env: { BOILERSTRIP_TIME_BUDGET_MS: "3000" }, readWaitMs: 1500 }); // longer than the thread's start-up
+    servers.push(s);
+    const html = (body: string): RequestInit => ({ method: "POST", headers: { "content-type": "text/html" }, body });
+    const slow = fetch(s.url + "/v1/clean?htmlEngine=readability", html('<a href="x">link text</a> '.repeat(20_000)));
+    await new Promise((r) => setTimeout(r, 50));
+    const waiting = await fetch(s.url + "/v1/clean?htmlEngine=readability", html("<html><body><p>The council voted on Tuesday to keep the library open.</p></body></html>"));
+    expect(waiting.status).toBe(503);
+    expect(waiting.headers.get("retry-after")).toBe("5");
+    expect(((await waiting.json()) as { error: { code: string } }).error.code).toBe("server_busy");
+    expect((await slow).status).toBe(422);
   });
 });

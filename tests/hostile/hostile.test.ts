@@ -11,7 +11,7 @@ import { HOSTILE_CASES, runHostile } from "./cases.ts";
 const ENV = { BOILERSTRIP_TIME_BUDGET_MS: "120000" };
 
 describe("hostile input, HTTP app in-process", () => {
-  const { requestTimeoutMs: _, ...config } = serviceConfigFrom(ENV);
+  const { node: _, ...config } = serviceConfigFrom(ENV);
   const app = createApp({ ...config, ...nodeDeps() });
   for (const c of HOSTILE_CASES) it(c.name, () => runHostile(c, async (path, init) => app.request(path, init)));
 });

@@ -1,5 +1,6 @@
 // Requests written byte by byte on a socket, as no HTTP client library would send them: a Host
-// header that is not one, none at all, and a client that never reads its (large) answer.
+// header that is not one, none at all, a client that never reads its (large) answer, and more
+// connections than the server holds.
 import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { startServer, type NodeServer } from "../../src/node/server.ts";
@@ -62,6 +63,30 @@ describe("raw requests to the Node server", () => {
       expect((await fetch(s.url + "/healthz")).status).toBe(200);
     } finally {
       socket.destroy();
+    }
+  });
+
+  it("answers a connection over BOILERSTRIP_MAX_CONNECTIONS 503 server_busy with Retry-After, and serves again once one closes", async () => {
+    const s = await startServer({ port: 0, host: "127.0.0.1", env: { BOILERSTRIP_MAX_CONNECTIONS: "2" } });
+    servers.push(s);
+    const { port } = new URL(s.url);
+    // Two clients that keep their connections open, each after one answered request.
+    const held = await Promise.all([0, 1].map(() => new Promise<net.Socket>((resolve, reject) => {
+      const socket = net.connect(Number(port), "127.0.0.1", () => socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+      socket.once("data", (d) => (String(d).startsWith("HTTP/1.1 200") ? resolve(socket) : reject(new Error(String(d)))));
+      socket.on("error", reject);
+    })));
+    try {
+      const { text } = await exchange(s.url, "POST /v1/clean HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\na b c");
+      expect(text).toMatch(/^HTTP\/1\.1 503 /);
+      expect(text).toMatch(/retry-after: 1\r\n/i);
+      expect(JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4))).toMatchObject({ error: { code: "server_busy" } });
+      held[0].destroy();
+      await new Promise((r) => setTimeout(r, 100));
+      const res = await fetch(s.url + "/healthz", { headers: { connection: "close" } });
+      expect(res.status).toBe(200);
+    } finally {
+      for (const socket of held) socket.destroy();
     }
   });
 });

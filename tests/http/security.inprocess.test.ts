@@ -7,7 +7,7 @@ import { serviceConfigFrom } from "../../src/http/config.ts";
 import { OPEN_CASES, SECURED_CASES, SECURED_ENV } from "./security-cases.ts";
 
 const appFor = (env: Record<string, string>) => {
-  const { requestTimeoutMs: _, ...config } = serviceConfigFrom(env);
+  const { node: _, ...config } = serviceConfigFrom(env);
   return createApp({ ...config, ...nodeDeps() });
 };
 

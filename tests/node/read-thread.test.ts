@@ -40,6 +40,18 @@ describe("ReadThread", () => {
     }
   });
 
+  it("refuses a page that waits for the thread longer than its wait bound: 503 server_busy, with Retry-After", async () => {
+    const own = new ReadThread("linkedom", 300);
+    try {
+      const slow = expect(own.read(SLOW, undefined, 0)).rejects.toThrow(/closing/); // holds the thread for seconds
+      await expect(own.read(PAGE, undefined, 0)).rejects.toMatchObject({ status: 503, code: "server_busy", retryAfterS: 5 });
+      await own.close();
+      await slow;
+    } finally {
+      await own.close();
+    }
+  });
+
   it("refuses what it holds when closed", async () => {
     const own = new ReadThread("linkedom");
     const held = expect(own.read(SLOW, undefined, 0)).rejects.toThrow(/closing/);
