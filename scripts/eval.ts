@@ -190,7 +190,11 @@ async function main(): Promise<void> {
       if (typeof pred.confidence === "number") extra.confidence = pred.confidence;
       if (error) extra.error = error;
       score("boilerstrip", kind, pred.text, extra);
-      if (!error && base.page_type === "article") titles.add(kind, page[kind], page.meta.title, pred.title);
+      if (!error && base.page_type === "article") {
+        titles.add(kind, page[kind], page.meta.title, pred.title);
+        // Text is often posted without its URL: the title as found from the text alone.
+        titles.add(`${kind}, no url`, page[kind], page.meta.title, predictText(page[kind], null, models.forSite(base.site)).title);
+      }
       const last = scores[scores.length - 1];
       if (!error && last.r < GOOD_F1) {
         losses.push({ ...base, kind, r: last.r, p: last.p, lost: lostBodyLines(page[kind], page.gold, models.forSite(base.site), page.url ? { url: page.url } : {}) });

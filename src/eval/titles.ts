@@ -30,7 +30,7 @@ export class TitleTally {
     const out = ["title, articles whose input holds the page title (precision = right / returned, recall = right / pages; exact: word for word):"];
     for (const [kind, c] of this.byKind) {
       const p = c.returned ? c.right / c.returned : 0, r = c.pages ? c.right / c.pages : 0;
-      out.push(`  ${kind.padEnd(11)} pages ${c.pages}, returned ${c.returned}, right ${c.right} (exact ${c.exact}): precision ${p.toFixed(3)}, recall ${r.toFixed(3)}; a title returned on ${c.otherReturned} articles without one`);
+      out.push(`  ${kind.padEnd(19)} pages ${c.pages}, returned ${c.returned}, right ${c.right} (exact ${c.exact}): precision ${p.toFixed(3)}, recall ${r.toFixed(3)}; a title returned on ${c.otherReturned} articles without one`);
     }
     return out.join("\n");
   }

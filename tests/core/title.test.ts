@@ -83,6 +83,22 @@ describe("title evidence", () => {
     expect(row(3)[col("url_overlap_lead")]).toBeLessThan(0);
   });
 
+  it("repeats the line's and the body-overlap evidence in the nourl_* features when the URL is unknown, else 0", () => {
+    const pairs = [["nourl_p_body", "p_body"], ["nourl_dist_1", "dist_1"], ["nourl_first_candidate", "first_candidate"], ["nourl_body_overlap_3w", "body_overlap_3w"],
+      ["nourl_body_overlap_half_4w", "body_overlap_half_4w"], ["nourl_kept_first", "kept_first"], ["nourl_body_overlap_lead", "body_overlap_lead"], ["nourl_body_overlap_best", "body_overlap_best"]] as const;
+    const withUrl = titleEvidence(doc, IS_BODY, URL, HASH_BITS);
+    const rowsWith = [0, 2, 3, 5].map((i) => titleFeatures(doc, i, cands, withUrl, 0.1));
+    const none = titleEvidence(doc, IS_BODY, undefined, HASH_BITS);
+    const rowsWithout = [0, 2, 3, 5].map((i) => titleFeatures(doc, i, cands, none, 0.1));
+    for (const [copy, base] of pairs) {
+      for (const r of rowsWith) expect(r[col(copy)]).toBe(0);
+      for (const r of rowsWithout) expect(r[col(copy)]).toBe(r[col(base)]);
+    }
+    // Lines whose copies are not all 0: the test compares values, not zeros with zeros.
+    expect(rowsWithout[1][col("nourl_body_overlap_3w")]).toBeGreaterThan(0.5);
+    expect(rowsWithout[3][col("nourl_kept_first")]).toBe(1);
+  });
+
   it("the evidence of one document does not leak into the next", () => {
     const prose = "Completely unrelated prose about mountain goats grazing on steep alpine slopes all summer long.";
     const other = extractFeatures(["Harbour town rebuilds its sea wall after winter storms", prose, prose, prose], HASH_BITS);
@@ -101,5 +117,11 @@ describe("title and metadata from text", () => {
     expect(r.meta).toEqual([LINES[3], LINES[4]]);
     expect(r.text).not.toContain("Harbour town rebuilds its");
     expect(r.text.split("\n")).toEqual(LINES.slice(5));
+  });
+
+  it("finds the headline from the text alone, without the page's URL", () => {
+    const r = clean(LINES.join("\n"), {}, defaultModel());
+    expect(r.title).toBe(LINES[2]);
+    expect(r.text).not.toContain("Harbour town rebuilds its");
   });
 });
