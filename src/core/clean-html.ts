@@ -124,6 +124,7 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
   const { pBlock, p, threshold, weights } = textDecides
     ? { pBlock: a.p1, p: a.p2, threshold: textThreshold, weights: model }
     : { pBlock: scored.pBlock, p: scored.p, threshold: htmlThreshold, weights: htmlModel };
+  const titleThreshold = weights.file.thresholds.balanced;
   const confidenceFor = (k: readonly boolean[]) => confidenceOf(confidenceFeatures(p, pBlock, k, nWords, threshold, languageKnown), weights);
   const confidence = confidenceFor(kept(p, threshold));
   const known = {
@@ -137,7 +138,7 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
   };
   // In explain, "raw" is the block pass (before the neighbours), "score" the final pass (the text
   // model's two passes when it decides).
-  const result = assemble({ ...a, p1: pBlock }, p, threshold, confidence, opts, model, "html", input.inputChars, known);
+  const result = assemble({ ...a, p1: pBlock }, p, threshold, titleThreshold, confidence, opts, model, "html", input.inputChars, known);
   result.model = `${model.version}+${htmlModel.version}`;
   result.page = input.page;
   const fast = input.region !== undefined;

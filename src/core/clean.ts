@@ -84,7 +84,7 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
     const h1 = firstTopHeading(source!, lineNos, TITLE_SEARCH_LINES);
     if (h1 >= 0) known.headline = h1;
   }
-  return assemble(a, a.p2, threshold, confidenceFor(keep), opts, model, "text", input.length, known);
+  return assemble(a, a.p2, threshold, model.file.thresholds.balanced, confidenceFor(keep), opts, model, "text", input.length, known);
 }
 
 function lineBreaks(s: string): number {
@@ -98,14 +98,17 @@ function lineBreaks(s: string): number {
  * with its category and reason. `p` is the final P(body) (the text model's second pass, or the
  * HTML pass in HTML mode); `a.p1` is shown as the raw per-line score.
  */
-export function assemble(a: Analysis, p: Float64Array, threshold: number, confidence_: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
+export function assemble(a: Analysis, p: Float64Array, threshold: number, titleThreshold: number, confidence_: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
   let confidence = confidence_;
   const { texts, lineNos, doc, p1 } = a;
   const n = texts.length;
   const nWords = doc.nWords;
   const { keep, repeats } = keptLines(texts, doc, p, threshold);
-  // The title model reads the lines in its window, the body's opening words and the URL (title.ts).
-  const found = findTitleAndMeta(doc, p, keep, opts.url, model);
+  // The title model reads the lines in its window, the body's opening words and the URL (title.ts),
+  // as kept at `titleThreshold` (the balanced one, which it was trained at) whatever the preference:
+  // the title, and so the body it leaves, is the same under all three.
+  const titleKeep = titleThreshold === threshold ? keep : keptLines(texts, doc, p, titleThreshold).keep;
+  const found = findTitleAndMeta(doc, p, titleKeep, opts.url, model);
   const meta = new Set(found.meta);
   // A declared title found on the page (headline.ts) gives the title line and its text; else the
   // declared title is returned without a site's name after it, and the model's title line is

@@ -28,11 +28,11 @@ export const TITLE_FEATURES = [
 // known: without a URL the headline is told by its words coming back in the body, and a linear
 // model needs its own weights for that case (url_known alone only moves the bias). Measured held
 // out by site (articles, text posted without its URL; the title model trained on each page with
-// and without its URL): page_text / loose_text recall 0.193 / 0.330 at precision 0.870 / 0.881,
-// against 0.167 / 0.271 at 0.866 / 0.875 without them (with the URL 0.583 / 0.584 at 0.925 /
-// 0.917 either way, within 0.01). Every feature but the URL's copied (32 nourl_* features):
-// 0.228 / 0.368 at 0.857 / 0.881, but with the URL page_text 0.574, and a sample's photo caption
-// returned as its title; not kept.
+// and without its URL): page_text / loose_text recall 0.204 / 0.338 at precision 0.848 / 0.878,
+// against 0.167 / 0.271 at 0.866 / 0.875 without them (with the URL 0.583 / 0.582 at 0.930 /
+// 0.921, and within 0.01 of that without them). Every feature but the URL's copied (32 nourl_*
+// features): 0.228 / 0.368 at 0.857 / 0.881, but with the URL page_text 0.574, and a sample's
+// photo caption returned as its title; not kept.
 
 // How far above the first body line the title is looked for. Titles sit within a few lines of
 // the body, with a byline, date, dek, image credit or share row in between. Held out by site, in
@@ -52,7 +52,7 @@ export const TITLE_WINDOW = 20;
 const TITLE_MIN = 0.45;
 // Text that comes without a URL (or one whose path has no words: url_known 0) keeps this
 // threshold though its P(title) runs lower. Swept the same way (held out by site, articles, text
-// posted without its URL, the model with the nourl_* features; page_text P / R, loose_text P / R,
+// posted without its URL, a first fit of the model with the nourl_* features; page_text P / R, loose_text P / R,
 // F0.5 sum): 0.20: 0.709 / 0.524, 0.616 / 0.590, 1.273; 0.25: 0.728 / 0.444, 0.644 / 0.557,
 // 1.270; 0.35: 0.752 / 0.314, 0.675 / 0.427, 1.192; 0.45: 0.799 / 0.193, 0.708 / 0.330, 1.067.
 // The sum peaks at 0.20-0.25, but there a third of loose_text's titles are wrong, and on the

@@ -287,6 +287,7 @@ function titleData(items: Prepared[], p2: Map<Prepared, Float64Array>, t: number
         dense.push(titleFeatures(p.feats, i, c, ev, probs[i]));
         y.push(i === title ? 1 : 0);
       });
+      if (!ev.urlKnown) break; // a URL whose path has no words reads as none already
     }
   }
   return { dense, hashed: [], y: Uint8Array.from(y), w: new Float32Array(y.length).fill(1) };
