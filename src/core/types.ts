@@ -73,8 +73,9 @@ export interface CleanResult {
   removed: RemovedLine[];
   lines?: LineResult[];
   /**
-   * Over HTTP, when `removed` or `lines` was cut to the service's bound (HTTP_MAX_LISTED): how many
-   * entries each list left out (`stats` still counts them all).
+   * Over HTTP, when `removed` or `lines` was cut to the service's bound (HTTP_MAX_LISTED, or in a
+   * JSON batch what is left of BATCH_MAX_LISTED): how many entries each list left out (`stats`
+   * still counts them all).
    */
   truncated?: { removed: number; lines: number };
   stats: CleanStats;

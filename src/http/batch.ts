@@ -19,7 +19,8 @@ export const BATCH_BODY_FACTOR = 4;
 // A JSON batch's answers list at most this many entries in `removed`, and as many in `lines`, all
 // its documents together (each document's own bound, HTTP_MAX_LISTED, still holds): the answer is
 // held whole until its last document, and 100 documents filling the 8 MB body with one-word lines
-// answered 101 MB with `explain` ("Read more" lines: 236 MB); at this bound 13 MB and 17 MB. Set
+// answered 101 MB with `explain` ("Read more" lines: 236 MB); at this bound 13 MB and 17 MB, and
+// at most ~55 MB for crafted long lines (the bound counts entries, and each carries its line). Set
 // by hand from the corpus: its page_text inputs have 296 lines on average (573 at the 90th
 // percentile), so 100 real pages list ~30,000 lines with `explain` and are not cut.
 export const BATCH_MAX_LISTED = 50_000;

@@ -38,10 +38,10 @@ export const DEFAULT_TIME_BUDGET_MS = 5_000;
 // trickles bytes to hold a connection) gets a 408 and the connection is closed.
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
-// 256 open connections per process. Each may hold what its client is sending (up to a JSON
-// batch's 8 MB) and what it is owed, so the cap is what bounds a process's memory against many
-// clients (~2 GB at worst, every connection mid-way through a full batch). Set by hand: twice the
-// bench's heaviest load (wrk with 128 connections), and far above what two cores serve at once.
+// 256 open connections per process (connection-cap.ts). Each may hold what its client is sending
+// (up to a JSON batch's 8 MB: ~2 GB of request bodies for 256) and what it is owed, so the cap is
+// what bounds a process's memory against many clients. Set by hand: twice the bench's heaviest
+// load (wrk with 128 connections), and far above what two cores serve at once.
 export const DEFAULT_MAX_CONNECTIONS = 256;
 
 /** The Node adapter's own settings (server.ts); the Worker's edge bounds clients itself. */

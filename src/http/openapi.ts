@@ -11,7 +11,8 @@ const text = (description: string) => ({ schema: z.string().openapi({ descriptio
 
 // What /v1/clean and /v1/sites/{site}/learn take: one document, in any of the forms request.ts reads.
 const documentBody = { required: true, content: { "application/json": { schema: DocumentSchema }, "text/plain": text("The scraped text."), "text/markdown": text("The scraped text as Markdown."), "text/html": text("The page's HTML.") } };
-const documentErrors = { 413: "Body over the size limit.", 415: "Unsupported media type or charset.", 422: "The document took longer than the time budget.", 503: "Node: the server is busy (its most connections open, or the page-reading thread taken for too long); retry after Retry-After." };
+const busy = "Node: the server is busy (`server_busy`: its most connections open with requests in progress, or the page-reading thread taken for too long); retry after Retry-After.";
+const documentErrors = { 413: "Body over the size limit.", 415: "Unsupported media type or charset.", 422: "The document took longer than the time budget.", 503: busy };
 
 export function registerOpenApi(app: OpenAPIHono, version: () => string): void {
   const r = app.openAPIRegistry;
@@ -43,7 +44,7 @@ export function registerOpenApi(app: OpenAPIHono, version: () => string): void {
         description: "One item per document, in order.",
         content: { "application/json": { schema: z.array(BatchItemSchema) }, "application/x-ndjson": text("One BatchItem a line.") },
       },
-      ...errors({ 400: "Not an array, or malformed JSON.", 413: "Too many documents or too large.", 415: "Unsupported media type." }),
+      ...errors({ 400: "Not an array, or malformed JSON.", 413: "Too many documents or too large.", 415: "Unsupported media type.", 503: busy }),
     },
   });
   const template = { 200: { description: "The site's template, as counts.", content: { "application/json": { schema: TemplateSummarySchema } } } };
@@ -58,7 +59,7 @@ export function registerOpenApi(app: OpenAPIHono, version: () => string): void {
       query: QuerySchema,
       body: documentBody,
     },
-    responses: { ...template, ...errors({ ...siteErrors, ...documentErrors, 507: "The server keeps as many sites as it may: delete one first." }) },
+    responses: { ...template, ...errors({ ...siteErrors, ...documentErrors, 503: `The template store failed (\`site_store_unavailable\`), or ${busy}`, 507: "The server keeps as many sites as it may: delete one first." }) },
   });
   r.registerPath({
     method: "get",

@@ -76,7 +76,7 @@ export const CleanResultSchema = z
     truncated: z
       .object({ removed: z.number().int(), lines: z.number().int() })
       .optional()
-      .openapi({ description: "Present when `removed` or `lines` was cut to the service's bound (10,000 entries each): how many entries each left out; `stats` counts them all." }),
+      .openapi({ description: "Present when `removed` or `lines` was cut to the service's bound (10,000 entries each for a document; in a JSON batch, what is left of 50,000 for all its documents): how many entries each left out; `stats` counts them all." }),
     stats: z.object({ lines: z.number().int(), bodyLines: z.number().int(), titleLines: z.number().int(), removedLines: z.number().int(), inputChars: z.number().int(), outputChars: z.number().int() }),
     model: z.string(),
     page: z

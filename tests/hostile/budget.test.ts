@@ -104,12 +104,15 @@ describe("time budget over HTTP", () => {
   });
 
   it("Node server: a page that waits for the page-reading thread past its wait bound gets 503 server_busy with Retry-After", async () => {
-    const s = await startServer({ port: 0, host: "127.0.0.1", env: { BOILERSTRIP_TIME_BUDGET_MS: "3000" }, readWaitMs: 1500 }); // longer than the thread's start-up
+    const s = await startServer({ port: 0, host: "127.0.0.1", env: { BOILERSTRIP_TIME_BUDGET_MS: "3000" }, readWaitMs: 1500 });
     servers.push(s);
     const html = (body: string): RequestInit => ({ method: "POST", headers: { "content-type": "text/html" }, body });
+    const page = html("<html><body><p>The council voted on Tuesday to keep the library open.</p></body></html>");
+    // The thread started and ready first (its start-up counts as waiting too), then one page holding it.
+    expect((await fetch(s.url + "/v1/clean?htmlEngine=readability", page)).status).toBe(200);
     const slow = fetch(s.url + "/v1/clean?htmlEngine=readability", html('<a href="x">link text</a> '.repeat(20_000)));
-    await new Promise((r) => setTimeout(r, 50));
-    const waiting = await fetch(s.url + "/v1/clean?htmlEngine=readability", html("<html><body><p>The council voted on Tuesday to keep the library open.</p></body></html>"));
+    await new Promise((r) => setTimeout(r, 300));
+    const waiting = await fetch(s.url + "/v1/clean?htmlEngine=readability", page);
     expect(waiting.status).toBe(503);
     expect(waiting.headers.get("retry-after")).toBe("5");
     expect(((await waiting.json()) as { error: { code: string } }).error.code).toBe("server_busy");

@@ -8,6 +8,8 @@ import { startServer, type NodeServer } from "../../src/node/server.ts";
 const servers: NodeServer[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.close())));
 
+const connections = (s: NodeServer) => new Promise<number>((resolve, reject) => s.server.getConnections((err, n) => (err ? reject(err) : resolve(n))));
+
 /** Writes `raw` to the server and collects what comes back until the server closes the socket. */
 function exchange(url: string, raw: string): Promise<{ text: string }> {
   const { hostname, port } = new URL(url);
@@ -66,27 +68,56 @@ describe("raw requests to the Node server", () => {
     }
   });
 
-  it("answers a connection over BOILERSTRIP_MAX_CONNECTIONS 503 server_busy with Retry-After, and serves again once one closes", async () => {
+  it("over BOILERSTRIP_MAX_CONNECTIONS with every connection mid-request, answers 503 server_busy with Retry-After; once one is done, serves again", async () => {
     const s = await startServer({ port: 0, host: "127.0.0.1", env: { BOILERSTRIP_MAX_CONNECTIONS: "2" } });
     servers.push(s);
     const { port } = new URL(s.url);
-    // Two clients that keep their connections open, each after one answered request.
-    const held = await Promise.all([0, 1].map(() => new Promise<net.Socket>((resolve, reject) => {
-      const socket = net.connect(Number(port), "127.0.0.1", () => socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
-      socket.once("data", (d) => (String(d).startsWith("HTTP/1.1 200") ? resolve(socket) : reject(new Error(String(d)))));
-      socket.on("error", reject);
-    })));
+    // Two clients each mid-way through sending a body: their requests are in progress.
+    const body = "The council voted on Tuesday to keep the library open on Sundays, after a year of protests.";
+    const busy = [0, 1].map(() => {
+      const socket = net.connect(Number(port), "127.0.0.1", () => socket.write(`POST /v1/clean HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`));
+      let answer = "";
+      socket.on("data", (d) => (answer += d));
+      return { socket, answer: () => answer };
+    });
     try {
+      for (let i = 0; i < 100 && (await connections(s)) < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100)); // their headers parsed
       const { text } = await exchange(s.url, "POST /v1/clean HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\na b c");
       expect(text).toMatch(/^HTTP\/1\.1 503 /);
       expect(text).toMatch(/retry-after: 1\r\n/i);
       expect(JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4))).toMatchObject({ error: { code: "server_busy" } });
-      held[0].destroy();
-      await new Promise((r) => setTimeout(r, 100));
+      // The first client finishes its body, gets its answer and idles: a new connection takes its place.
+      busy[0].socket.write(body.slice(10));
+      for (let i = 0; i < 100 && !busy[0].answer().includes("\r\n\r\n"); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(busy[0].answer()).toMatch(/^HTTP\/1\.1 200 /);
       const res = await fetch(s.url + "/healthz", { headers: { connection: "close" } });
       expect(res.status).toBe(200);
     } finally {
-      for (const socket of held) socket.destroy();
+      for (const b of busy) b.socket.destroy();
+    }
+  });
+
+  it("connections that only sit open never lock others out: at the cap the one idle longest makes room", async () => {
+    const s = await startServer({ port: 0, host: "127.0.0.1", env: { BOILERSTRIP_MAX_CONNECTIONS: "2" } });
+    servers.push(s);
+    const { port } = new URL(s.url);
+    // Two sockets that send nothing.
+    const closed: boolean[] = [false, false];
+    const silent = [0, 1].map((k) => {
+      const socket = net.connect(Number(port), "127.0.0.1");
+      socket.on("close", () => (closed[k] = true));
+      socket.on("error", () => {});
+      return socket;
+    });
+    try {
+      for (let i = 0; i < 100 && (await connections(s)) < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let k = 0; k < 3; k++) expect((await fetch(s.url + "/healthz", { headers: { connection: "close" } })).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 100));
+      // Only the room needed was made, from the socket idle longest: each fetch closed its own after.
+      expect(closed).toEqual([true, false]);
+    } finally {
+      for (const socket of silent) socket.destroy();
     }
   });
 });

@@ -41,8 +41,9 @@ describe("ReadThread", () => {
   });
 
   it("refuses a page that waits for the thread longer than its wait bound: 503 server_busy, with Retry-After", async () => {
-    const own = new ReadThread("linkedom", 300);
+    const own = new ReadThread("jsdom", 3000); // longer than its start-up (jsdom: up to ~1.3 s on a loaded machine)
     try {
+      await own.read(PAGE, undefined, 0); // the thread started and ready: its start-up counts as waiting too
       const slow = expect(own.read(SLOW, undefined, 0)).rejects.toThrow(/closing/); // holds the thread for seconds
       await expect(own.read(PAGE, undefined, 0)).rejects.toMatchObject({ status: 503, code: "server_busy", retryAfterS: 5 });
       await own.close();
