@@ -118,13 +118,13 @@ export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, mode
 export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof scoreBlocks>, opts: CleanOptions, model: Model, htmlModel: HtmlModel, site?: SiteContext): CleanResult {
   const { a, nWords, useArticle, articleBlocks } = scored;
   const languageKnown = a.doc.language !== "und";
-  // Next to nothing kept where the text model reads more: its reading of the blocks decides.
-  const htmlThreshold = htmlModel.file.thresholds[opts.preference], textThreshold = model.file.thresholds[opts.preference];
-  const textDecides = keptWords(scored.p, htmlThreshold, nWords) < FALLBACK_MIN_WORDS && keptWords(a.p2, textThreshold, nWords) >= FALLBACK_MIN_WORDS;
-  const { pBlock, p, threshold, weights } = textDecides
-    ? { pBlock: a.p1, p: a.p2, threshold: textThreshold, weights: model }
-    : { pBlock: scored.pBlock, p: scored.p, threshold: htmlThreshold, weights: htmlModel };
-  const titleThreshold = weights.file.thresholds.balanced;
+  // Next to nothing kept where the text model reads more: its reading of the blocks decides. Decided
+  // at the balanced thresholds whatever the preference, so one model's reading decides all three.
+  const textDecides = keptWords(scored.p, htmlModel.file.thresholds.balanced, nWords) < FALLBACK_MIN_WORDS && keptWords(a.p2, model.file.thresholds.balanced, nWords) >= FALLBACK_MIN_WORDS;
+  const { pBlock, p, weights } = textDecides
+    ? { pBlock: a.p1, p: a.p2, weights: model }
+    : { pBlock: scored.pBlock, p: scored.p, weights: htmlModel };
+  const threshold = weights.file.thresholds[opts.preference], balancedThreshold = weights.file.thresholds.balanced;
   const confidenceFor = (k: readonly boolean[]) => confidenceOf(confidenceFeatures(p, pBlock, k, nWords, threshold, languageKnown), weights);
   const confidence = confidenceFor(kept(p, threshold));
   const known = {
@@ -138,7 +138,7 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
   };
   // In explain, "raw" is the block pass (before the neighbours), "score" the final pass (the text
   // model's two passes when it decides).
-  const result = assemble({ ...a, p1: pBlock }, p, threshold, titleThreshold, confidence, opts, model, "html", input.inputChars, known);
+  const result = assemble({ ...a, p1: pBlock }, p, threshold, balancedThreshold, confidence, opts, model, "html", input.inputChars, known);
   result.model = `${model.version}+${htmlModel.version}`;
   result.page = input.page;
   const fast = input.region !== undefined;

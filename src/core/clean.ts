@@ -99,17 +99,21 @@ function lineBreaks(s: string): number {
  * with its category and reason. `p` is the final P(body) (the text model's second pass, or the
  * HTML pass in HTML mode); `a.p1` is shown as the raw per-line score.
  */
-export function assemble(a: Analysis, p: Float64Array, threshold: number, titleThreshold: number, confidence_: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
+export function assemble(a: Analysis, p: Float64Array, threshold: number, balancedThreshold: number, confidence_: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
   let confidence = confidence_;
   const { texts, lineNos, doc, p1 } = a;
   const n = texts.length;
   const nWords = doc.nWords;
-  const { keep, repeats } = keptLines(texts, doc, p, threshold);
-  // The title model reads the lines in its window, the body's opening words and the URL (title.ts),
-  // as kept at `titleThreshold` (the balanced one, which it was trained at) whatever the preference:
-  // the title, and so the body it leaves, is the same under all three.
-  const titleKeep = titleThreshold === threshold ? keep : keptLines(texts, doc, p, titleThreshold).keep;
-  const found = findTitleAndMeta(doc, p, titleKeep, opts.url, model);
+  // What the body is made of beyond each line's own score (which copy of a repeated passage
+  // stays, the title and its metadata, the site template's cuts) is decided once, on the lines
+  // kept at `balancedThreshold` (the title model was trained there), whatever the preference: the
+  // preference then only moves the line threshold, so recall keeps all that balanced keeps and
+  // balanced all that precision keeps.
+  const balanced = keptLines(texts, doc, p, balancedThreshold);
+  const repeats = balanced.repeats;
+  const keep = threshold === balancedThreshold ? balanced.keep : kept(p, threshold).map((k, i) => k && repeats[i] < 0);
+  // The title model reads the lines in its window, the body's opening words and the URL (title.ts).
+  const found = findTitleAndMeta(doc, p, balanced.keep, opts.url, model);
   const meta = new Set(found.meta);
   // A declared title found on the page (headline.ts) gives the title line and its text; else the
   // declared title is returned without a site's name after it, and the model's title line is
@@ -118,11 +122,12 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, titleT
   const title = shown >= 0 ? shown : found.title >= 0 ? found.title : known.headline ?? -1;
   const knownTitle = shown >= 0 ? texts[shown].trim() : known.title === undefined ? undefined : withoutSiteName(known.title, known.siteName, opts.url);
   // What the page itself says is its byline or date is metadata wherever the model put it.
-  if (known.metaLines) for (const i of matchingLines(texts, known.metaLines, title)) { keep[i] = false; meta.add(i); }
-  if (title >= 0) keep[title] = false;
+  // (Out of both: the template's share below is read on the balanced body without them.)
+  if (known.metaLines) for (const i of matchingLines(texts, known.metaLines, title)) { keep[i] = balanced.keep[i] = false; meta.add(i); }
+  if (title >= 0) keep[title] = balanced.keep[title] = false;
   // Kept lines that the site's other pages hold too: its template (site-template.ts).
   const template = known.site?.template;
-  const cuts = template ? templateCuts(template, texts, keep, nWords) : null;
+  const cuts = template ? templateCuts(template, texts, balanced.keep, nWords) : null;
   if (cuts) for (let i = 0; i < n; i++) if (cuts[i] > 0) keep[i] = false;
   // The confidence describes the body returned: made again without the lines the template cut.
   if (cuts && known.confidenceFor) {
