@@ -11,7 +11,7 @@ const text = (description: string) => ({ schema: z.string().openapi({ descriptio
 
 // What /v1/clean and /v1/sites/{site}/learn take: one document, in any of the forms request.ts reads.
 const documentBody = { required: true, content: { "application/json": { schema: DocumentSchema }, "text/plain": text("The scraped text."), "text/markdown": text("The scraped text as Markdown."), "text/html": text("The page's HTML.") } };
-const busy = "Node: the server is busy (`server_busy`: its most connections open with requests in progress, or the page-reading thread taken for too long); retry after Retry-After.";
+const busy = "Node: the server is busy (`server_busy`: its most connections open, none idle long enough to make room, or the page-reading thread taken for too long); retry after Retry-After.";
 const documentErrors = { 413: "Body over the size limit.", 415: "Unsupported media type or charset.", 422: "The document took longer than the time budget.", 503: busy };
 
 export function registerOpenApi(app: OpenAPIHono, version: () => string): void {

@@ -53,7 +53,8 @@ export async function startServer(opts: { port?: number; host?: string; env?: No
     requireHostHeader: false,
   };
   const server = createServer(serverOptions);
-  // At most maxConnections open at once (connection-cap.ts); the rest are answered 503.
+  // At most maxConnections open at once (connection-cap.ts): at the cap a connection idle long
+  // enough makes room, else the new one is answered 503.
   server.on("request", capConnections(server, maxConnections, getRequestListener(app.fetch, { errorHandler: unreadableRequest })));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -3,6 +3,7 @@
 // connections than the server holds.
 import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
+import { EVICT_IDLE_MS } from "../../src/node/connection-cap.ts";
 import { startServer, type NodeServer } from "../../src/node/server.ts";
 
 const servers: NodeServer[] = [];
@@ -87,18 +88,24 @@ describe("raw requests to the Node server", () => {
       expect(text).toMatch(/^HTTP\/1\.1 503 /);
       expect(text).toMatch(/retry-after: 1\r\n/i);
       expect(JSON.parse(text.slice(text.indexOf("\r\n\r\n") + 4))).toMatchObject({ error: { code: "server_busy" } });
-      // The first client finishes its body, gets its answer and idles: a new connection takes its place.
+      // The first client finishes its body and gets its answer. Just idle, its connection is not
+      // closed for a new one (it may be sending its next request): 503 still.
       busy[0].socket.write(body.slice(10));
       for (let i = 0; i < 100 && !busy[0].answer().includes("\r\n\r\n"); i++) await new Promise((r) => setTimeout(r, 20));
       expect(busy[0].answer()).toMatch(/^HTTP\/1\.1 200 /);
+      expect((await exchange(s.url, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")).text).toMatch(/^HTTP\/1\.1 503 /);
+      // Once it has been idle EVICT_IDLE_MS, a new connection takes its place.
+      await new Promise((r) => setTimeout(r, EVICT_IDLE_MS + 100));
       const res = await fetch(s.url + "/healthz", { headers: { connection: "close" } });
       expect(res.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(busy[0].socket.destroyed || busy[0].socket.readableEnded).toBe(true);
     } finally {
       for (const b of busy) b.socket.destroy();
     }
   });
 
-  it("connections that only sit open never lock others out: at the cap the one idle longest makes room", async () => {
+  it("connections that only sit open never lock others out: at the cap the one idle longest (for EVICT_IDLE_MS at least) makes room", async () => {
     const s = await startServer({ port: 0, host: "127.0.0.1", env: { BOILERSTRIP_MAX_CONNECTIONS: "2" } });
     servers.push(s);
     const { port } = new URL(s.url);
@@ -112,6 +119,7 @@ describe("raw requests to the Node server", () => {
     });
     try {
       for (let i = 0; i < 100 && (await connections(s)) < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, EVICT_IDLE_MS + 100));
       for (let k = 0; k < 3; k++) expect((await fetch(s.url + "/healthz", { headers: { connection: "close" } })).status).toBe(200);
       await new Promise((r) => setTimeout(r, 100));
       // Only the room needed was made, from the socket idle longest: each fetch closed its own after.
