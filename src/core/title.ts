@@ -33,6 +33,9 @@ export const TITLE_FEATURES = [
 // 0.921, and within 0.01 of that without them). Every feature but the URL's copied (32 nourl_*
 // features): 0.228 / 0.368 at 0.857 / 0.881, but with the URL page_text 0.574, and a sample's
 // photo caption returned as its title; not kept.
+/** For each nourl_* feature, the place of the feature it copies. */
+const NO_URL_FROM = TITLE_FEATURES.flatMap((name) => (name.startsWith("nourl_") ? [TITLE_FEATURES.indexOf(name.slice("nourl_".length) as (typeof TITLE_FEATURES)[number])] : []));
+const NO_URL_AT = TITLE_FEATURES.length - NO_URL_FROM.length;
 
 // How far above the first body line the title is looked for. Titles sit within a few lines of
 // the body, with a byline, date, dek, image credit or share row in between. Held out by site, in
@@ -52,8 +55,8 @@ export const TITLE_WINDOW = 20;
 const TITLE_MIN = 0.45;
 // Text that comes without a URL (or one whose path has no words: url_known 0) keeps this
 // threshold though its P(title) runs lower. Swept the same way (held out by site, articles, text
-// posted without its URL, a first fit of the model with the nourl_* features; page_text P / R, loose_text P / R,
-// F0.5 sum): 0.20: 0.709 / 0.524, 0.616 / 0.590, 1.273; 0.25: 0.728 / 0.444, 0.644 / 0.557,
+// posted without its URL, a first fit of the model with the nourl_* features; page_text P / R,
+// loose_text P / R, F0.5 sum): 0.20: 0.709 / 0.524, 0.616 / 0.590, 1.273; 0.25: 0.728 / 0.444, 0.644 / 0.557,
 // 1.270; 0.35: 0.752 / 0.314, 0.675 / 0.427, 1.192; 0.45: 0.799 / 0.193, 0.708 / 0.330, 1.067.
 // The sum peaks at 0.20-0.25, but there a third of loose_text's titles are wrong, and on the
 // samples two of the four titles returned were a photo caption and a donation appeal: a wrong
@@ -203,9 +206,7 @@ function writeTitleFeatures(v: Float32Array, doc: DocFeatures, i: number, c: Tit
   const body3 = nw >= OVERLAP_WORDS_3 ? body : 0, url3 = nw >= OVERLAP_WORDS_3 ? url : 0;
   v[35] = lead(body3, ev.bodyTop); v[36] = +(body3 > 0 && body3 >= ev.bodyTop[0]);
   v[37] = lead(url3, ev.urlTop); v[38] = +(url3 > 0 && url3 >= ev.urlTop[0]);
-  const known = ev.urlKnown;
-  v[39] = known ? 0 : v[16]; v[40] = known ? 0 : v[17]; v[41] = known ? 0 : v[21]; v[42] = known ? 0 : v[28];
-  v[43] = known ? 0 : v[31]; v[44] = known ? 0 : v[33]; v[45] = known ? 0 : v[35]; v[46] = known ? 0 : v[36];
+  for (let k = 0; k < NO_URL_FROM.length; k++) v[NO_URL_AT + k] = ev.urlKnown ? 0 : v[NO_URL_FROM[k]];
   return v;
 }
 

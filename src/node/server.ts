@@ -11,7 +11,7 @@ import { capConnections } from "./connection-cap.ts";
 import { ClusterSiteStore } from "./cluster-sites.ts";
 import { isOurWorker } from "./cluster.ts";
 import { siteStoreFrom } from "./file-sites.ts";
-import { defaultModel, loadBundledModels } from "../model/index.ts";
+import { loadBundledModels } from "../model/index.ts";
 import { nodeDeps } from "./deps.ts";
 import { ReadThread } from "./read-thread.ts";
 
