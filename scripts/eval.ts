@@ -36,6 +36,7 @@ import {
 import { scoreDoc } from "../src/eval/score.ts";
 import { INPUT_KINDS, predictText, systemPredict, type SystemPrediction } from "../src/eval/system.ts";
 import { MarkdownSniffTally, pageMarkdown } from "../src/eval/markdown.ts";
+import { pageRenderedText } from "../src/eval/rendered.ts";
 import { chooseHtmlModels, chooseModels } from "../src/eval/models.ts";
 import { TitleTally } from "../src/eval/titles.ts";
 import { SnippetTally } from "../src/eval/snippets.ts";
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
     readability: new Timer(),
     page_text: new Timer(),
     loose_text: new Timer(),
+    rendered: new Timer(),
     markdown: new Timer(),
   };
   const sniff = new MarkdownSniffTally();
@@ -207,20 +209,26 @@ async function main(): Promise<void> {
       }
     }
 
+    // A text view of the page cleaned as a client would send it, timed, its title counted.
+    const cleanView = (kind: "rendered" | "markdown", text: string): void => {
+      score("unchanged", kind, text);
+      const ts = performance.now();
+      const pred = predictText(text, page.url, models.forSite(base.site));
+      const ms = performance.now() - ts;
+      timers[kind].add(ms);
+      score("boilerstrip", kind, pred.text, { confidence: pred.confidence, ms: round(ms) });
+      if (base.page_type === "article") titles.add(kind, page.page_text, page.meta.title, pred.title);
+    };
+    // The page as a rendering scraper gives it: page_text's blocks with blank lines around the
+    // paragraphs and headings (src/eval/rendered.ts).
+    cleanView("rendered", pageRenderedText(page.html));
+
     // The page as a Markdown scraper gives it (turndown over the whole body): read as Markdown
     // (format "auto" decides, as for a client), and read as plain text to show what that adds.
     const markdown = pageMarkdown(page.html);
     sniff.add(markdown, { page_text: page.page_text, loose_text: page.loose_text }, page.id);
-    score("unchanged", "markdown", markdown);
-    {
-      const ts = performance.now();
-      const pred = predictText(markdown, page.url, models.forSite(base.site));
-      const ms = performance.now() - ts;
-      timers.markdown.add(ms);
-      score("boilerstrip", "markdown", pred.text, { confidence: pred.confidence, ms: round(ms) });
-      if (base.page_type === "article") titles.add("markdown", page.page_text, page.meta.title, pred.title);
-      score("boilerstrip:as-text", "markdown", predictText(markdown, page.url, models.forSite(base.site), { format: "text" }).text);
-    }
+    cleanView("markdown", markdown);
+    score("boilerstrip:as-text", "markdown", predictText(markdown, page.url, models.forSite(base.site), { format: "text" }).text);
 
     for (const run of htmlRuns) {
       const rp = run.cache.read(page.id, page.html, page.url ?? undefined);
@@ -266,7 +274,7 @@ async function main(): Promise<void> {
 
   const summary = summarize(scores);
   const low = lowRecall(scores);
-  const stageMs = timers.readability.total + timers.page_text.total + timers.loose_text.total + timers.markdown.total + scoringMs;
+  const stageMs = timers.readability.total + timers.page_text.total + timers.loose_text.total + timers.rendered.total + timers.markdown.total + scoringMs;
   const timing = {
     wall_s: round(wallMs / 1000),
     read_parse_other_s: round((wallMs - stageMs) / 1000),
@@ -275,6 +283,7 @@ async function main(): Promise<void> {
     readability_cached: cache?.hits ?? 0,
     boilerstrip_page_text: timers.page_text.summary(),
     boilerstrip_loose_text: timers.loose_text.summary(),
+    boilerstrip_rendered: timers.rendered.summary(),
     boilerstrip_markdown: timers.markdown.summary(),
     ...Object.fromEntries(htmlRuns.map((r) => [`boilerstrip_html_${r.name}`, { parse: r.read.parse.summary(), readability: r.read.readability.summary(), segment: r.read.segment.summary(), learned: r.learned.summary() }])),
     ...(fastRun ? { boilerstrip_html_fast: { stream: fastRun.read.summary(), learned: fastRun.learned.summary() } } : {}),
@@ -311,6 +320,7 @@ async function main(): Promise<void> {
   }
   console.log(timers.page_text.line("boilerstrip page_text"));
   console.log(timers.loose_text.line("boilerstrip loose_text"));
+  console.log(timers.rendered.line("boilerstrip rendered (page_text's blocks with blank lines)"));
   console.log(timers.markdown.line("boilerstrip markdown (turndown's Markdown of the page)"));
   for (const run of htmlRuns) {
     console.log(`  boilerstrip html on ${run.name} (${run.cache.hits} pages read from .tmp/page-cache; times as recorded when read):`);
