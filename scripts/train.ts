@@ -57,7 +57,7 @@ log(`trained in ${Date.now() - t2} ms`);
 // Held-out figures: every page scored with probabilities from models that never saw its site.
 const p2 = report.p2 as Map<Prepared, Float64Array>;
 const heldOut: Record<string, unknown> = {};
-for (const kind of ["loose_text", "page_text", ...(args.markdown ? ["markdown"] : [])]) {
+for (const kind of ["loose_text", "page_text", "rendered", ...(args.markdown ? ["markdown"] : [])]) {
   for (const scope of ["article", "all"]) {
     const sel = items.filter((p) => p.doc.kind === kind && (scope === "all" || p.doc.pageType === "article"));
     const m = macro(sel.map((p) => scoreAt(p, p2.get(p)!, file.thresholds.balanced)));

@@ -35,11 +35,12 @@ export interface Analysis {
 /**
  * Everything up to the probabilities, of the segments' texts and line numbers (clean's text path,
  * and HTML mode's blocks). With `codes` (clean's text path: splitLines) the analysis is valid only
- * until the next input is split (extractFeatures).
+ * until the next input is split (extractFeatures). `layout`: the segments' line numbers in the text
+ * they were split from, whose gaps are its blank lines (clean's text path; HTML's blocks have none).
  */
-export function analyze(texts: string[], lineNos: ArrayLike<number>, model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes): Analysis {
+export function analyze(texts: string[], lineNos: ArrayLike<number>, model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes, layout?: ArrayLike<number>): Analysis {
   budget.check("segment");
-  const doc = extractFeatures(texts, model.hashBits, langHint, codes);
+  const doc = extractFeatures(texts, model.hashBits, langHint, codes, layout);
   budget.check("features");
   const { p1, markers } = firstPass(doc, model);
   const p2 = smoothLines(p1, doc, model, markers);
@@ -64,7 +65,7 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
   const { texts, codes } = split;
   // Each segment's first input line (a paragraph's line in the unwrapped text -> the input's).
   const lineNos = paragraphs ? Int32Array.from(split.lineNos, (k) => paragraphs.first[k]) : split.lineNos;
-  const a = analyze(texts, lineNos, model, undefined, budget, codes);
+  const a = analyze(texts, lineNos, model, undefined, budget, codes, split.lineNos);
   const threshold = model.file.thresholds[opts.preference];
   const keep = kept(a.p2, threshold);
   const confidenceFor = (keep: readonly boolean[]) => confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);

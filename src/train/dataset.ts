@@ -1,18 +1,19 @@
-// Labelled documents for training: every corpus page's page_text and loose_text, labelled by
-// aligning them to the gold body, plus the hand-labelled samples, plus a user's own
-// `{text, gold, title?, url?}` JSONL. Each becomes segments with a body/boilerplate label, the
-// lines that are its title, and its URL.
+// Labelled documents for training: every corpus page's page_text, loose_text and rendered text (blank
+// lines around its paragraphs: src/eval/rendered.ts), labelled by aligning them to the gold body,
+// plus the hand-labelled samples, plus a user's own `{text, gold, title?, url?}` JSONL. Each becomes
+// segments with a body/boilerplate label, the lines that are its title, and its URL.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { pageSite, readCorpus, siteOf, splitLines } from "../eval/corpus.ts";
 import { markdownToText } from "../core/markdown.ts";
+import { pageRenderedText } from "../eval/rendered.ts";
 import { segmentText } from "../core/segment.ts";
 import type { Segment } from "../core/types.ts";
 import { tokenize } from "../eval/score.ts";
 import { labelLinesFromGold } from "./align.ts";
 
-export type DocKind = "page_text" | "loose_text" | "markdown" | "sample" | "user";
+export type DocKind = "page_text" | "loose_text" | "rendered" | "markdown" | "sample" | "user";
 
 export interface TrainDoc {
   id: string;
@@ -89,7 +90,10 @@ async function* jsonLines(file: string): AsyncGenerator<Record<string, any>> {
 // body (0-12 lines kept before the first body line, 0-25 after the last, drawn per page), to teach
 // the model columns of other widths than loose_text's: loose_text / page_text 0.9574 / 0.9291 and,
 // at a second trainer seed, 0.9573 / 0.9290, against 0.9583 / 0.9320 and 0.9576 / 0.9330.
-/** The corpus's pages, as page_text and loose_text, and with `markdown` as a Markdown scraper's text read as Markdown. */
+/**
+ * The corpus's pages, as page_text and loose_text, as a rendering scraper's text with blank lines
+ * (src/eval/rendered.ts), and with `markdown` as a Markdown scraper's text read as Markdown.
+ */
 export async function loadCorpus(file: string, limit?: number, markdown = false): Promise<TrainDoc[]> {
   const docs: TrainDoc[] = [];
   // Loaded only for the Markdown view: loading turndown detaches an ArrayBuffer, after which every
@@ -97,7 +101,7 @@ export async function loadCorpus(file: string, limit?: number, markdown = false)
   const { pageMarkdown } = markdown ? await import("../eval/markdown.ts") : { pageMarkdown: undefined };
   for await (const page of readCorpus({ path: file, limit })) {
     const site = pageSite(page);
-    const texts: [DocKind, string][] = [["page_text", page.page_text], ["loose_text", page.loose_text]];
+    const texts: [DocKind, string][] = [["page_text", page.page_text], ["loose_text", page.loose_text], ["rendered", pageRenderedText(page.html)]];
     if (pageMarkdown) texts.push(["markdown", markdownToText(pageMarkdown(page.html))]);
     for (const [kind, text] of texts) {
       docs.push(labelDoc(page.id, site, kind, page.meta.page_type ?? "unknown", text, page.gold, page.meta.title, 1, page.url ?? undefined));

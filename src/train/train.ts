@@ -89,7 +89,7 @@ export function foldOf(site: string, folds = FOLDS): number {
 
 export function prepare(docs: TrainDoc[], folds = FOLDS): Prepared[] {
   return docs.map((doc) => {
-    const feats = extractFeatures(doc.segments.map((s) => s.text), HASH_BITS);
+    const feats = extractFeatures(doc.segments.map((s) => s.text), HASH_BITS, undefined, undefined, doc.segments.map((s) => s.line));
     return { doc, feats, nWords: feats.info.map((x) => x.nWords), fold: foldOf(doc.site, folds) };
   });
 }
