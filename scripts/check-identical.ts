@@ -49,8 +49,10 @@ function lineDigests(text: string, hint?: string): { lines: string[]; language: 
   const segs = segments.map((s) => s.text);
   // The features as clean() makes them (from the input's code units) and as HTML mode and
   // training do (from the lines): they must be the same.
-  const doc = extractFeatures(segs, model.hashBits, undefined, codes);
-  const fromLines = digests(extractFeatures(segs, model.hashBits));
+  // Both with the segments' line numbers, as clean() and training pass them (blank-line features).
+  const lineNos = segments.map((s) => s.line);
+  const doc = extractFeatures(segs, model.hashBits, undefined, codes, lineNos);
+  const fromLines = digests(extractFeatures(segs, model.hashBits, undefined, undefined, lineNos));
   const lines = digests(doc).map((d, i) => (d === fromLines[i] ? d : `${d} (from lines: ${fromLines[i]})`));
   if (fromLines.length !== lines.length) lines.push("line count differs between the two paths");
   const hinted = hint ? extractFeatures(segs, model.hashBits, hint).language : doc.language;

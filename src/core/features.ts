@@ -195,6 +195,8 @@ const putLog1p = (out: Float32Array, at: number, k: number): void => {
 
 // Temporaries of extractFeatures and repeatCounts, reused from one document to the next (scratch.ts).
 const ENTRY = int32Scratch(), CANDIDATES = int32Scratch(), LIST_RUN = int32Scratch(), KEY_HASH = uint32Scratch(), BLANK_RUN = int32Scratch();
+// What blankRun is in an input whose blank lines are not read (never indexed then).
+const NO_BLANK_RUN = new Int32Array(0);
 const SLOTS = int32Scratch(), GROUP = int32Scratch(), COUNT = int32Scratch(), REPS = int32Scratch();
 // What extractFeatures returns on clean's text path (see extractFeatures), each written whole.
 const DENSE_POOL = new Scratch((n) => new Float32Array(n)), N_WORDS = int32Scratch(), STOP_RATIO = float64Scratch();
@@ -288,12 +290,14 @@ export function extractFeatures(lines: string[], hashBits: number, langHint?: st
   const runShare = totalWords ? runWords / totalWords : 0;
   // Blank lines: gapAt(i) is 1 when a blank line separates line i from line i - 1 (the input's
   // start and end count as blank); `blankRun` the lines of the blank-free run holding each line.
+  // Only an input with line numbers has any (clean's text path, training).
+  const gapAt = (i: number) => (i <= 0 || i >= n ? 1 : +(lineNos![i] - lineNos![i - 1] > 1));
   let blanks = 0;
-  if (lineNos) for (let i = 1; i < n; i++) blanks += +(lineNos[i] - lineNos[i - 1] > 1);
+  if (lineNos) for (let i = 1; i < n; i++) blanks += gapAt(i);
   const blankShare = n > 1 ? blanks / (n - 1) : 0;
   const readBlanks = lineNos !== undefined && blankShare >= BLANK_SHARE_MIN;
-  const gapAt = (i: number) => (i <= 0 || i >= n ? 1 : +(lineNos![i] - lineNos![i - 1] > 1));
-  const blankRun = BLANK_RUN.zeroed(n);
+  // Written whole below when read; not made at all otherwise.
+  const blankRun = readBlanks ? BLANK_RUN.any(n) : NO_BLANK_RUN;
   if (readBlanks) {
     for (let i = 0; i < n; ) {
       let j = i + 1;
