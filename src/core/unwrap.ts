@@ -66,15 +66,15 @@ export function wrapWidth(text: string): number {
   return carried >= MIN_WRAPPED_LINES && full >= WRAPPED_SHARE * long && carried >= CARRIED_SHARE * full ? width : 0;
 }
 
-/** Each line's start and length without trailing white space (a \r before the \n included). */
+/** Each line's start and length without trailing white space; lines break at \r\n, \r or \n, as LINE_BREAK splits them. */
 function forEachLine(text: string, visit: (start: number, length: number) => void): void {
   for (let start = 0; start <= text.length;) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
+    let end = start;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     let e = end;
     while (e > start && text.charCodeAt(e - 1) <= 32) e--;
     visit(start, e - start);
-    start = end + 1;
+    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
 }
 

@@ -38,6 +38,16 @@ describe("wrapWidth", () => {
     }
   });
 
+  it("finds the same width whichever line break the text uses (\\n, \\r\\n, or \\r alone as old Mac files have it)", () => {
+    for (const name of listSamples(dir)) {
+      const wrapped = wrapText(readSample(dir, name).input, 72);
+      const width = wrapWidth(wrapped);
+      expect(width, name).toBeGreaterThan(0);
+      expect(wrapWidth(wrapped.replace(/\n/g, "\r\n")), `${name} CRLF`).toBe(width);
+      expect(wrapWidth(wrapped.replace(/\n/g, "\r")), `${name} CR`).toBe(width);
+    }
+  });
+
   it("does not take a menu whose items end near one length for wrapped", () => {
     const menu = Array.from({ length: 40 }, (_, i) => `Section ${i} Latest News And Analysis From Our Reporters ${"x".repeat(i % 5)}`).join("\n");
     expect(wrapWidth(menu)).toBe(0);
@@ -71,6 +81,16 @@ describe("clean() on hard-wrapped text", () => {
       for (const l of r.text.split("\n")) expect(sent).toContain(l);
       expect(r.stats.lines).toBe(plain.stats.lines);
       for (const l of r.lines!) expect(l.text.split("\n")[0]).toBe(sent[l.line]);
+    }
+  });
+
+  it("unwraps text whose lines break on \\r alone as it unwraps the same text with \\n", () => {
+    const model = defaultModel();
+    for (const name of listSamples(dir)) {
+      const wrapped = wrapText(readSample(dir, name).input, 72);
+      const lf = clean(wrapped, {}, model), cr = clean(wrapped.replace(/\n/g, "\r"), {}, model);
+      expect(words(cr.text), name).toEqual(words(lf.text));
+      expect(cr.stats.lines, name).toBe(lf.stats.lines);
     }
   });
 
