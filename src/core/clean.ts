@@ -10,7 +10,7 @@ import type { Model } from "./model.ts";
 import { MAX_URL_CHARS, resolveOptions, type CleanOptions } from "./options.ts";
 import type { LineCodes } from "./codes.ts";
 import { repeatedRuns } from "./repeats.ts";
-import { firstTopHeading, looksLikeMarkdown, markdownLinesText, readerEnvelope } from "./markdown.ts";
+import { firstTopHeading, layoutWithoutMarkup, looksLikeMarkdown, markdownLinesText, readerEnvelope } from "./markdown.ts";
 import { LINE_BREAK, splitLines } from "./segment.ts";
 import { unwrapLines, wrapWidth } from "./unwrap.ts";
 import { pageKeys, templateCuts, type SiteContext } from "./site-template.ts";
@@ -57,7 +57,8 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
   const markdown = envelope !== null || opts.format === "markdown" || (opts.format === "auto" && looksLikeMarkdown(input));
   // The input's lines, split once when the pipeline reads something else than the lines as sent.
   let source = markdown ? input.split(LINE_BREAK) : null;
-  const read = source ? markdownLinesText(source, envelope?.end).join("\n") : input;
+  const readLines = source ? markdownLinesText(source, envelope?.end) : null;
+  const read = readLines ? readLines.join("\n") : input;
   if (envelope?.url && opts.url === undefined && envelope.url.length <= MAX_URL_CHARS) opts.url = envelope.url;
   const width = opts.format === "text" ? 0 : wrapWidth(read);
   const paragraphs = width ? unwrapLines(read, width) : null;
@@ -65,7 +66,10 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
   const { texts, codes } = split;
   // Each segment's first input line (a paragraph's line in the unwrapped text -> the input's).
   const lineNos = paragraphs ? Int32Array.from(split.lineNos, (k) => paragraphs.first[k]) : split.lineNos;
-  const a = analyze(texts, lineNos, model, undefined, budget, codes, split.lineNos);
+  // The blank lines the features read are those of the text as split; in Markdown, less the lines
+  // its markup alone filled (a table's rule, a code fence, an image), which read as blank.
+  const layout = readLines ? layoutWithoutMarkup(split.lineNos, (k) => { const r = paragraphs ? paragraphs.first[k] : k; return readLines[r] === "" && source![r].trim() !== ""; }) : split.lineNos;
+  const a = analyze(texts, lineNos, model, undefined, budget, codes, layout);
   const threshold = model.file.thresholds[opts.preference];
   const keep = kept(a.p2, threshold);
   const confidenceFor = (keep: readonly boolean[]) => confidenceOf(confidenceFeatures(a.p2, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);

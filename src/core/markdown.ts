@@ -151,6 +151,23 @@ export function markdownLinesText(source: readonly string[], skip = 0): string[]
   return lines;
 }
 
+/**
+ * The segments' line numbers (`lineNos`, increasing) renumbered as if the lines `markupOnly` names
+ * were not there: the layout the blank-line features read (features.ts). A table's rule, a code
+ * fence or an image leaves a blank line in the text a reader sees, and a table's header would read
+ * as set apart from its rows; a line the writer left blank still counts. One pass up to the last
+ * segment's line.
+ */
+export function layoutWithoutMarkup(lineNos: ArrayLike<number>, markupOnly: (line: number) => boolean): Int32Array {
+  const out = new Int32Array(lineNos.length);
+  let line = 0, skipped = 0;
+  for (let i = 0; i < lineNos.length; i++) {
+    for (; line < lineNos[i]; line++) if (markupOnly(line)) skipped++;
+    out[i] = lineNos[i] - skipped;
+  }
+  return out;
+}
+
 /** One line outside code: its markup-only forms blank, its block markers and inline markup gone. */
 export function lineText(line: string): string {
   const t = line.trim();

@@ -63,4 +63,19 @@ describe("blank-line features", () => {
       expect(raw(wrapped)).toEqual(raw(flat));
     }
   });
+  it("are read from Markdown without its markup-only lines: a table's rule or an image line is not a blank line", () => {
+    const model = defaultModel();
+    const raw = (text: string) => clean(text, { explain: true, format: "markdown" }, model).lines!.map((l) => l.raw.score);
+    const paras = PARAGRAPHS.flatMap((p) => [p, ""]);
+    const table = ["| Route | Fare |", "| --- | --- |", "| Harbour to town | £2.40 |", "| Town to hospital | £1.90 |"];
+    const withRule = [...paras, ...table, "", ...LIST].join("\n");
+    const withoutRule = [...paras, ...table.filter((_, i) => i !== 1), "", ...LIST].join("\n");
+    expect(raw(withRule)).toHaveLength(9);
+    expect(raw(withRule)).toEqual(raw(withoutRule));
+    // An image on its own line between two list items leaves them one run.
+    const image = [...paras, LIST[0], "![The new route](https://example.org/bus.png)", LIST[1], LIST[2]].join("\n");
+    expect(raw(image)).toEqual(raw([...paras, ...LIST].join("\n")));
+    // A blank line the writer left still counts.
+    expect(raw([...paras, LIST[0], "", LIST[1], LIST[2]].join("\n"))).not.toEqual(raw([...paras, ...LIST].join("\n")));
+  });
 });
