@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { CleanResult } from "../core/types.ts";
 import { toErrorBody } from "../http/batch-item.ts";
+import { refuseBinary } from "../http/body.ts";
 import { HttpError } from "../http/errors.ts";
 import { cleanOnSite } from "../http/document.ts";
 import { looksLikeHtml } from "../html/sniff.ts";
@@ -70,6 +71,7 @@ export async function runClean(args: CleanArgs, stdout: NodeJS.WritableStream = 
       const content = fs.readFileSync(f.path === "-" ? 0 : f.path, "utf8");
       // As the API answers 400 no_text: an empty input is a failed one, not an empty body.
       if (!/\S/.test(content)) throw new HttpError(400, "no_text", "no text to clean: the input is empty or only white space");
+      refuseBinary(content, "files are read as UTF-8");
       // A .md file is Markdown unless --format says otherwise.
       const options = { ...(MARKDOWN_EXT.test(f.path) && { format: "markdown" }), ...args.options, ...(args.explain && { explain: true }) };
       const r = await cleanOnSite({ kind: looksLikeHtml(content) ? "html" : "text", content, options }, deps);

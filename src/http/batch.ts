@@ -1,6 +1,7 @@
 // POST /v1/clean/batch: a JSON array in and out (at most MAX_BATCH_DOCS), or NDJSON in and NDJSON
 // streamed out in the same order, each line its own result or its own error.
 import { decodeText, parseContentType, readLimited, refuseEncoded } from "./body.ts";
+import { decoderFor, type Decoder } from "./decoder.ts";
 import { cleanBatchItem, cleanBatchLine, isError } from "./batch-item.ts";
 import type { CleanDeps } from "./document.ts";
 import { HttpError } from "./errors.ts";
@@ -76,16 +77,16 @@ function ndjsonBatch(req: Request, config: BatchConfig, options: Record<string, 
 type Line = { line: string; tooLarge?: false } | { line?: undefined; tooLarge: true };
 
 /** The decoder of an NDJSON stream: its declared charset (NDJSON is UTF-8 unless it says), or a 415. */
-function streamDecoder(charset?: string): TextDecoder {
+function streamDecoder(charset?: string): Decoder {
   try {
-    return new TextDecoder(charset ?? "utf-8");
+    return decoderFor(charset ?? "utf-8");
   } catch {
     throw new HttpError(415, "unsupported_media_type", `unsupported charset: ${charset}`);
   }
 }
 
 /** Non-blank lines of a text stream (UTF-8 by default); a line over maxBytes is dropped as it arrives and reported. */
-export async function* splitLines(body: ReadableStream<Uint8Array> | null, maxBytes: number, decoder = new TextDecoder()): AsyncGenerator<Line> {
+export async function* splitLines(body: ReadableStream<Uint8Array> | null, maxBytes: number, decoder: Decoder = new TextDecoder()): AsyncGenerator<Line> {
   if (!body) return;
   const reader = body.getReader();
   let buf = "";

@@ -43,6 +43,21 @@ describe("boilerstrip CLI", () => {
     expect(r.stdout).toContain(clean(textA).text);
   });
 
+  it("a binary file fails (exit 1) as the API's 415, instead of being cleaned into an \"article\" of garbage; the others are still cleaned", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bs-cli-"));
+    try {
+      let x = 7;
+      const bin = path.join(dir, "image.txt");
+      fs.writeFileSync(bin, Uint8Array.from({ length: 8192 }, () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 16) & 0xff));
+      const r = await runCli(["clean", bin, A]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^boilerstrip: .*image\.txt: the body is not text: \d+ % of its first \d+ characters .*files are read as UTF-8/);
+      expect(r.stdout).toContain(clean(textA).text);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("clean - reads stdin; --explain lists every line with a mark, removed ones with category and reason", async () => {
     const r = await runCli(["clean", "--explain", "-"], { input: textA });
     expect(r.code).toBe(0);

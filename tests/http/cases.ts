@@ -7,6 +7,19 @@ import page from "../html/fixtures/article.html?raw";
 
 export type Send = (path: string, init?: RequestInit) => Promise<Response>;
 
+// windows-1252's bytes 0x80-0x9F, by the code point each stands for (the Encoding standard's index).
+const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+/** `s` encoded as windows-1252 (every character must have a byte there). */
+export function windows1252(s: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(s, (ch) => {
+    const c = ch.charCodeAt(0);
+    const high = CP1252_HIGH.indexOf(ch);
+    if (high >= 0) return 0x80 + high;
+    if (c < 0x80 || (c >= 0xa0 && c < 0x100)) return c;
+    throw new Error(`no windows-1252 byte for U+${c.toString(16)}`);
+  });
+}
+
 export interface HttpCase {
   name: string;
   run(send: Send): Promise<void>;
@@ -16,13 +29,14 @@ const MAX_BYTES = 2 * 1024 * 1024;
 
 const inputLines = (text: string) => text.split(/\r?\n/).filter((l) => l.trim() !== "");
 
-async function expectError(res: Response, status: number, code: string): Promise<void> {
+async function expectError(res: Response, status: number, code: string): Promise<{ code: string; message: string }> {
   expect(res.status).toBe(status);
   expect(res.headers.get("content-type")).toMatch(/^application\/json/);
   const body = (await res.json()) as { error: { code: string; message: string } };
   expect(body.error.code).toBe(code);
   expect(body.error.message.length).toBeGreaterThan(0);
   expect(JSON.stringify(body)).not.toMatch(/\bat .+:\d+:\d+|node_modules|\.ts:\d+/);
+  return body.error;
 }
 
 function streamOf(chunks: number, chunkBytes: number): ReadableStream<Uint8Array> {
@@ -239,6 +253,43 @@ export const HTTP_CASES: HttpCase[] = [
     },
   },
   {
+    name: "text in windows-1252 (or a label that means it: latin1, iso-8859-1, ascii) keeps its quotes, dashes and euro signs",
+    async run(send) {
+      const text = "Caf\u00e9 prices rise\nThe caf\u00e9 on the harbour served \u201cfancy\u201d coffee at \u20ac4 a cup \u2014 the owner\u2019s price for the summer, she said on Tuesday.\nRegulars said they would pay it \u2026 for now, while the terrace stays open to the sea.";
+      for (const label of ["windows-1252", "latin1", "iso-8859-1", "us-ascii", "cp1252"]) {
+        const res = await send("/v1/clean", { method: "POST", headers: { "content-type": `text/plain; charset=${label}` }, body: windows1252(text) });
+        expect(res.status, label).toBe(200);
+        const body = (await res.json()) as { text: string };
+        expect(body.text, label).toContain("served \u201cfancy\u201d coffee at \u20ac4 a cup \u2014 the owner\u2019s price");
+        expect(body.text, label).not.toMatch(/[\u0080-\u009f]/);
+      }
+      const line = JSON.stringify({ id: 1, text }) + "\n";
+      const res = await send("/v1/clean/batch", { method: "POST", headers: { "content-type": "application/x-ndjson; charset=windows-1252" }, body: windows1252(line) });
+      expect(((JSON.parse((await res.text()).trim())) as { text: string }).text).toContain("\u201cfancy\u201d coffee at \u20ac4");
+    },
+  },
+  {
+    name: "a body that is not text (binary bytes, or text in a charset it does not name) gets a 415, not an article",
+    async run(send) {
+      // 20,000 bytes from a fixed linear congruential generator: random-looking, the same every run.
+      let x = 12345;
+      const bytes = Uint8Array.from({ length: 20_000 }, () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 16) & 0xff);
+      for (const type of ["text/plain", "text/markdown", "text/html", "text/plain; charset=windows-1252"]) {
+        const err = await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": type }, body: bytes }), 415, "unsupported_media_type");
+        expect(err.message, type).toMatch(/not text/);
+      }
+      // Russian in windows-1251 read as UTF-8 is nearly all U+FFFD; named, it is read.
+      const ru = "Совет гавани во вторник проголосовал за восстановление морской стены до того, как вернутся зимние штормы.";
+      const cp1251 = Uint8Array.from(ru, (ch) => (ch === " " || ch === "," || ch === "." ? ch.charCodeAt(0) : ch === "ё" ? 0xb8 : ch.charCodeAt(0) - 0x410 + 0xc0));
+      await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "text/plain" }, body: cp1251 }), 415, "unsupported_media_type");
+      const named = await send("/v1/clean", { method: "POST", headers: { "content-type": "text/plain; charset=windows-1251" }, body: cp1251 });
+      expect(named.status).toBe(200);
+      // A few stray control characters in real text are not binary.
+      const dirty = sample.replace(/\n\n/, "\n\f\n").replace("Moscow", "Mos\u0000cow");
+      expect((await send("/v1/clean", { method: "POST", headers: { "content-type": "text/plain" }, body: dirty })).status).toBe(200);
+    },
+  },
+  {
     name: "415 for other media types",
     async run(send) {
       await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/pdf" }, body: "%PDF-1.4" }), 415, "unsupported_media_type");
@@ -321,13 +372,15 @@ export const HTML_CASES: HttpCase[] = [
   {
     name: "a page's own <meta charset> is honoured when the content type has none",
     async run(send) {
-      const html = '<html><head><meta charset="windows-1252"><title>Caf\u00e9</title></head><body><p>Le caf\u00e9 du port a rouvert ses portes apr\u00e8s des mois de travaux, et les habitants du quartier sont revenus nombreux d\u00e8s le premier matin.</p></body></html>';
-      const bytes = Uint8Array.from(html, (ch) => ch.charCodeAt(0)); // every char < 256: windows-1252 bytes
+      const html = '<html><head><meta charset="windows-1252"><title>Caf\u00e9</title></head><body><p>Le caf\u00e9 du port a rouvert ses portes apr\u00e8s des mois de travaux, et les habitants du quartier sont revenus nombreux d\u00e8s le premier matin \u2014 un \u201ccaf\u00e9 cr\u00e8me\u201d y co\u00fbte 2\u20ac.</p></body></html>';
+      const bytes = windows1252(html);
       const res = await send("/v1/clean", { method: "POST", headers: { "content-type": "text/html" }, body: bytes });
       expect(res.status).toBe(200);
       const body = (await res.json()) as HtmlBody;
       expect(body.text).toContain("Le caf\u00e9 du port");
       expect(body.text).toContain("apr\u00e8s");
+      // Bytes 0x80-0x9F are windows-1252's quotes, dashes and euro sign, not C1 controls.
+      expect(body.text).toContain("matin \u2014 un \u201ccaf\u00e9 cr\u00e8me\u201d y co\u00fbte 2\u20ac.");
       // A <meta> naming UTF-16 on a page read as ASCII means UTF-8 (HTML's encoding sniffing).
       const utf8 = new TextEncoder().encode(html.replace("windows-1252", "utf-16"));
       const res16 = await send("/v1/clean", { method: "POST", headers: { "content-type": "text/html" }, body: utf8 });
