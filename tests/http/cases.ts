@@ -321,6 +321,15 @@ export const HTTP_CASES: HttpCase[] = [
     },
   },
   {
+    name: "a client that sends its whole body before it reads the answer gets the 413 for a body three times the limit, not a broken pipe",
+    async run(send) {
+      const big = "x".repeat(3 * MAX_BYTES);
+      await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "text/plain" }, body: big }), 413, "payload_too_large");
+      const init = { method: "POST", headers: { "content-type": "text/plain" }, body: streamOf(192, 32 * 1024), duplex: "half" } as RequestInit;
+      await expectError(await send("/v1/clean", init), 413, "payload_too_large");
+    },
+  },
+  {
     name: "404 and 405 are JSON",
     async run(send) {
       await expectError(await send("/nope"), 404, "not_found");

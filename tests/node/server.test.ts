@@ -1,5 +1,6 @@
 // The shared HTTP cases (and the site-template ones) against the Node server, started on a free
 // port and called over a socket.
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type NodeServer } from "../../src/node/server.ts";
 import { HTML_CASES, HTTP_CASES } from "../http/cases.ts";
@@ -17,4 +18,27 @@ describe("HTTP against the Node server", () => {
   });
   // The server keeps site templates in its memory (startServer), so the site cases run here too.
   for (const c of [...HTTP_CASES, ...HTML_CASES, ...SITE_CASES]) it(c.name, () => c.run((path, init) => fetch(server.url + path, init)));
+});
+
+describe("a body over the limit, sent whole before the answer is read", () => {
+  // As Python's urllib sends: the headers and all 12 MB without waiting for an answer, then the
+  // answer is read. Answered at once, the server closed the connection while the bytes were still
+  // arriving, and the client's writes failed (EPIPE / ECONNRESET) before it could read the 413.
+  it("gets the 413 in full: the server reads and drops the body (up to 8 x the limit) before it answers", async () => {
+    const { port } = new URL(server.url);
+    const bodyBytes = 12 * 1024 * 1024;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), "127.0.0.1");
+      let got = "";
+      socket.on("data", (d) => (got += d.toString("latin1")));
+      socket.on("error", (e) => reject(e));
+      socket.on("close", () => resolve(got));
+      socket.write(`POST /v1/clean HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${bodyBytes}\r\n\r\n`);
+      const chunk = Buffer.alloc(1024 * 1024, "a");
+      for (let i = 0; i < bodyBytes / chunk.length; i++) socket.write(chunk);
+      socket.end();
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('"code":"payload_too_large"');
+  });
 });
