@@ -4,10 +4,12 @@
 // doctype or a structural tag; 1024 is what browsers' sniffing algorithm looks at (WHATWG MIME
 // sniffing, "rules for identifying an unknown MIME type").
 const SNIFF_CHARS = 1024;
-const HTML_START_RE = /^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/i;
+// XHTML may open with an XML declaration ("<?xml version="1.0"?>") before any of these.
+const HTML_START_RE = /^\s*(<\?xml\s[^>]{0,200}\?>\s*)?(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<!--)/i;
 // Scraped text can quote a tag or two; a page has several structural tags. Set by hand, not
 // tuned: the least count that is more than "a tag or two".
-const STRUCTURE_RE = /<(p|div|span|a|table|ul|li|h[1-6]|article|section|br|meta|title|script)[\s>/]/gi;
+// Closing tags count too: a fragment of two paragraphs ("<p>…</p><p>…</p>") is HTML.
+const STRUCTURE_RE = /<\/?(p|div|span|a|table|ul|li|h[1-6]|article|section|br|meta|title|script)[\s>/]/gi;
 const MIN_STRUCTURAL_TAGS = 3;
 
 export function looksLikeHtml(text: string): boolean {

@@ -5,7 +5,7 @@ import type { BlankEnv } from "hono/types";
 import { BudgetExceededError } from "../core/budget.ts";
 import { OptionsError } from "../core/options.ts";
 import { useAccessControl } from "./access.ts";
-import { errorResponse, HttpError } from "./errors.ts";
+import { errorResponse, HttpError, methodNotAllowed } from "./errors.ts";
 import { handleBatch } from "./batch.ts";
 import { cleanOnSite, HTTP_MAX_LISTED, type CleanDeps } from "./document.ts";
 import { registerOpenApi } from "./openapi.ts";
@@ -40,11 +40,12 @@ export function createApp(given: AppConfig): Hono {
   useAccessControl(app, config);
 
   app.get("/healthz", (c) => c.json({ status: "ok", model: config.model().version }));
+  app.all("/healthz", (c) => methodNotAllowed(c, "GET", "HEAD"));
 
   app.post("/v1/clean", async (c) => securedJson(await cleanOnSite(await parseCleanRequest(c.req.raw, config.maxBodyBytes), config)));
   app.post("/v1/clean/batch", (c) => handleBatch(c.req.raw, config));
-  app.all("/v1/clean/batch", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
-  app.all("/v1/clean", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
+  app.all("/v1/clean/batch", (c) => methodNotAllowed(c, "POST"));
+  app.all("/v1/clean", (c) => methodNotAllowed(c, "POST"));
   registerSiteRoutes(app, config);
   registerOpenApi(app, () => config.model().version);
   app.get("/", (c) => c.html(playgroundPage()));

@@ -39,3 +39,9 @@ export class HttpError extends Error {
 export function errorResponse(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string): Response {
   return c.json({ error: { code, message } }, status);
 }
+
+/** 405 with the Allow header RFC 9110 §15.5.6 requires: the methods the route answers. */
+export function methodNotAllowed(c: Context, ...allow: string[]): Response {
+  c.header("allow", allow.join(", "));
+  return errorResponse(c, 405, "method_not_allowed", `use ${allow.join(" or ")}`);
+}

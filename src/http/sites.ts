@@ -6,7 +6,7 @@ import type { Context, Hono } from "hono";
 import { MAX_SITE_CHARS } from "../core/options.ts";
 import { summarizeTemplate, type SiteTemplate } from "../core/site-template.ts";
 import { cleanWithTemplate, type CleanDeps } from "./document.ts";
-import { errorResponse, HttpError } from "./errors.ts";
+import { errorResponse, HttpError, methodNotAllowed } from "./errors.ts";
 import { parseCleanRequest } from "./request.ts";
 import { SiteLimitError, siteKeyOf, type SiteStore } from "./site-store.ts";
 
@@ -51,6 +51,6 @@ export function registerSiteRoutes(app: Hono, deps: CleanDeps & { maxBodyBytes: 
     const site = siteOf(c);
     return c.json({ site, deleted: await stored(storeOf(deps).delete(site)) });
   });
-  app.all("/v1/sites/:site/learn", (c) => errorResponse(c, 405, "method_not_allowed", "use POST"));
-  app.all("/v1/sites/:site", (c) => errorResponse(c, 405, "method_not_allowed", "use GET or DELETE"));
+  app.all("/v1/sites/:site/learn", (c) => methodNotAllowed(c, "POST"));
+  app.all("/v1/sites/:site", (c) => methodNotAllowed(c, "GET", "HEAD", "DELETE"));
 }

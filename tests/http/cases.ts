@@ -333,8 +333,12 @@ export const HTTP_CASES: HttpCase[] = [
     name: "404 and 405 are JSON",
     async run(send) {
       await expectError(await send("/nope"), 404, "not_found");
-      await expectError(await send("/v1/clean"), 405, "method_not_allowed");
-      await expectError(await send("/v1/clean/batch"), 405, "method_not_allowed");
+      // A 405 names the methods the route answers (Allow, RFC 9110).
+      for (const [path, init, allow] of [["/v1/clean", undefined, "POST"], ["/v1/clean/batch", undefined, "POST"], ["/healthz", { method: "POST" }, "GET, HEAD"], ["/v1/sites/example.org/learn", undefined, "POST"]] as const) {
+        const res = await send(path, init);
+        expect(res.headers.get("allow"), path).toBe(allow);
+        await expectError(res, 405, "method_not_allowed");
+      }
       // A POST to a path that is not a route is a 404, not a 405 telling it to POST.
       for (const path of ["/v1/clean/", "/v1/clean/anything"]) await expectError(await send(path, { method: "POST", headers: { "content-type": "text/plain" }, body: "hi" }), 404, "not_found");
     },
