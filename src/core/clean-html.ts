@@ -125,7 +125,7 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
     ? { pBlock: a.p1, p: a.p2, weights: model }
     : { pBlock: scored.pBlock, p: scored.p, weights: htmlModel };
   const threshold = weights.file.thresholds[opts.preference], balancedThreshold = weights.file.thresholds.balanced;
-  const confidenceFor = (k: readonly boolean[]) => confidenceOf(confidenceFeatures(p, pBlock, k, nWords, threshold, languageKnown), weights);
+  const confidenceFor = (k: readonly boolean[], leaveOut?: ArrayLike<number>) => confidenceOf(confidenceFeatures(p, pBlock, k, nWords, threshold, languageKnown, leaveOut), weights);
   const confidence = confidenceFor(kept(p, threshold));
   const known = {
     title: input.title,

@@ -84,7 +84,7 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
   // Too few lines for a sequence: the first pass decides (see CONTEXT_MIN_LINES).
   const p = texts.length < CONTEXT_MIN_LINES ? a.p1 : a.p2;
   const keep = kept(p, threshold);
-  const confidenceFor = (keep: readonly boolean[]) => confidenceOf(confidenceFeatures(p, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und"), model);
+  const confidenceFor = (keep: readonly boolean[], leaveOut?: ArrayLike<number>) => confidenceOf(confidenceFeatures(p, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und", leaveOut), model);
   const known: KnownFromPage = site ? { site, confidenceFor } : {};
   if (paragraphs) source ??= input.split(LINE_BREAK);
   if (source) {
@@ -146,12 +146,10 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, balanc
   const template = known.site?.template;
   const cuts = template ? templateCuts(template, texts, balanced.keep, nWords) : null;
   if (cuts) for (let i = 0; i < n; i++) if (cuts[i] > 0) keep[i] = false;
-  // The confidence describes the body returned: made again without the lines the template cut.
-  if (cuts && known.confidenceFor) {
-    const uncut = kept(p, threshold);
-    for (let i = 0; i < n; i++) if (cuts[i] > 0) uncut[i] = false;
-    confidence = known.confidenceFor(uncut);
-  }
+  // The confidence describes the body returned: made again on the page read without the lines the
+  // template cut. Counted as removed lines the model was sure of, they lowered it for a page whose
+  // body was now right (0.95 -> 0.65 once a donation appeal was cut).
+  if (cuts && known.confidenceFor) confidence = known.confidenceFor(kept(p, threshold), cuts);
   if (known.site?.learn) known.site.page = pageKeys(texts);
 
   let firstBody = keep.indexOf(true), lastBody = keep.lastIndexOf(true);
@@ -256,7 +254,7 @@ export interface KnownFromPage {
   /** The input is Markdown: the body comes back as read in `text`, as sent in `markdown`. */
   markdown?: boolean;
   /** The confidence of a body keeping the lines `keep` marks: made again when a template cut lines. */
-  confidenceFor?: (keep: readonly boolean[]) => number;
+  confidenceFor?: (keep: readonly boolean[], leaveOut?: ArrayLike<number>) => number;
 }
 
 // A line holding a declared byline or date is metadata when it is at most this many words

@@ -19,11 +19,18 @@ const NEAR = 0.1;
 // paragraphs.
 const FEW_WORDS = 50;
 
-export function confidenceFeatures(p: Float64Array, p1: Float64Array, keep: readonly boolean[], nWords: ArrayLike<number>, threshold: number, languageKnown: boolean): Float32Array {
-  const n = p.length;
+/**
+ * The confidence model's features of a page's decided lines. Lines with `leaveOut[i] > 0` are read
+ * as if the page did not hold them: the lines a site's template cut (site-template.ts), which are
+ * known boilerplate, not a doubt about the body.
+ */
+export function confidenceFeatures(p: Float64Array, p1: Float64Array, keep: readonly boolean[], nWords: ArrayLike<number>, threshold: number, languageKnown: boolean, leaveOut?: ArrayLike<number>): Float32Array {
+  let n = 0;
   let keptW = 0, totalW = 0, uncertainW = 0, nearW = 0, keptP = 0, keptN = 0, remP = 0, remN = 0, gap = 0;
-  let runs = 0, runW = 0, bestRun = 0;
-  for (let i = 0; i < n; i++) {
+  let runs = 0, runW = 0, bestRun = 0, prevKept = false;
+  for (let i = 0; i < p.length; i++) {
+    if (leaveOut && leaveOut[i] > 0) continue;
+    n++;
     const w = nWords[i] || 0;
     totalW += w;
     if (p[i] > UNCERTAIN_LOW && p[i] < UNCERTAIN_HIGH) uncertainW += w;
@@ -31,12 +38,13 @@ export function confidenceFeatures(p: Float64Array, p1: Float64Array, keep: read
     gap += Math.abs(p[i] - p1[i]);
     if (keep[i]) {
       keptW += w; keptP += p[i]; keptN++;
-      if (i === 0 || !keep[i - 1]) { runs++; runW = 0; }
+      if (!prevKept) { runs++; runW = 0; }
       runW += w;
       if (runW > bestRun) bestRun = runW;
     } else {
       remP += p[i]; remN++;
     }
+    prevKept = keep[i];
   }
   const v = new Float32Array(CONFIDENCE_FEATURES.length);
   v[0] = 1;
