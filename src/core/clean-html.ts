@@ -22,6 +22,8 @@ export interface HtmlBlocksInput {
   readability: HtmlTrace["readability"];
   dom: string;
   title?: string;
+  /** Every title the page declares, `title` first (PageMeta.titles). */
+  titles?: string[];
   page: PageInfo;
   inputChars: number;
   /** The fast engine: the page's element table; the region is chosen from the text model's view
@@ -129,6 +131,7 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
   const confidence = confidenceFor(kept(p, threshold));
   const known = {
     title: input.title,
+    titles: input.titles,
     siteName: input.page.siteName,
     headings: input.blocks.map((b) => b.heading),
     metaLines: [input.page.byline, input.page.published].filter((x): x is string => !!x),

@@ -16,7 +16,7 @@ import { unwrapLines, wrapWidth } from "./unwrap.ts";
 import { pageKeys, templateCuts, type SiteContext } from "./site-template.ts";
 import { slots } from "./slots.ts";
 import { findTitleAndMeta } from "./title.ts";
-import { headlineLine, TITLE_SEARCH_LINES, withoutSiteName } from "./headline.ts";
+import { headlineLine, likeTitle, TITLE_SEARCH_LINES, withoutSiteName } from "./headline.ts";
 import type { Category, CleanResult, Label, LineResult, RemovedLine } from "./types.ts";
 
 export interface Analysis {
@@ -135,9 +135,16 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, balanc
   // A declared title found on the page (headline.ts) gives the title line and its text; else the
   // declared title is returned without a site's name after it, and the model's title line is
   // removed from the body.
-  const shown = known.title === undefined ? -1 : headlineLine(texts, known.title, known.headings);
+  // The page's other declared titles are tried in turn (a JSON-LD headline can be a cut description).
+  let shown = -1;
+  for (const declared of known.title === undefined ? [] : [known.title, ...(known.titles ?? [])]) if ((shown = headlineLine(texts, declared, known.headings)) >= 0) break;
   const title = shown >= 0 ? shown : found.title >= 0 ? found.title : known.headline ?? -1;
-  const knownTitle = shown >= 0 ? texts[shown].trim() : known.title === undefined ? undefined : withoutSiteName(known.title, known.siteName, opts.url);
+  // Else the title model's line, when it reads as the declared title (a headline below the first
+  // TITLE_SEARCH_LINES blocks); else the declared title without a site's name after it.
+  const knownTitle = shown >= 0 ? texts[shown].trim()
+    : known.title === undefined ? undefined
+    : title >= 0 && likeTitle(texts[title], known.title) ? texts[title].trim()
+    : withoutSiteName(known.title, known.siteName, opts.url);
   // What the page itself says is its byline or date is metadata wherever the model put it.
   // (Out of both: the template's share below is read on the balanced body without them.)
   if (known.metaLines) for (const i of matchingLines(texts, known.metaLines, title)) { keep[i] = balanced.keep[i] = false; meta.add(i); }
@@ -237,6 +244,8 @@ function hinted(c: Verdict, hint: Category | undefined, pBody: number): Verdict 
 export interface KnownFromPage {
   /** The page's own title (og:title, <title>, Readability's). */
   title?: string;
+  /** The page's other declared titles, in order of preference: tried when `title` is on no line. */
+  titles?: string[];
   /** The site's name the page declares (og:site_name): a declared title not on the page loses it. */
   siteName?: string;
   /** Per line, its heading level (1-6; 0 when it is not a heading): where the headline is looked for. */

@@ -22,13 +22,14 @@ export interface HtmlDeps {
 /** The fast engine's reading of a page: the streaming segmenter's blocks, element table and metadata. */
 export function streamedBlocks(html: string, url?: string): Omit<HtmlBlocksInput, "inputChars"> {
   const s = streamPage(html, url);
-  const { title, ...page } = s.meta;
+  const { title, titles, ...page } = s.meta;
   return {
     // Written out, not spread: a spread copy of each block was 3 % of the fast engine's CPU.
     blocks: s.blocks.map((b) => ({ text: b.text, tag: b.tag, heading: b.heading, linkChars: b.linkChars, flags: b.flags, classTokens: b.classTokens, textChars: b.text.length, inArticle: false })),
     readability: "skipped",
     dom: "htmlparser2",
     title,
+    titles,
     page,
     region: { parent: s.elements.parent, blockEl: s.blockEl },
   };
@@ -41,12 +42,13 @@ export function cleanReadPage(page: ReadPage, opts: CleanOptions, deps: Omit<Htm
 
 /** A page read by readPage as the learned part takes it. */
 export function readPageInput(page: ReadPage, dom: string, inputChars: number): HtmlBlocksInput {
-  const { title, ...info } = page.meta;
+  const { title, titles, ...info } = page.meta;
   return {
     blocks: page.blocks.map((b, i) => ({ ...b, textChars: b.text.length, inArticle: page.inArticle[i] === 1 })),
     readability: page.readability,
     dom,
     title,
+    titles,
     page: info,
     inputChars,
   };

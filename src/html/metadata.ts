@@ -7,6 +7,12 @@ import { EntityDecoder } from "./decode-entities.ts";
 
 export interface PageMeta extends PageInfo {
   title?: string;
+  /**
+   * Every title the page declares, distinct, in the order they are preferred: JSON-LD's headline or
+   * Readability's, og:title, twitter:title, <title>. The first one shown on the page as a line or
+   * heading is the title (headline.ts); a JSON-LD headline can be a cut description.
+   */
+  titles?: string[];
 }
 
 // Meta values longer than this are not metadata (a hostile page can put megabytes in one).
@@ -70,8 +76,10 @@ export function pageMetaFrom(src: MetaSources, url?: string): PageMeta {
   const lang = htmlLang ? htmlLang.trim().toLowerCase().split(/[-_]/)[0] || undefined : undefined;
   const metas = src.metas;
   const canonical = src.canonicalHref ?? metaContent(metas, ["og:url"]);
+  const titles = distinct([metaContent(metas, ["og:title"]), metaContent(metas, ["twitter:title"]), clip(src.titleText)]);
   return {
-    title: metaContent(metas, ["og:title", "twitter:title"]) ?? clip(src.titleText),
+    title: titles[0],
+    titles,
     byline: metaContent(metas, ["author", "article:author", "parsely-author", "dc.creator"]),
     published: metaContent(metas, ["article:published_time", "datepublished", "date", "dc.date", "parsely-pub-date"]),
     siteName: metaContent(metas, ["og:site_name", "application-name"]),
@@ -91,11 +99,14 @@ export function readPageMeta(doc: Document, url?: string): PageMeta {
 }
 
 /** Readability's findings (or JSON-LD's) over ours, field by field, each read as a meta value is. */
-export function mergeMeta(ours: PageMeta, theirs: Partial<Record<keyof PageMeta, string | null | undefined>>): PageMeta {
+export function mergeMeta(ours: PageMeta, theirs: Partial<Record<Exclude<keyof PageMeta, "titles">, string | null | undefined>>): PageMeta {
   const out: PageMeta = { ...ours };
   for (const k of ["title", "byline", "published", "siteName", "excerpt"] as const) {
     const v = clip(theirs[k]);
     if (v) out[k] = v;
   }
+  if (out.title !== ours.title) out.titles = distinct([out.title, ...(ours.titles ?? [])]);
   return out;
 }
+
+const distinct = (xs: (string | undefined)[]): string[] => [...new Set(xs.filter((x): x is string => !!x))];

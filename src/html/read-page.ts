@@ -17,9 +17,10 @@ import { boundMarkup, stripScriptsAndStyles } from "./prepare.ts";
  * on it), per DOM: 2 for linkedom since blocks are read from the whole document (jsdom's result is
  * unchanged by that: its parser moves all content into <body>; checked on the corpus); 2 and 3
  * when metadata values escaped twice were decoded (metadata.ts); 4 for linkedom when "<![CDATA["
- * was read as in HTML content (src/dom/linkedom.ts).
+ * was read as in HTML content (src/dom/linkedom.ts); 3 and 5 when the metadata kept every declared
+ * title (metadata.ts, PageMeta.titles).
  */
-export const PAGE_READER_VERSION: Record<string, number> = { jsdom: 2, linkedom: 4 };
+export const PAGE_READER_VERSION: Record<string, number> = { jsdom: 3, linkedom: 5 };
 
 export type ReadabilityStatus = "ok" | "null" | "error" | "skipped";
 

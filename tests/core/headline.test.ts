@@ -38,7 +38,13 @@ describe("headlineLine", () => {
     expect(headlineLine(lines, "Quarterly earnings beat forecasts at the chip maker", h)).toBe(-1);
     const late = [...Array.from({ length: TITLE_SEARCH_LINES }, (_, i) => `Line ${i}`), HEADLINE];
     expect(headlineLine(late, HEADLINE)).toBe(-1);
-    expect(headlineLine(late, `${HEADLINE} | Courier`, late.map((_, i) => (i === TITLE_SEARCH_LINES ? 1 : 0)))).toBe(-1);
+    expect(headlineLine(late, `${HEADLINE} | Courier`, late.map((_, i) => (i === TITLE_SEARCH_LINES ? 2 : 0)))).toBe(-1);
+    expect(headlineLine(late, HEADLINE, late.map(() => 0))).toBe(-1);
+  });
+
+  it("finds an <h1> past the first lines (a page's long header pushes it down), but no other line there", () => {
+    const late = [...Array.from({ length: TITLE_SEARCH_LINES + 20 }, (_, i) => `Line ${i}`), HEADLINE];
+    expect(headlineLine(late, `${HEADLINE} | Courier`, late.map((_, i) => (i === late.length - 1 ? 1 : 0)))).toBe(late.length - 1);
     const long = `${HEADLINE} ${"and then some more words ".repeat(20)}`;
     expect(headlineLine([long], `${HEADLINE} | Courier`, [1])).toBe(-1);
     expect(headlineLine(lines, "   ", h)).toBe(-1);
@@ -101,6 +107,43 @@ describe("HTML mode returns the headline the page shows", () => {
       for (const p of PARAGRAPHS) expect(r.text).toContain(p);
     });
   }
+});
+
+describe("HTML mode: the declared titles tried in turn, and the title model's headline", () => {
+  // JSON-LD's "headline" holding a cut description, as some platforms write it; og:title, <title>
+  // and the <h1> agree on the headline.
+  const cut = `${PARAGRAPHS[0]} ${PARAGRAPHS[1]}`.slice(0, 150);
+  const jsonLd = `<!doctype html><html><head><title>${HEADLINE}</title><meta property="og:title" content="${HEADLINE}">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":${JSON.stringify(cut)}}</script></head>
+<body><article><h1>${HEADLINE}</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join("\n")}</article></body></html>`;
+  // The <h1> below a header of 80 menu items (past TITLE_SEARCH_LINES blocks); the declared title
+  // carries a site's name the page does not declare.
+  const menu = Array.from({ length: 80 }, (_, i) => `<li><a href="/s/${i}">Section ${i}</a></li>`).join("");
+  const late = `<!doctype html><html><head><title>${HEADLINE} - Coastal Plants and Gardens</title></head>
+<body><nav><ul>${menu}</ul></nav><article><h1>${HEADLINE}</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join("\n")}</article></body></html>`;
+  const run = (html: string, engine: "fast" | "readability", dom = jsdomImpl) =>
+    cleanHtml(html, resolveOptions({ htmlEngine: engine, explain: true }), { dom, model: defaultModel(), htmlModel: defaultHtmlModel(), fastHtmlModel: defaultFastHtmlModel() });
+  const paths = [["fast", jsdomImpl], ["readability", jsdomImpl], ["readability", linkedomImpl]] as const;
+
+  it("a JSON-LD headline the page does not show gives way to og:title, which it does", () => {
+    expect(streamPage(jsonLd).meta.title).toBe(cut);
+    expect(streamPage(jsonLd).meta.titles).toEqual([cut, HEADLINE]);
+    for (const [engine, dom] of paths) {
+      const r = run(jsonLd, engine, dom);
+      expect(r.title, `${engine} ${dom.name}`).toBe(HEADLINE);
+      expect(r.lines!.find((l) => l.text.trim() === HEADLINE)?.label).toBe("title");
+    }
+  });
+
+  it("a headline past the first blocks (a long menu above it) is the title as the page shows it", () => {
+    for (const [engine, dom] of paths) {
+      const r = run(late, engine, dom);
+      const line = r.lines!.find((l) => l.label === "title");
+      // The title returned is the line labelled title, not the declared title with its suffix.
+      if (line) expect(r.title, `${engine} ${dom.name}`).toBe(line.text.trim());
+      expect(r.title, `${engine} ${dom.name}`).toBe(HEADLINE);
+    }
+  });
 });
 
 describe("withoutSiteName", () => {
