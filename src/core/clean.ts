@@ -117,9 +117,11 @@ function lineBreaks(s: string): number {
  * HTML pass in HTML mode); `a.p1` is shown as the raw per-line score.
  */
 export function assemble(a: Analysis, p: Float64Array, threshold: number, balancedThreshold: number, confidence_: number, opts: CleanOptions, model: Model, mode: "text" | "html", inputChars: number, known: KnownFromPage = {}): CleanResult {
-  let confidence = confidence_;
   const { texts, lineNos, doc, p1 } = a;
   const n = texts.length;
+  // A page with no text at all (HTML of scripts only, or nothing) has no article to be sure of: the
+  // confidence model, fitted on pages with lines, gave such a page a constant 0.48 (fast engine).
+  let confidence = n === 0 ? 0 : confidence_;
   const nWords = doc.nWords;
   // What the body is made of beyond each line's own score (which copy of a repeated passage
   // stays, the title and its metadata, the site template's cuts) is decided once, on the lines

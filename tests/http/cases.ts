@@ -411,6 +411,14 @@ export const HTML_CASES: HttpCase[] = [
       expect(r2.status).toBe(200);
       expect(((await r2.json()) as HtmlBody).mode).toBe("html");
       await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "text/html" }, body: "   " }), 400, "no_text");
+      // A page with no text at all: nothing returned, and nothing to be confident of, on both engines.
+      for (const engine of ["fast", "readability"]) {
+        for (const html of ["<html></html>", "<html><body><script>var seen = 1;</script></body></html>"]) {
+          const res = await send(`/v1/clean?htmlEngine=${engine}`, { method: "POST", headers: { "content-type": "text/html" }, body: html });
+          const b = (await res.json()) as HtmlBody & { confidence: number; lowConfidence: boolean };
+          expect([res.status, b.text, b.confidence, b.lowConfidence], `${engine} ${html}`).toEqual([200, "", 0, true]);
+        }
+      }
     },
   },
   {
