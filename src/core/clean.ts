@@ -53,7 +53,10 @@ export function analyze(texts: string[], lineNos: ArrayLike<number>, model: Mode
 // input of one or two lines gives it none to read, and it took them for a page's stray lines.
 // A paragraph sent alone (a news brief), or one with a "Share this article" under it, lost its
 // whole body: first pass 0.84, context pass 0.07 on every fold model. Below this many lines the
-// first pass decides. Set by hand: from three lines on the context pass keeps such paragraphs.
+// first pass decides each line of prose (10+ words, features.ts's prose_like); a short line keeps
+// the context pass's verdict, so a lone "404 Not Found" or "Forbidden" is still removed, not
+// returned as an article with confidence 0.9. Set by hand: from three lines on the context pass
+// keeps such paragraphs.
 // Training the context pass on body-only views of the corpus's articles (as html-train.ts does for
 // HTML mode) kept the lone paragraph too, but not the one with a share line under it, and cost
 // held-out article F1 on loose_text 0.9583 -> 0.9570 and page_text 0.9348 -> 0.9342.
@@ -81,8 +84,8 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
   const layout = readLines ? layoutWithoutMarkup(split.lineNos, (k) => { const r = paragraphs ? paragraphs.first[k] : k; return readLines[r] === "" && source![r].trim() !== ""; }) : split.lineNos;
   const a = analyze(texts, lineNos, model, undefined, budget, codes, layout);
   const threshold = model.file.thresholds[opts.preference];
-  // Too few lines for a sequence: the first pass decides (see CONTEXT_MIN_LINES).
-  const p = texts.length < CONTEXT_MIN_LINES ? a.p1 : a.p2;
+  // Too few lines for a sequence: the first pass decides a line of prose (see CONTEXT_MIN_LINES).
+  const p = texts.length < CONTEXT_MIN_LINES ? Float64Array.from(a.p2, (x, i) => (a.doc.info[i].prose ? a.p1[i] : x)) : a.p2;
   const keep = kept(p, threshold);
   const confidenceFor = (keep: readonly boolean[], leaveOut?: ArrayLike<number>) => confidenceOf(confidenceFeatures(p, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und", leaveOut), model);
   const known: KnownFromPage = site ? { site, confidenceFor } : {};
@@ -137,9 +140,11 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, balanc
   // A declared title found on the page (headline.ts) gives the title line and its text; else the
   // declared title is returned without a site's name after it, and the model's title line is
   // removed from the body.
-  // The page's other declared titles are tried in turn (a JSON-LD headline can be a cut description).
-  let shown = -1;
-  for (const declared of known.title === undefined ? [] : [known.title, ...(known.titles ?? [])]) if ((shown = headlineLine(texts, declared, known.headings)) >= 0) break;
+  // The page's other declared titles are tried in turn (a JSON-LD headline can be a cut
+  // description), and are taken only from a heading: a <title> that is the site's name alone
+  // equals the logo's line.
+  let shown = known.title === undefined ? -1 : headlineLine(texts, known.title, known.headings);
+  for (const other of known.titles ?? []) if (shown < 0 && other !== known.title) shown = headlineLine(texts, other, known.headings, true);
   const title = shown >= 0 ? shown : found.title >= 0 ? found.title : known.headline ?? -1;
   // Else the title model's line, when it reads as the declared title (a headline below the first
   // TITLE_SEARCH_LINES blocks); else the declared title without a site's name after it.

@@ -22,25 +22,29 @@ export const TITLE_SEARCH_LINES = 60;
 // 524 / 526 / 524 / 514; an <h1> first, then the other levels, 532 / 534 / 528 / 516. Also trying
 // any line at >= 0.8 when no heading matched found 1-3 fewer.
 const HEADLINE_MIN_SIMILARITY = 0.4;
+// Past the first lines, at most this many <h1>s are compared: a page of thousands of them (a hostile
+// one) would cost a similarity per <h1> per declared title. Set by hand: a page's own headline is
+// among its first <h1>s.
+const MAX_LATE_H1 = 10;
 // Lines longer than this are prose, not headings, and are not compared (a bound on the work too).
 const HEADLINE_MAX_CHARS = 400;
 
 /**
  * The line among the first TITLE_SEARCH_LINES (or an <h1> anywhere) that is the page's headline,
  * given the title it declares, or -1. `heading[i]` is line i's heading level (1-6; 0 when it is not a heading); without
- * it only a line equal to the title is found.
+ * it only a line equal to the title is found; with `headingsOnly`, only a heading is.
  */
-export function headlineLine(texts: readonly string[], title: string, heading?: ArrayLike<number>): number {
+export function headlineLine(texts: readonly string[], title: string, heading?: ArrayLike<number>, headingsOnly = false): number {
   const want = lineKey(title);
   if (!want) return -1;
   const end = Math.min(texts.length, TITLE_SEARCH_LINES);
   // A line equal to the title wins wherever it is; else the best <h1>, else the best heading of
   // another level. Past the first lines only an <h1> is looked at (a long header pushes it down).
-  let best = -1, bestScore = 0, bestH1 = -1, bestH1Score = 0;
+  let best = -1, bestScore = 0, bestH1 = -1, bestH1Score = 0, late = 0;
   for (let i = 0; i < (heading ? texts.length : end); i++) {
-    if (i >= end && heading![i] !== 1) continue;
+    if (i >= end && (heading![i] !== 1 || ++late > MAX_LATE_H1)) continue;
     const key = lineKey(texts[i]);
-    if (key === want) return i;
+    if (key === want && (!headingsOnly || (heading && heading[i] > 0))) return i;
     if (!heading || !(heading[i] > 0) || texts[i].length > HEADLINE_MAX_CHARS) continue;
     const s = stringSimilarity.compareTwoStrings(key, want);
     if (s < HEADLINE_MIN_SIMILARITY) continue;

@@ -40,7 +40,12 @@ describe("one- and two-line inputs", () => {
   });
 
   it("remove a lone boilerplate line", () => {
-    for (const junk of ["Share this article", "Subscribe to our newsletter for the latest news", "Read more\nShare this article"]) expect(clean(junk, {}, model).text).toBe("");
+    // A scraper's error page too: a short line keeps the context pass's verdict.
+    for (const junk of ["Share this article", "Subscribe to our newsletter for the latest news", "Read more\nShare this article", "404 Not Found", "403 Forbidden", "Internal Server Error", "Error 1020: Access denied", "Service Unavailable", "Too Many Requests"]) {
+      const r = clean(junk, {}, model);
+      expect(r.text, junk).toBe("");
+      expect(r.lowConfidence, junk).toBe(true);
+    }
   });
 
   it("from three lines on, the context pass decides (its scores differ from the first pass's)", () => {
