@@ -14,6 +14,10 @@ describe("looksLikeHtml", () => {
   });
   it("does not take an XML feed, text quoting a tag, or the samples", () => {
     expect(looksLikeHtml('<?xml version="1.0"?><rss version="2.0"><channel><item>Feed</item></channel></rss>')).toBe(false);
+    const rss = '<?xml version="1.0"?>\n<!-- generator -->\n<rss version="2.0"><channel><title>Harbour Times</title><link>https://x.example/</link><item><title>Sea wall vote</title><link>https://x.example/1</link></item><item><title>Ferry fares</title></item></channel></rss>';
+    expect(looksLikeHtml(rss)).toBe(false);
+    expect(looksLikeHtml('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>B</title></entry><entry><title>C</title></entry></feed>')).toBe(false);
+    expect(looksLikeHtml('<?xml version="1.0"?><!-- Created with Inkscape --><svg xmlns="http://www.w3.org/2000/svg"><title>Logo</title><a href="#"><text>x</text></a></svg>')).toBe(false);
     expect(looksLikeHtml("<br> is the line-break tag; the council voted on Tuesday.")).toBe(false);
     expect(looksLikeHtml("The council voted <p> on Tuesday.")).toBe(false);
     const dir = path.join(REPO_ROOT, "samples");
