@@ -61,6 +61,10 @@ export async function parseCleanRequest(req: Request, maxBytes: number): Promise
     refuseBinary(content);
     return { kind: "html", content, options };
   }
-  if (isJsonType(type)) return documentFromJson(parseJson(decodeText(await readLimited(req, maxBytes), charset)), options);
+  if (isJsonType(type)) {
+    const raw = decodeText(await readLimited(req, maxBytes), charset);
+    refuseBinary(raw);
+    return documentFromJson(parseJson(raw), options);
+  }
   throw new HttpError(415, "unsupported_media_type", `unsupported content type "${type}": send text/plain, text/markdown, text/html or application/json`);
 }

@@ -51,8 +51,14 @@ describe("boilerstrip CLI", () => {
       fs.writeFileSync(bin, Uint8Array.from({ length: 8192 }, () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 16) & 0xff));
       const r = await runCli(["clean", bin, A]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^boilerstrip: .*image\.txt: the body is not text: \d+ % of its first \d+ characters .*files are read as UTF-8/);
+      expect(r.stderr).toMatch(/^boilerstrip: .*image\.txt: the input is not text: \d+ % of its first \d+ characters .*files are read as UTF-8/);
       expect(r.stdout).toContain(clean(textA).text);
+      // A UTF-16 file with its byte-order mark is text, read as the API reads it.
+      const u16 = path.join(dir, "utf16.txt");
+      fs.writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(textA, "utf16le")]));
+      const r16 = await runCli(["clean", u16]);
+      expect(r16.code).toBe(0);
+      expect(r16.stdout.trimEnd()).toBe(clean(textA).text);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

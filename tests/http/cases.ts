@@ -284,6 +284,9 @@ export const HTTP_CASES: HttpCase[] = [
       await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "text/plain" }, body: cp1251 }), 415, "unsupported_media_type");
       const named = await send("/v1/clean", { method: "POST", headers: { "content-type": "text/plain; charset=windows-1251" }, body: cp1251 });
       expect(named.status).toBe(200);
+      // Nor in a JSON body: bytes invalid in UTF-8 inside its strings.
+      const json = new Uint8Array([...new TextEncoder().encode('{"text":"'), ...bytes.filter((b) => b !== 0x22 && b !== 0x5c && b >= 0x80), ...new TextEncoder().encode('"}')]);
+      await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: json }), 415, "unsupported_media_type");
       // A few stray control characters in real text are not binary.
       const dirty = sample.replace(/\n\n/, "\n\f\n").replace("Moscow", "Mos\u0000cow");
       expect((await send("/v1/clean", { method: "POST", headers: { "content-type": "text/plain" }, body: dirty })).status).toBe(200);

@@ -41,4 +41,20 @@ describe("a body over the limit, sent whole before the answer is read", () => {
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toContain('"code":"payload_too_large"');
   });
+
+  it("a Content-Length over the limit that the client does not send in full is answered 413 after the drain's 2 s, not at the request timeout", async () => {
+    const { port } = new URL(server.url);
+    const t0 = Date.now();
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), "127.0.0.1");
+      let got = "";
+      socket.on("data", (d) => { got += d.toString("latin1"); if (got.includes("}}")) socket.destroy(); });
+      socket.on("error", reject);
+      socket.on("close", () => resolve(got));
+      socket.write(`POST /v1/clean HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${3 * 1024 * 1024}\r\n\r\n`);
+      socket.write(Buffer.alloc(1024 * 1024, "a"));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
 });
