@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { CleanResult } from "../core/types.ts";
 import { toErrorBody } from "../http/batch-item.ts";
-import { decodeText, refuseBinary } from "../http/body.ts";
+import { decodeText } from "../http/body.ts";
 import { HttpError } from "../http/errors.ts";
 import { cleanOnSite } from "../http/document.ts";
 import { looksLikeHtml } from "../html/sniff.ts";
@@ -68,11 +68,11 @@ export async function runClean(args: CleanArgs, stdout: NodeJS.WritableStream = 
   let failed = 0;
   for (const f of files) {
     try {
-      // Read as the API reads a text body: a byte-order mark or UTF-16's NULs say, else UTF-8.
-      const content = decodeText(fs.readFileSync(f.path === "-" ? 0 : f.path));
+      // Read as the API reads a text body: a byte-order mark or UTF-16's NULs say, else UTF-8; not
+      // text at all, it fails.
+      const content = decodeText(fs.readFileSync(f.path === "-" ? 0 : f.path), undefined, { what: "the input", how: "files are read as UTF-8 unless they start with a byte-order mark or are UTF-16" });
       // As the API answers 400 no_text: an empty input is a failed one, not an empty body.
       if (!/\S/.test(content)) throw new HttpError(400, "no_text", "no text to clean: the input is empty or only white space");
-      refuseBinary(content, "files are read as UTF-8 unless they start with a byte-order mark or are UTF-16", "the input");
       // A .md file is Markdown unless --format says otherwise.
       const options = { ...(MARKDOWN_EXT.test(f.path) && { format: "markdown" }), ...args.options, ...(args.explain && { explain: true }) };
       const r = await cleanOnSite({ kind: looksLikeHtml(content) ? "html" : "text", content, options }, deps);

@@ -48,7 +48,6 @@ export function analyze(texts: string[], lineNos: ArrayLike<number>, model: Mode
   return { texts, lineNos, doc, p1, p2, markers };
 }
 
-/** `site`: the template of the input's site, and whether to learn the input (site-template.ts). */
 // The context pass re-decides each line from its neighbours, and it learned from whole pages: an
 // input of one or two lines gives it none to read, and it took them for a page's stray lines.
 // A paragraph sent alone (a news brief), or one with a "Share this article" under it, lost its
@@ -62,6 +61,7 @@ export function analyze(texts: string[], lineNos: ArrayLike<number>, model: Mode
 // held-out article F1 on loose_text 0.9583 -> 0.9570 and page_text 0.9348 -> 0.9342.
 const CONTEXT_MIN_LINES = 3;
 
+/** `site`: the template of the input's site, and whether to learn the input (site-template.ts). */
 export function clean(input: string, options: unknown, model: Model, budget?: Budget, site?: SiteContext): CleanResult {
   const opts = resolveOptions(options ?? {});
   // Markdown is read as the text its reader sees, line for line (markdown.ts); hard-wrapped text a
@@ -144,7 +144,10 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, balanc
   // description), and are taken only from a heading: a <title> that is the site's name alone
   // equals the logo's line.
   let shown = known.title === undefined ? -1 : headlineLine(texts, known.title, known.headings);
-  for (const other of known.titles ?? []) if (shown < 0 && other !== known.title) shown = headlineLine(texts, other, known.headings, true);
+  for (const other of known.titles ?? []) {
+    if (shown >= 0) break;
+    if (other !== known.title) shown = headlineLine(texts, other, known.headings, true);
+  }
   const title = shown >= 0 ? shown : found.title >= 0 ? found.title : known.headline ?? -1;
   // Else the title model's line, when it reads as the declared title (a headline below the first
   // TITLE_SEARCH_LINES blocks); else the declared title without a site's name after it.

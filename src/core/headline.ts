@@ -30,9 +30,10 @@ const MAX_LATE_H1 = 10;
 const HEADLINE_MAX_CHARS = 400;
 
 /**
- * The line among the first TITLE_SEARCH_LINES (or an <h1> anywhere) that is the page's headline,
- * given the title it declares, or -1. `heading[i]` is line i's heading level (1-6; 0 when it is not a heading); without
- * it only a line equal to the title is found; with `headingsOnly`, only a heading is.
+ * The line among the first TITLE_SEARCH_LINES (or an <h1> past them) that is the page's headline,
+ * given the title it declares, or -1. `heading[i]` is line i's heading level (1-6; 0 when it is not
+ * a heading); without it only a line equal to the title is found; with `headingsOnly`, only a
+ * heading is.
  */
 export function headlineLine(texts: readonly string[], title: string, heading?: ArrayLike<number>, headingsOnly = false): number {
   const want = lineKey(title);

@@ -1,6 +1,6 @@
 // POST /v1/clean/batch: a JSON array in and out (at most MAX_BATCH_DOCS), or NDJSON in and NDJSON
 // streamed out in the same order, each line its own result or its own error.
-import { decodeText, parseContentType, readLimited, refuseBinary, refuseEncoded } from "./body.ts";
+import { decodeText, parseContentType, readLimited, refuseEncoded } from "./body.ts";
 import { decoderFor, type Decoder } from "./decoder.ts";
 import { cleanBatchItem, cleanBatchLine, isError } from "./batch-item.ts";
 import type { CleanDeps } from "./document.ts";
@@ -36,9 +36,7 @@ export async function handleBatch(req: Request, config: BatchConfig): Promise<Re
     return ndjsonBatch(req, config, options, charset);
   }
   if (!isJsonType(type)) throw new HttpError(415, "unsupported_media_type", `unsupported content type "${type}": send a JSON array (application/json) or NDJSON (application/x-ndjson)`);
-  const raw = decodeText(await readLimited(req, config.maxBodyBytes * BATCH_BODY_FACTOR), charset);
-  refuseBinary(raw);
-  const body = parseJson(raw);
+  const body = parseJson(decodeText(await readLimited(req, config.maxBodyBytes * BATCH_BODY_FACTOR), charset));
   const docs = validate(BatchEnvelopeSchema, body, "body");
   if (docs.length > MAX_BATCH_DOCS) throw new HttpError(413, "payload_too_large", `at most ${MAX_BATCH_DOCS} documents per JSON batch, not ${docs.length}: send NDJSON for more`);
   // One after another: a page learned into its site's template applies to the site's next pages.

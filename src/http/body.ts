@@ -94,9 +94,10 @@ const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 /**
  * Bytes to text. A byte-order mark wins (UTF-8, UTF-16 LE/BE); then the declared charset; then
  * UTF-16 when the bytes look like it (sniffUtf16); then UTF-8. Invalid sequences become U+FFFD
- * rather than an error: scraped text is often dirty.
+ * rather than an error: scraped text is often dirty; but bytes that are not text at all get a 415
+ * (refuseBinary; `source` names the input and says how it was read, in that error).
  */
-export function decodeText(bytes: Uint8Array, charset?: string): string {
+export function decodeText(bytes: Uint8Array, charset?: string, source: { what?: string; how?: string } = {}): string {
   let label = (charset ?? "utf-8").toLowerCase();
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) (label = "utf-8"), (start = 3);
@@ -109,7 +110,9 @@ export function decodeText(bytes: Uint8Array, charset?: string): string {
   } catch {
     throw new HttpError(415, "unsupported_media_type", `unsupported charset: ${charset}`);
   }
-  return decoder.decode(bytes.subarray(start));
+  const text = decoder.decode(bytes.subarray(start));
+  refuseBinary(text, source.how, source.what);
+  return text;
 }
 
 // A body that is not text (random or compressed bytes, an image or a PDF sent as text/plain, or
@@ -126,7 +129,7 @@ const BINARY_MAX_SHARE = 0.1;
 const BINARY_MIN_CHARS = 16;
 
 /** A 415 when `text` reads as binary data rather than text (see BINARY_MAX_SHARE); `how` says how it was decoded. */
-export function refuseBinary(text: string, how = UTF8_NOTE, what = "the body"): void {
+function refuseBinary(text: string, how = UTF8_NOTE, what = "the body"): void {
   const n = Math.min(text.length, BINARY_SNIFF_CHARS);
   let bad = 0;
   for (let i = 0; i < n; i++) {

@@ -2,7 +2,7 @@
 // by the contract's schemas (schemas.ts). Plain text that is really a page goes to HTML mode.
 import { metaCharset } from "../html/sniff.ts";
 import { HttpError } from "./errors.ts";
-import { decodeText, parseContentType, readLimited, refuseBinary } from "./body.ts";
+import { decodeText, parseContentType, readLimited } from "./body.ts";
 import { documentFromJson, kindOf, type DocumentInput } from "./document.ts";
 import { QuerySchema } from "./schemas.ts";
 import { validate } from "./validate.ts";
@@ -46,25 +46,18 @@ export async function parseCleanRequest(req: Request, maxBytes: number): Promise
     const content = decodeText(await readLimited(req, maxBytes), charset);
     if (content.length === 0) throw new HttpError(400, "no_text", "the request body is empty: send the scraped text");
     if (!HAS_TEXT.test(content)) throw new HttpError(400, "no_text", "the request body is only whitespace: send the scraped text");
-    refuseBinary(content);
     return { kind: kindOf(content), content, options };
   }
   if (type === "text/markdown" || type === "text/x-markdown") {
     const content = decodeText(await readLimited(req, maxBytes), charset);
     if (!HAS_TEXT.test(content)) throw new HttpError(400, "no_text", "the request body is empty: send the Markdown");
-    refuseBinary(content);
     return { kind: "text", content, options: { format: "markdown", ...options } };
   }
   if (type === "text/html" || type === "application/xhtml+xml") {
     const content = decodeHtml(await readLimited(req, maxBytes), charset);
     if (!HAS_TEXT.test(content)) throw new HttpError(400, "no_text", "the request body is empty: send the page's HTML");
-    refuseBinary(content);
     return { kind: "html", content, options };
   }
-  if (isJsonType(type)) {
-    const raw = decodeText(await readLimited(req, maxBytes), charset);
-    refuseBinary(raw);
-    return documentFromJson(parseJson(raw), options);
-  }
+  if (isJsonType(type)) return documentFromJson(parseJson(decodeText(await readLimited(req, maxBytes), charset)), options);
   throw new HttpError(415, "unsupported_media_type", `unsupported content type "${type}": send text/plain, text/markdown, text/html or application/json`);
 }
