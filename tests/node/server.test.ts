@@ -58,3 +58,42 @@ describe("a body over the limit, sent whole before the answer is read", () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 });
+
+describe("an answer given before the body is read", () => {
+  // A 415 (media type), 404 or 405 is answered without reading the body. A client that goes on
+  // sending must not hold the connection, or the server's reading, for as long as it likes:
+  // @hono/node-server reads and drops an unread body for 500 ms or 64 MB at most, then closes.
+  const endless = (path: string, contentType: string) => {
+    const { port } = new URL(server.url);
+    return new Promise<{ answer: string; sentMb: number; closed: boolean }>((resolve) => {
+      const socket = net.connect(Number(port), "127.0.0.1");
+      let answer = "", sentMb = 0, closed = false;
+      const chunk = Buffer.alloc(1024 * 1024, "a");
+      socket.on("data", (d) => (answer += d.toString("latin1")));
+      socket.on("error", () => {});
+      socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: ${contentType}\r\nTransfer-Encoding: chunked\r\n\r\n`);
+      const t0 = Date.now();
+      const tick = setInterval(() => {
+        if (closed || Date.now() - t0 > 15_000) {
+          clearInterval(tick);
+          socket.destroy();
+          resolve({ answer, sentMb, closed });
+          return;
+        }
+        socket.write(`${chunk.length.toString(16)}\r\n`);
+        socket.write(chunk);
+        socket.write("\r\n");
+        sentMb++;
+      }, 10);
+      socket.on("close", () => (closed = true));
+    });
+  };
+  for (const [path, type, status] of [["/v1/clean", "image/png", 415], ["/nowhere", "text/plain", 404], ["/healthz", "text/plain", 405]] as const) {
+    it(`${status}: the connection is closed while the client is still sending`, async () => {
+      const r = await endless(path, type);
+      expect(r.answer).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+      expect(r.closed).toBe(true);
+      expect(r.sentMb).toBeLessThan(200);
+    }, 20_000);
+  }
+});
