@@ -2,7 +2,7 @@
 // whatever DOM the runtime has) -> the text model on the block texts -> the HTML pass, which adds
 // what the DOM knows (Readability's verdict, tags, links, landmarks, class names) -> assemble.
 import type { Budget } from "./budget.ts";
-import { analyze, assemble, kept } from "./clean.ts";
+import { analyze, assemble, CONTEXT_MIN_LINES, decidedP, kept } from "./clean.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
 import { extractHtmlFeatures, HTML_CONTEXT_SIZE, htmlContextMatrix, LANDMARKS, setRegionFeatures, type BlockSignals, type HtmlFeatures } from "./html-features.ts";
 import type { HtmlModel } from "./html-model.ts";
@@ -122,9 +122,13 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
   const languageKnown = a.doc.language !== "und";
   // Next to nothing kept where the text model reads more: its reading of the blocks decides. Decided
   // at the balanced thresholds whatever the preference, so one model's reading decides all three.
-  const textDecides = keptWords(scored.p, htmlModel.file.thresholds.balanced, nWords) < FALLBACK_MIN_WORDS && keptWords(a.p2, model.file.thresholds.balanced, nWords) >= FALLBACK_MIN_WORDS;
+  // A page of one or two blocks is read as text mode reads one or two lines (clean.ts's
+  // CONTEXT_MIN_LINES): the HTML pass learned from whole pages and from articles' body blocks
+  // alone, and kept a lone "Share this article", or one under a paragraph, at P 0.96-0.99.
+  const few = a.texts.length > 0 && a.texts.length < CONTEXT_MIN_LINES;
+  const textDecides = few || (keptWords(scored.p, htmlModel.file.thresholds.balanced, nWords) < FALLBACK_MIN_WORDS && keptWords(a.p2, model.file.thresholds.balanced, nWords) >= FALLBACK_MIN_WORDS);
   const { pBlock, p, weights } = textDecides
-    ? { pBlock: a.p1, p: a.p2, weights: model }
+    ? { pBlock: a.p1, p: decidedP(a), weights: model }
     : { pBlock: scored.pBlock, p: scored.p, weights: htmlModel };
   const threshold = weights.file.thresholds[opts.preference], balancedThreshold = weights.file.thresholds.balanced;
   const confidenceFor = (k: readonly boolean[], leaveOut?: ArrayLike<number>) => confidenceOf(confidenceFeatures(p, pBlock, k, nWords, threshold, languageKnown, leaveOut), weights);

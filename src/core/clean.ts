@@ -59,7 +59,12 @@ export function analyze(texts: string[], lineNos: ArrayLike<number>, model: Mode
 // Training the context pass on body-only views of the corpus's articles (as html-train.ts does for
 // HTML mode) kept the lone paragraph too, but not the one with a share line under it, and cost
 // held-out article F1 on loose_text 0.9583 -> 0.9570 and page_text 0.9348 -> 0.9342.
-const CONTEXT_MIN_LINES = 3;
+export const CONTEXT_MIN_LINES = 3;
+
+/** The lines' final P(body): the context pass's, or with too few lines the first pass's on lines of prose (CONTEXT_MIN_LINES). */
+export function decidedP(a: Analysis): Float64Array {
+  return a.texts.length < CONTEXT_MIN_LINES ? Float64Array.from(a.p2, (x, i) => (a.doc.info[i].prose ? a.p1[i] : x)) : a.p2;
+}
 
 /** `site`: the template of the input's site, and whether to learn the input (site-template.ts). */
 export function clean(input: string, options: unknown, model: Model, budget?: Budget, site?: SiteContext): CleanResult {
@@ -85,7 +90,7 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
   const a = analyze(texts, lineNos, model, undefined, budget, codes, layout);
   const threshold = model.file.thresholds[opts.preference];
   // Too few lines for a sequence: the first pass decides a line of prose (see CONTEXT_MIN_LINES).
-  const p = texts.length < CONTEXT_MIN_LINES ? Float64Array.from(a.p2, (x, i) => (a.doc.info[i].prose ? a.p1[i] : x)) : a.p2;
+  const p = decidedP(a);
   const keep = kept(p, threshold);
   const confidenceFor = (keep: readonly boolean[], leaveOut?: ArrayLike<number>) => confidenceOf(confidenceFeatures(p, a.p1, keep, a.doc.nWords, threshold, a.doc.language !== "und", leaveOut), model);
   const known: KnownFromPage = site ? { site, confidenceFor } : {};

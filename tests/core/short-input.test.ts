@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 import { clean } from "../../src/core/clean.ts";
 import { REPO_ROOT } from "../../src/eval/corpus.ts";
 import { chooseModels } from "../../src/eval/models.ts";
-import { defaultModel } from "../../src/model/index.ts";
+import { resolveOptions } from "../../src/core/options.ts";
+import { jsdomImpl, linkedomImpl } from "../../src/dom/node.ts";
+import { cleanHtml } from "../../src/html/clean-page.ts";
+import { defaultFastHtmlModel, defaultHtmlModel, defaultModel } from "../../src/model/index.ts";
 import { listSamples, readSample } from "../../src/train/dataset.ts";
 
 const dir = path.join(REPO_ROOT, "samples");
@@ -54,4 +57,30 @@ describe("one- and two-line inputs", () => {
     const two = clean(paragraphs.slice(0, 2).join("\n"), { explain: true }, model);
     expect(two.lines!.every((l) => l.score === l.raw.score)).toBe(true);
   });
+});
+
+describe("HTML pages of one or two blocks", () => {
+  // Read as text mode reads one or two lines (src/core/clean-html.ts): the HTML pass kept a lone
+  // "Share this article", or one under a paragraph, at P 0.96-0.99 on both engines.
+  const engines = [
+    ["fast", jsdomImpl],
+    ["readability", jsdomImpl],
+    ["readability", linkedomImpl],
+  ] as const;
+  const html = (...blocks: string[]) => `<html><body>${blocks.map((b) => `<p>${b}</p>`).join("")}</body></html>`;
+  for (const [engine, dom] of engines) {
+    const run = (page: string) => cleanHtml(page, resolveOptions({ htmlEngine: engine, explain: true }), { dom, model, htmlModel: defaultHtmlModel(), fastHtmlModel: defaultFastHtmlModel() });
+    it(`${engine} on ${dom.name}: a paragraph is kept, a share line under it removed, a lone share line removed with low confidence`, () => {
+      for (const p of paragraphs.slice(0, 5)) {
+        expect(run(html(p)).text).toBe(p);
+        const r = run(html(p, "Share this article"));
+        expect(r.text).toBe(p);
+        expect(r.removed.map((x) => x.text)).toEqual(["Share this article"]);
+        expect(r.html?.path).toBe("text");
+      }
+      const lone = run(html("Share this article"));
+      expect(lone.text).toBe("");
+      expect(lone.lowConfidence).toBe(true);
+    });
+  }
 });
