@@ -9,6 +9,7 @@ import { DENSE_INDEX, DENSE_SIZE, extractFeatures, type DocFeatures } from "./fe
 import type { Model } from "./model.ts";
 import { MAX_URL_CHARS, resolveOptions, type CleanOptions } from "./options.ts";
 import type { LineCodes } from "./codes.ts";
+import { longParts, readInParts } from "./long-input.ts";
 import { repeatedRuns } from "./repeats.ts";
 import { firstTopHeading, layoutWithoutMarkup, looksLikeMarkdown, markdownLinesText, readerEnvelope } from "./markdown.ts";
 import { LINE_BREAK, splitLines } from "./segment.ts";
@@ -42,6 +43,29 @@ export function analyze(texts: string[], lineNos: ArrayLike<number>, model: Mode
   budget.check("segment");
   const doc = extractFeatures(texts, model.hashBits, langHint, codes, layout);
   budget.check("features");
+  const first = firstPass(doc, model);
+  // A document longer than any the model learned from is read in parts (long-input.ts), in its
+  // language. The parts are analysed without `codes`, so on fresh arrays: doc stays valid.
+  const parts = longParts(first.p1, doc.nWords);
+  if (parts) {
+    const hint = doc.language === "und" ? langHint : doc.language;
+    const read = readInParts(texts.length, parts, (from, to) => {
+      const slice = <T>(x: ArrayLike<T>) => Array.prototype.slice.call(x, from, to) as T[];
+      const part = analyzeOnce(texts.slice(from, to), slice(lineNos), model, hint, budget, layout && slice(layout));
+      return { p1: part.p1, p2: part.p2, start: part.markers.start, end: part.markers.end };
+    });
+    budget.check("classify");
+    return { texts, lineNos, doc, p1: read.p1, p2: read.p2, markers: { start: read.start, end: read.end } };
+  }
+  const { p1, markers } = first;
+  const p2 = smoothLines(p1, doc, model, markers);
+  budget.check("classify");
+  return { texts, lineNos, doc, p1, p2, markers };
+}
+
+/** A part of a long document, analysed as a document of its own (on fresh arrays: no `codes`). */
+function analyzeOnce(texts: string[], lineNos: ArrayLike<number>, model: Model, langHint: string | undefined, budget: Budget, layout?: ArrayLike<number>): Analysis {
+  const doc = extractFeatures(texts, model.hashBits, langHint, undefined, layout);
   const { p1, markers } = firstPass(doc, model);
   const p2 = smoothLines(p1, doc, model, markers);
   budget.check("classify");
