@@ -175,3 +175,14 @@ describe("categorize's verdict", () => {
     }
   });
 });
+
+describe("the donation cue", () => {
+  // French "don(s)" is a donation; English "don't" (straight or curly apostrophe) is not.
+  const shape = { nWords: 12, terminal: true, listRun: 0, beforeBody: false, afterBody: false, nextIsBody: true };
+  it("does not take don't or don’t for a donation appeal", () => {
+    for (const t of ["I don’t think the council will agree to it this year, she said.", "Don't miss the game tonight, said the coach to reporters."]) expect(categorize(t, shape, 0.3).category, t).not.toBe("donation");
+  });
+  it("still reads French dons as one", () => {
+    for (const t of ["Faites un don pour soutenir notre rédaction", "Les dons sont déductibles des impôts"]) expect(categorize(t, shape, 0.3).category, t).toBe("donation");
+  });
+});
