@@ -146,9 +146,56 @@ export function markdownLinesText(source: readonly string[], skip = 0): string[]
       continue;
     }
     if (f) { fence = f[1]; lines[i] = ""; continue; }
-    lines[i] = lineText(line);
+    if (i + 1 < lines.length) joinSplitLink(lines, i);
+    lines[i] = lineText(lines[i]);
   }
   return lines;
+}
+
+/**
+ * A link or image whose text a hard-wrapping writer (html2text, pandoc) broke over two lines,
+ * "[twelve kilometres of protected\ncycle lanes](https://…) along", read line by line left its
+ * "[" and its "](https://…)" in the text. When line i ends inside an open "[" that line i + 1
+ * closes with "](target)", the markup goes from both lines: a link's text stays, an image's alt
+ * text goes (as on one line: no body). Each line keeps its own words, so the lines stay the lines
+ * sent. A link broken over more lines, or inside its target, is left as it is. Measured on the
+ * corpus's articles as Markdown (fold models): wrapped at 78 columns, F1 0.8353 -> 0.9056; as
+ * turndown writes them, 0.9245 -> 0.9247.
+ */
+function joinSplitLink(lines: string[], i: number): void {
+  const line = lines[i], next = lines[i + 1];
+  const open = lastOpenBracket(line);
+  if (open < 0) return;
+  const mid = next.indexOf("](");
+  if (mid < 0 || next.lastIndexOf("[", mid) >= 0 || next.lastIndexOf("]", mid - 1) >= 0) return;
+  const end = closingParen(next, mid + 1);
+  if (end < 0) return;
+  const image = open > 0 && line[open - 1] === "!";
+  lines[i] = image ? line.slice(0, open - 1) : line.slice(0, open) + line.slice(open + 1);
+  lines[i + 1] = (image ? "" : next.slice(0, mid)) + next.slice(end + 1);
+}
+
+/** The last "[" of the line that no "]" after it closes (-1: none); backslash escapes skipped. */
+function lastOpenBracket(s: string): number {
+  const open: number[] = [];
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 92) k++;
+    else if (c === 91) open.push(k);
+    else if (c === 93) open.pop();
+  }
+  return open.length ? open[open.length - 1] : -1;
+}
+
+/** The ")" closing the "(" at `at` (-1: none on the line), nested parentheses counted. */
+function closingParen(s: string, at: number): number {
+  for (let k = at, depth = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 92) k++;
+    else if (c === 40) depth++;
+    else if (c === 41 && --depth === 0) return k;
+  }
+  return -1;
 }
 
 /**

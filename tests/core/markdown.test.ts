@@ -3,7 +3,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { clean } from "../../src/core/clean.ts";
-import { firstTopHeading, lineText, looksLikeMarkdown, markdownToText, readerEnvelope } from "../../src/core/markdown.ts";
+import { firstTopHeading, lineText, looksLikeMarkdown, markdownLinesText, markdownToText, readerEnvelope } from "../../src/core/markdown.ts";
 import { REPO_ROOT } from "../../src/eval/corpus.ts";
 import { defaultModel } from "../../src/model/index.ts";
 import { listSamples, readSample } from "../../src/train/dataset.ts";
@@ -152,5 +152,29 @@ describe("clean() on Markdown", () => {
     expect(r.markdown).toBeUndefined();
     expect(r.text).toContain("https://news.example/related");
     expect(() => clean(md, { format: "html" }, defaultModel())).toThrow(/format/);
+  });
+});
+
+describe("links and images a hard-wrapping writer broke over two lines", () => {
+  // html2text and pandoc wrap at 72-78 columns, inside a link's text too.
+  const source = [
+    "The city council voted on Tuesday to build [twelve kilometres of protected",
+    "cycle lanes](https://news.example.com/2025/03/council-vote-cycle-lanes-full-text) along",
+    "Main Street, after a [study by the",
+    "transport department](https://transport.example.gov/reports/2024/parking-study.pdf (PDF)) found",
+    "![A cyclist on Main Street in the",
+    "morning](https://img.example.com/2025/03/cyclist.jpg)",
+    "that most shoppers arrive on foot [or by bus.",
+  ];
+  it("are read as their text, each line keeping its own words; the alt text of an image goes", () => {
+    expect(markdownLinesText(source)).toEqual([
+      "The city council voted on Tuesday to build twelve kilometres of protected",
+      "cycle lanes along",
+      "Main Street, after a study by the",
+      "transport department found",
+      "",
+      "",
+      "that most shoppers arrive on foot [or by bus.",
+    ]);
   });
 });
