@@ -43,12 +43,14 @@ const LIST_ITEM_RE = /^\s*(?:[-*+•·–]|\d{1,3}[.)])\s/;
 export function wrapWidth(text: string): number {
   // Most scraped text has a paragraph a line, and more lines past MAX_WIDTH than the share a width
   // lets overflow: one pass that keeps nothing tells.
+  // A line of one word (a URL, numbered or not: lynx's list of references) is no wrapped line: a
+  // wrapper cannot break it, and its length says nothing of the width. It counts as empty.
   let nonEmpty = 0, overlong = 0;
-  forEachLine(text, (_, n) => { if (n > 0) nonEmpty++; if (n > MAX_WIDTH) overlong++; });
+  forEachLine(text, (start, n) => { if (n > 0 && !loneWord(text, start, n)) { nonEmpty++; if (n > MAX_WIDTH) overlong++; } });
   if (nonEmpty < MIN_WRAPPED_LINES || overlong > Math.floor(WIDTH_OVERLONG_SHARE * nonEmpty)) return 0;
   // Each line's start and its length without trailing white space.
   const starts: number[] = [], lengths: number[] = [];
-  forEachLine(text, (start, n) => { starts.push(start); lengths.push(n); });
+  forEachLine(text, (start, n) => { starts.push(start); lengths.push(n > 0 && loneWord(text, start, n) ? 0 : n); });
   const sorted = lengths.filter((n) => n > 0).sort((a, b) => b - a);
   const width = sorted[Math.floor(WIDTH_OVERLONG_SHARE * sorted.length)];
   if (width < MIN_WIDTH || width > MAX_WIDTH) return 0;
@@ -76,6 +78,21 @@ function forEachLine(text: string, visit: (start: number, length: number) => voi
     visit(start, e - start);
     start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
+}
+
+/** The line at `start`, `length` long, is one word past its indent and a list number ("12. "). */
+function loneWord(text: string, start: number, length: number): boolean {
+  const end = start + length;
+  let i = start;
+  while (i < end && text.charCodeAt(i) <= 32) i++;
+  let d = i;
+  while (d < end && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+  if (d > i && d + 1 < end && text.charCodeAt(d) === 46 && text.charCodeAt(d + 1) <= 32) {
+    i = d + 1;
+    while (i < end && text.charCodeAt(i) <= 32) i++;
+  }
+  for (; i < end; i++) if (text.charCodeAt(i) <= 32) return false;
+  return true;
 }
 
 /** The line at `start` begins, past white space, with a lower-case letter. */

@@ -48,6 +48,14 @@ describe("wrapWidth", () => {
     }
   });
 
+  it("finds the width under lynx's list of references (numbered URLs, many longer than the width)", () => {
+    for (const name of listSamples(dir)) {
+      const wrapped = wrapText(readSample(dir, name).input, 72);
+      const refs = Array.from({ length: 60 }, (_, i) => `  ${i + 1}. https://www.example.com/${"section/".repeat(1 + (i % 4))}story-${i}-${"a-rather-long-slug-".repeat(4 + (i % 9))}`);
+      expect(wrapWidth(`${wrapped}\n\nReferences\n\n${refs.join("\n")}`), name).toBe(wrapWidth(wrapped));
+    }
+  });
+
   it("does not take a menu whose items end near one length for wrapped", () => {
     const menu = Array.from({ length: 40 }, (_, i) => `Section ${i} Latest News And Analysis From Our Reporters ${"x".repeat(i % 5)}`).join("\n");
     expect(wrapWidth(menu)).toBe(0);
