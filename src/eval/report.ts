@@ -71,7 +71,10 @@ export interface SummaryRow {
   article: MacroScore;
   all: MacroScore;
   errors: number;
+  /** Over all pages. */
   calibration?: Calibration;
+  /** Over the articles alone. */
+  articleCalibration?: Calibration;
 }
 
 export const ARTICLE = "article";
@@ -101,8 +104,9 @@ export function summarize(per: readonly PageScore[]): SummaryRow[] {
       all: macro(g),
       errors: g.filter((s) => s.error).length,
     };
-    const cal = calibration(g);
+    const cal = calibration(g), articleCal = calibration(g.filter((s) => s.page_type === ARTICLE));
     if (cal) row.calibration = cal;
+    if (articleCal) row.articleCalibration = articleCal;
     rows.push(row);
   }
   return rows;
@@ -167,13 +171,10 @@ export function formatTable(rows: readonly SummaryRow[]): string {
 
 export function formatCalibration(rows: readonly SummaryRow[]): string {
   const out: string[] = [];
-  for (const r of rows) {
-    const c = r.calibration;
-    if (!c) continue;
-    out.push(
-      `${pad(rowKey(r.system, r.kind), 24)} n=${c.n} good(F1>=${GOOD_F1})=${c.positives}  ECE=${f4(c.ece)}  Brier=${f4(c.brier)}  AUROC=${f4(c.auroc)}`,
-    );
-  }
+  const line = (name: string, c: Calibration) => `${pad(name, 24)} n=${c.n} good(F1>=${GOOD_F1})=${c.positives}  ECE=${f4(c.ece)}  Brier=${f4(c.brier)}  AUROC=${f4(c.auroc)}`;
+  for (const r of rows) if (r.calibration) out.push(line(rowKey(r.system, r.kind), r.calibration));
+  out.push("articles alone:");
+  for (const r of rows) if (r.articleCalibration) out.push(line(rowKey(r.system, r.kind), r.articleCalibration));
   return out.join("\n");
 }
 
