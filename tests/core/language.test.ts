@@ -60,3 +60,22 @@ describe("stopwordEntries", () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe("detectLanguage with a hint (a page's <html lang>)", () => {
+  const english = "the council said on tuesday that it would not be able to build the new lanes before the end of the year because the money had not been found and the work would have to wait".split(" ");
+  const french = "le conseil a dit mardi qu il ne pourrait pas construire les nouvelles pistes avant la fin de l année parce que l argent n a pas été trouvé et que les travaux devraient attendre".split(" ");
+  it("takes the hint when the words agree, or say too little", () => {
+    expect(detectLanguage(entriesOf(french), "fr-FR")).toBe("fr");
+    expect(detectLanguage(entriesOf(english), "en")).toBe("en");
+    expect(detectLanguage(entriesOf(["zebra", "quantum"]), "fr")).toBe("fr");
+  });
+  it("is overruled by text plainly in another language (a template's lang on an article in another)", () => {
+    expect(detectLanguage(entriesOf(english), "fr")).toBe("en");
+    expect(detectLanguage(entriesOf(french), "en-US")).toBe("fr");
+  });
+  it("keeps either hint on words that close languages share", () => {
+    const shared = ["de", "la", "en", "de", "la", "en", "de"];
+    expect(detectLanguage(entriesOf(shared), "es")).toBe("es");
+    expect(detectLanguage(entriesOf(shared), "fr")).toBe("fr");
+  });
+});
