@@ -14,7 +14,8 @@
 // metadata (<title>, <meta>, <html lang>, <link rel=canonical>, JSON-LD) in the same pass.
 //
 // Linear in the page: the stack of open elements is capped (elements nested deeper lose their tags,
-// not their text, as prepare.ts bounds the DOM's input), so every stack search is bounded.
+// not their text or the block breaks they make, as prepare.ts bounds the DOM's input), so every
+// stack search is bounded.
 import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { BLOCK_TAGS, BlockSink, CELL_TAGS, enter, isHidden, ROOT_CTX, SKIP_TAGS, type AttrOf, type Block, type Ctx } from "./blocks.ts";
 import { EntityDecoder } from "./decode-entities.ts";
@@ -246,6 +247,25 @@ function readStream(html: string, url: string | undefined, watch: boolean): Stre
     return true;
   }
 
+  /** What an element's start or end tag does to the text around it: a block's ends a block, a cell's is a space. */
+  function separate(tag: string): void {
+    if (BLOCK_TAGS.has(tag)) sink.flush();
+    else if (CELL_TAGS.has(tag)) sink.append(" ", ctx);
+  }
+
+  /**
+   * Whether a start tag past MAX_OPEN is left out of the tree (read as if absent: its text goes on
+   * in the open element's context, while its start and end tags still end a block). A hidden one
+   * (a <script>, a hidden <div>) is pushed, one at most, since under it all is hidden, so what it
+   * holds stays out of the text; inside it start tags are not counted and only its own end tag closes it.
+   */
+  function pastCap(hidden: boolean): boolean {
+    if (stack.length > MAX_OPEN) return true;
+    if (hidden) return false;
+    overflow++;
+    return true;
+  }
+
   function openTag(tag: string, selfClosing: boolean): void {
     if (tag === "html") { htmlLang ??= attr("lang"); sink.flush(); return; }
     if (tag === "head") return;
@@ -257,14 +277,11 @@ function readStream(html: string, url: string | undefined, watch: boolean): Stre
     if (!foreign && !implyEnds(tag)) return;
     if (tag === "br") { if (!skip) sink.flush(); return; }
     if (VOID.has(tag) && tag !== "hr") return;
-    if (stack.length >= MAX_OPEN) { overflow++; return; }
     const hidden = skip || SKIP_TAGS.has(tag) || isHidden(attr);
+    if (!hidden) separate(tag);
+    if (stack.length >= MAX_OPEN && pastCap(hidden)) return;
     const block = !hidden && BLOCK_TAGS.has(tag);
     const cell = !hidden && CELL_TAGS.has(tag);
-    if (!hidden) {
-      if (block) sink.flush();
-      else if (cell) sink.append(" ", ctx);
-    }
     const el = parents.length;
     parents.push(stack.length ? top().ctx.el : -1);
     tags.push(tag);
@@ -281,7 +298,12 @@ function readStream(html: string, url: string | undefined, watch: boolean): Stre
   function closeTag(tag: string): void {
     if (tag === "html" || tag === "head" || tag === "body") return;
     if (tag === "br") { if (!skip) sink.flush(); return; }
-    if (overflow > 0 && !VOID.has(tag)) { overflow--; return; }
+    if (stack.length > MAX_OPEN) { if (tag === top().tag) pop(); return; } // the hidden element past the cap (pastCap)
+    if (overflow > 0 && !VOID.has(tag)) {
+      overflow--;
+      if (!skip) separate(tag);
+      return;
+    }
     if (tag === "p" && find("p", BUTTON_SCOPE) < 0) {
       if (!skip) sink.flush(); // </p> without <p>: the standard inserts an empty <p>
       return;

@@ -50,4 +50,15 @@ describe("streaming segmenter", () => {
     expect(streamPage(`<body><![CDATA[ x ]]><p>${para}</p>`).blocks.map((b) => b.text)).toEqual([para]); // a bogus comment to the first ">", as a browser reads it
     expect(streamPage(`<p>${para}\u0000</p>`).blocks[0].text).toBe(para);
   });
+
+  it("past 512 open elements still ends a block at each block tag and <br>, and keeps scripts out of the text", () => {
+    const paras = ["The council voted on Tuesday.", "Work starts in March.", "Residents applauded.", "A line", "after a break."];
+    const rest = `<p>${paras[0]}</p><div>${paras[1]}<script>var hidden = 1;</script></div><h2>${paras[2]}</h2>${paras[3]}<br>${paras[4]}`;
+    // Unclosed <font> (a legacy page's habit) and <b> nested deeper than the cap.
+    for (const open of ["<font>".repeat(520), "<b>".repeat(600)]) {
+      expect(streamPage(`<body>${open}${rest}`).blocks.map((b) => b.text)).toEqual(paras);
+    }
+    // After a hidden element past the cap closes, the text goes on.
+    expect(streamPage(`${"<i>".repeat(520)}<noscript><p>x</p></noscript><p>${paras[0]}</p>`).blocks.map((b) => b.text)).toEqual([paras[0]]);
+  });
 });
