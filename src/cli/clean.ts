@@ -6,8 +6,7 @@ import type { CleanResult } from "../core/types.ts";
 import { toErrorBody } from "../http/batch-item.ts";
 import { decodeText } from "../http/body.ts";
 import { HttpError } from "../http/errors.ts";
-import { cleanOnSite } from "../http/document.ts";
-import { looksLikeHtml } from "../html/sniff.ts";
+import { cleanOnSite, kindOf } from "../http/document.ts";
 import { cliDeps } from "../node/deps.ts";
 
 export interface CleanArgs {
@@ -75,7 +74,7 @@ export async function runClean(args: CleanArgs, stdout: NodeJS.WritableStream = 
       if (!/\S/.test(content)) throw new HttpError(400, "no_text", "no text to clean: the input is empty or only white space");
       // A .md file is Markdown unless --format says otherwise.
       const options = { ...(MARKDOWN_EXT.test(f.path) && { format: "markdown" }), ...args.options, ...(args.explain && { explain: true }) };
-      const r = await cleanOnSite({ kind: looksLikeHtml(content) ? "html" : "text", content, options }, deps);
+      const r = await cleanOnSite({ kind: kindOf(content, options), content, options }, deps);
       const text = render(r, args, f.name) + "\n";
       if (args.out) {
         const target = path.join(args.out, f.name.replace(INPUT_EXT, "") + (args.json ? ".json" : r.markdown !== undefined ? ".md" : ".txt"));

@@ -118,8 +118,15 @@ async function cleanOnSiteUnbounded(input: DocumentInput, deps: CleanDeps): Prom
   return (await cleanWithTemplate(input, deps, store, key, opts.siteTemplate === "learn", passOver)).result;
 }
 
-/** Text that is really an HTML page (a scraper that saved the page as text) goes to HTML mode. */
-export const kindOf = (content: string): DocumentInput["kind"] => (looksLikeHtml(content) ? "html" : "text");
+/**
+ * Text that is really an HTML page (a scraper that saved the page as text) goes to HTML mode,
+ * unless the client said how to read the text: format "text" or "markdown" in `options` is kept
+ * (Markdown can hold HTML; sniffing is for "auto").
+ */
+export function kindOf(content: string, options: Record<string, unknown>): DocumentInput["kind"] {
+  if (options.format === "text" || options.format === "markdown") return "text";
+  return looksLikeHtml(content) ? "html" : "text";
+}
 
 /** A JSON document `{text | html, url?, site?, options?, id?}`, checked against DocumentSchema. */
 export function documentFromJson(body: unknown, baseOptions: Record<string, unknown> = {}): DocumentInput {
@@ -127,6 +134,6 @@ export function documentFromJson(body: unknown, baseOptions: Record<string, unkn
   const options: Record<string, unknown> = { ...baseOptions, ...d.options };
   if (d.url !== undefined) options.url = d.url;
   if (d.site !== undefined) options.site = d.site;
-  const kind = d.text !== undefined ? kindOf(d.text) : "html";
+  const kind = d.text !== undefined ? kindOf(d.text, options) : "html";
   return { kind, content: (d.text ?? d.html)!, options, id: d.id };
 }

@@ -46,7 +46,7 @@ export async function parseCleanRequest(req: Request, maxBytes: number): Promise
     const content = decodeText(await readLimited(req, maxBytes), charset);
     if (content.length === 0) throw new HttpError(400, "no_text", "the request body is empty: send the scraped text");
     if (!HAS_TEXT.test(content)) throw new HttpError(400, "no_text", "the request body is only whitespace: send the scraped text");
-    return { kind: kindOf(content), content, options };
+    return { kind: kindOf(content, options), content, options };
   }
   if (type === "text/markdown" || type === "text/x-markdown") {
     const content = decodeText(await readLimited(req, maxBytes), charset);

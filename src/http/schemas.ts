@@ -14,7 +14,7 @@ export const CleanOptionsSchema = z
     url: z.string().max(MAX_URL_CHARS).optional(),
     site: z.string().max(MAX_SITE_CHARS).optional(),
     htmlEngine: z.enum(["readability", "fast"]).optional().openapi({ description: 'HTML mode\'s reader: "readability" (a DOM and Readability\'s region) or "fast" (a streaming parser and a learned region); the server\'s default is BOILERSTRIP_HTML_ENGINE.' }),
-    format: z.enum(["auto", "text", "markdown"]).optional().openapi({ description: 'How text is read: "markdown" as the text its reader sees (link text without targets, no images or markup; the body also comes back as sent in `markdown`), "text" as it is, "auto" (default) as Markdown when it shows Markdown links. text/markdown bodies are Markdown. HTML ignores it.' }),
+    format: z.enum(["auto", "text", "markdown"]).optional().openapi({ description: 'How text is read: "markdown" as the text its reader sees (link text without targets, no images or markup; the body also comes back as sent in `markdown`), "text" as it is, "auto" (default) as Markdown when it shows Markdown links. text/markdown bodies are Markdown. With "text" or "markdown" a text body is never read as HTML; HTML bodies ignore it.' }),
     siteTemplate: z.enum(["use", "learn", "off"]).optional().openapi({ description: 'The template learned from the site\'s pages (the site is `site`, else the host of `url`): "use" (default) removes kept lines that most of its recent pages hold; "learn" also adds this page to it; "off" ignores it.' }),
   })
   .openapi("CleanOptions", { description: "Unknown keys are ignored." });

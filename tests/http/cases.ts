@@ -386,6 +386,18 @@ export const HTML_CASES: HttpCase[] = [
     },
   },
   {
+    name: "text that looks like HTML keeps the format the client gives: format text or markdown is not sniffed as HTML",
+    async run(send) {
+      const md = "<!-- converted by crawler v2 -->\n<div><p>[Home](https://courier.example/)</p></div>\n\nThe city council voted on Tuesday to spend 40 million dollars on new flood defences along the river.";
+      const mode = async (path: string, init: RequestInit) => ((await (await send(path, { method: "POST", ...init })).json()) as CleanBody).mode;
+      expect(await mode("/v1/clean", { headers: { "content-type": "text/plain" }, body: md })).toBe("html");
+      for (const format of ["markdown", "text"]) {
+        expect(await mode(`/v1/clean?format=${format}`, { headers: { "content-type": "text/plain" }, body: md }), format).toBe("text");
+        expect(await mode("/v1/clean", { headers: { "content-type": "application/json" }, body: JSON.stringify({ text: md, options: { format } }) }), format).toBe("text");
+      }
+    },
+  },
+  {
     name: "a page's own <meta charset> is honoured when the content type has none",
     async run(send) {
       const html = '<html><head><meta charset="windows-1252"><title>Caf\u00e9</title></head><body><p>Le caf\u00e9 du port a rouvert ses portes apr\u00e8s des mois de travaux, et les habitants du quartier sont revenus nombreux d\u00e8s le premier matin \u2014 un \u201ccaf\u00e9 cr\u00e8me\u201d y co\u00fbte 2\u20ac.</p></body></html>';
