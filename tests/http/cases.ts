@@ -416,6 +416,21 @@ export const HTML_CASES: HttpCase[] = [
     },
   },
   {
+    name: "a <meta charset> past the first 1024 bytes, in the <head>, is honoured when the bytes are not UTF-8",
+    async run(send) {
+      const para = "Le caf\u00e9 du port a rouvert ses portes apr\u00e8s des mois de travaux \u2014 un \u201ccaf\u00e9 cr\u00e8me\u201d y co\u00fbte 2\u20ac.";
+      const page = (charset: string) => `<!DOCTYPE html><html><head><!-- ${"x".repeat(1100)} --><meta http-equiv="Content-Type" content="text/html; charset=${charset}"><title>Caf\u00e9</title></head><body><p>${para}</p></body></html>`;
+      const text = async (body: Uint8Array<ArrayBuffer>) => {
+        const res = await send("/v1/clean", { method: "POST", headers: { "content-type": "text/html" }, body });
+        expect(res.status).toBe(200);
+        return ((await res.json()) as HtmlBody).text;
+      };
+      expect(await text(windows1252(page("windows-1252")))).toContain(para);
+      // Valid UTF-8 under a late, stale declaration is read as UTF-8.
+      expect(await text(new TextEncoder().encode(page("iso-8859-1")))).toContain(para);
+    },
+  },
+  {
     name: "hostile HTML (10,000-deep nesting, invalid UTF-8, an empty page) gets a result or a JSON 4xx, never a 500",
     async run(send) {
       const deep = "<html><body>" + "<div>".repeat(10_000) + "<p>The deepest paragraph still reaches the reader in the end.</p>" + "</div>".repeat(10_000) + "</body></html>";
