@@ -3,6 +3,7 @@
 // what the DOM knows (Readability's verdict, tags, links, landmarks, class names) -> assemble.
 import type { Budget } from "./budget.ts";
 import { analyze, assemble, CONTEXT_MIN_LINES, decidedP, kept } from "./clean.ts";
+import { firstH1 } from "./headline.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
 import { extractHtmlFeatures, HTML_CONTEXT_SIZE, htmlContextMatrix, LANDMARKS, setRegionFeatures, type BlockSignals, type HtmlFeatures } from "./html-features.ts";
 import type { HtmlModel } from "./html-model.ts";
@@ -133,11 +134,16 @@ export function assembleBlocks(input: HtmlBlocksInput, scored: ReturnType<typeof
   const threshold = weights.file.thresholds[opts.preference], balancedThreshold = weights.file.thresholds.balanced;
   const confidenceFor = (k: readonly boolean[], leaveOut?: ArrayLike<number>) => confidenceOf(confidenceFeatures(p, pBlock, k, nWords, threshold, languageKnown, leaveOut), weights);
   const confidence = confidenceFor(kept(p, threshold));
+  const headings = input.blocks.map((b) => b.heading);
   const known = {
     title: input.title,
     titles: input.titles,
+    // A page that declares no title (a body sent alone): its first <h1> when the title model finds
+    // no line. On the corpus's articles sent as their body's contents (fast engine, 654 whose text
+    // holds the title): 423 of 464 titles right without, 508 of 560 with (the <h1> first: 495).
+    headline: input.title === undefined ? firstH1(headings) : -1,
     siteName: input.page.siteName,
-    headings: input.blocks.map((b) => b.heading),
+    headings,
     metaLines: [input.page.byline, input.page.published].filter((x): x is string => !!x),
     categoryHints: input.blocks.map((b) => ((b.flags & FIGURE) ? "caption" as const : (b.flags & NAV) ? "navigation" as const : undefined)),
     site,

@@ -55,6 +55,12 @@ export function headlineLine(texts: readonly string[], title: string, heading?: 
   return bestH1 >= 0 ? bestH1 : best;
 }
 
+/** The first <h1> among the first TITLE_SEARCH_LINES lines (`heading`: each line's level), or -1. */
+export function firstH1(heading: ArrayLike<number>): number {
+  for (let i = 0; i < Math.min(heading.length, TITLE_SEARCH_LINES); i++) if (heading[i] === 1) return i;
+  return -1;
+}
+
 /** `line` reads as the declared `title`: equal to it, or as like it as a heading must be (HEADLINE_MIN_SIMILARITY). */
 export function likeTitle(line: string, title: string): boolean {
   const a = lineKey(line), b = lineKey(title);

@@ -94,8 +94,14 @@ export function readPageMeta(doc: Document, url?: string): PageMeta {
     metas: metaPairs(doc),
     htmlLang: doc.documentElement?.getAttribute("lang"),
     canonicalHref: doc.querySelector('link[rel="canonical" i]')?.getAttribute("href"),
-    titleText: doc.querySelector("title")?.textContent,
+    titleText: pageTitle(doc),
   }, url);
+}
+
+/** The text of the page's <title>: the first not inside <svg> or <math>, whose <title> names a drawing. */
+function pageTitle(doc: Document): string | null | undefined {
+  for (const el of doc.querySelectorAll("title")) if (!el.closest("svg, math")) return el.textContent;
+  return undefined;
 }
 
 /** Readability's findings (or JSON-LD's) over ours, field by field, each read as a meta value is. */

@@ -18,9 +18,10 @@ import { boundMarkup, stripScriptsAndStyles } from "./prepare.ts";
  * unchanged by that: its parser moves all content into <body>; checked on the corpus); 2 and 3
  * when metadata values escaped twice were decoded (metadata.ts); 4 for linkedom when "<![CDATA["
  * was read as in HTML content (src/dom/linkedom.ts); 3 and 5 when the metadata kept every declared
- * title (metadata.ts, PageMeta.titles).
+ * title (metadata.ts, PageMeta.titles); 4 and 6 when an <svg>'s or <math>'s <title> stopped
+ * being the page's (metadata.ts).
  */
-export const PAGE_READER_VERSION: Record<string, number> = { jsdom: 3, linkedom: 5 };
+export const PAGE_READER_VERSION: Record<string, number> = { jsdom: 4, linkedom: 6 };
 
 export type ReadabilityStatus = "ok" | "null" | "error" | "skipped";
 

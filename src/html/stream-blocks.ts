@@ -290,7 +290,8 @@ function readStream(html: string, url: string | undefined, watch: boolean): Stre
     if (FOREIGN.has(tag)) foreignOpen++;
     ctx = inner;
     skip = hidden;
-    if (tag === "title" && titleText === undefined) raw = { kind: "title", text: "" };
+    // An <svg>'s or <math>'s <title> names a drawing, not the page.
+    if (tag === "title" && titleText === undefined && !foreign) raw = { kind: "title", text: "" };
     else if (tag === "script" && (attr("type") ?? "").toLowerCase().includes("ld+json")) raw = { kind: "json-ld", text: "" };
     if (tag === "hr" || (selfClosing && foreign)) pop();
   }

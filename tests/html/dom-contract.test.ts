@@ -129,6 +129,16 @@ describe.each(DOMS.map((d) => [d.name, d] as const))("HTML mode on %s", (_name, 
     expect(clean("<html><body></body></html>", dom)).toMatchObject({ text: "", html: { readability: "null", path: "body" } });
   });
 
+  it("takes no <svg>'s <title> for the page's, and takes the first <h1> for the title of a page that declares none", () => {
+    const headline = "Harbour town rebuilds its sea wall after winter storms";
+    const body = `<div class="logo"><a href="/"><svg viewBox="0 0 24 24"><title>02-smile</title><path d="M0 0h24v24H0z"/></svg></a></div><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><article><h1>${headline}</h1>${ARTICLE.map((a) => `<p>${a}, the council said on Tuesday after a long meeting.</p>`).join("")}</article></main>`;
+    expect(readPage(body, dom).meta.title).not.toBe("02-smile");
+    expect(clean(body, dom).title).toBe(headline);
+    // The fast engine declares none (Readability's title is its lone <h1>).
+    const fast = cleanHtml(body, resolveOptions({ htmlEngine: "fast" }), { dom, model: defaultModel(), htmlModel: defaultHtmlModel(), fastHtmlModel: defaultFastHtmlModel() });
+    expect(fast.title).toBe(headline);
+  });
+
   it("survives hostile HTML: 10,000-deep nesting, unclosed tags, a 1 MB attribute, NUL bytes", () => {
     const deep = "<html><body>" + "<div>".repeat(10_000) + "<p>" + ARTICLE.join(" and then ") + " which is the deepest paragraph of this page.</p>" + "</div>".repeat(10_000) + "</body></html>";
     const r1 = clean(deep, dom);

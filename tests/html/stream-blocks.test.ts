@@ -51,6 +51,11 @@ describe("streaming segmenter", () => {
     expect(streamPage(`<p>${para}\u0000</p>`).blocks[0].text).toBe(para);
   });
 
+  it("takes no <svg>'s or <math>'s <title> for the page's title", () => {
+    expect(streamPage('<body><svg><title>02-smile</title></svg><math><title>x</title></math><h1>Headline</h1><p>Text.</p></body>').meta.title).toBeUndefined();
+    expect(streamPage('<svg><title>Logo</title></svg><title>The page</title><p>Text.</p>').meta.title).toBe("The page");
+  });
+
   it("past 512 open elements still ends a block at each block tag and <br>, and keeps scripts out of the text", () => {
     const paras = ["The council voted on Tuesday.", "Work starts in March.", "Residents applauded.", "A line", "after a break."];
     const rest = `<p>${paras[0]}</p><div>${paras[1]}<script>var hidden = 1;</script></div><h2>${paras[2]}</h2>${paras[3]}<br>${paras[4]}`;
