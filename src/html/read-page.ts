@@ -19,9 +19,10 @@ import { boundMarkup, stripScriptsAndStyles } from "./prepare.ts";
  * when metadata values escaped twice were decoded (metadata.ts); 4 for linkedom when "<![CDATA["
  * was read as in HTML content (src/dom/linkedom.ts); 3 and 5 when the metadata kept every declared
  * title (metadata.ts, PageMeta.titles); 4 and 6 when an <svg>'s or <math>'s <title> stopped
- * being the page's (metadata.ts).
+ * being the page's (metadata.ts); 5 and 7 when a byline that is a URL, an email or an ID was
+ * passed over (metadata.ts).
  */
-export const PAGE_READER_VERSION: Record<string, number> = { jsdom: 4, linkedom: 6 };
+export const PAGE_READER_VERSION: Record<string, number> = { jsdom: 5, linkedom: 7 };
 
 export type ReadabilityStatus = "ok" | "null" | "error" | "skipped";
 

@@ -51,6 +51,18 @@ describe("streaming segmenter", () => {
     expect(streamPage(`<p>${para}\u0000</p>`).blocks[0].text).toBe(para);
   });
 
+  it("passes over a byline that is a URL, an email or an ID for the next source", () => {
+    const byline = (head: string) => streamPage(`<html><head>${head}</head><body><p>Text.</p></body></html>`).meta.byline;
+    expect(byline('<meta property="article:author" content="https://www.facebook.com/courier/">')).toBeUndefined();
+    for (const bad of ["https://www.facebook.com/courier/", "maria@courier.example", "262588213843476", "3d23d65-ddc6-4ce5"]) {
+      expect(byline(`<meta name="author" content="${bad}"><meta name="parsely-author" content="Maria Jensen">`), bad).toBe("Maria Jensen");
+      const jsonLd = `<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person","name":"Maria Jensen"}}</script>`;
+      expect(byline(`<meta property="article:author" content="${bad}">${jsonLd}`), bad).toBe("Maria Jensen");
+      expect(byline(`<meta name="author" content="Maria Jensen"><script type="application/ld+json">{"@type":"NewsArticle","author":"${bad}"}</script>`), bad).toBe("Maria Jensen");
+    }
+    expect(byline('<meta name="author" content="By Maria Jensen, staff writer">')).toBe("By Maria Jensen, staff writer");
+  });
+
   it("takes no <svg>'s or <math>'s <title> for the page's title", () => {
     expect(streamPage('<body><svg><title>02-smile</title></svg><math><title>x</title></math><h1>Headline</h1><p>Text.</p></body>').meta.title).toBeUndefined();
     expect(streamPage('<svg><title>Logo</title></svg><title>The page</title><p>Text.</p>').meta.title).toBe("The page");
