@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export type ErrorCode =
   | "bad_request"
+  | "invalid_request"
   | "invalid_json"
   | "no_text"
   | "invalid_options"

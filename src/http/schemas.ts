@@ -25,13 +25,15 @@ const hasText = (s: string) => /\S/.test(s);
 export const DocumentSchema = z
   .looseObject({
     id: z.union([z.string(), z.number()]).optional().openapi({ description: "Echoed back in batch results." }),
-    text: z.string().min(1).refine(hasText, "is only whitespace").optional().openapi({ description: "The scraped text (one of text or html)." }),
-    html: z.string().min(1).refine(hasText, "is only whitespace").optional().openapi({ description: "The page's HTML (one of text or html)." }),
+    text: z.string().min(1).refine(hasText, "is only whitespace").optional().openapi({ description: "The scraped text (one of text or html; both: 400 invalid_request)." }),
+    html: z.string().min(1).refine(hasText, "is only whitespace").optional().openapi({ description: "The page's HTML (one of text or html; both: 400 invalid_request)." }),
     url: z.string().max(MAX_URL_CHARS).optional(),
     site: z.string().max(MAX_SITE_CHARS).optional(),
     options: CleanOptionsSchema.optional(),
   })
   .refine((d) => d.text !== undefined || d.html !== undefined, { message: 'send "text" or "html"', path: ["text"] })
+  // Both given: which one to clean would be a guess (the text used to win, silently).
+  .refine((d) => d.text === undefined || d.html === undefined, { message: 'send "text" or "html", not both: "html" for a page\'s HTML, "text" for its scraped text', params: { code: "invalid_request" } })
   .openapi("Document", { example: { text: "Headline\nSubscribe to our newsletter\nThe article's first paragraph…", url: "https://example.org/a" } });
 
 export const QuerySchema = z.object({

@@ -6,6 +6,8 @@ import { HttpError, type ErrorCode } from "./errors.ts";
 /** Which error code a failed field gets, so clients can tell "no text" from "bad options". */
 function codeFor(issue: z.core.$ZodIssue, where: "body" | "query"): ErrorCode {
   if (where === "query") return "invalid_options";
+  // A refinement may name its own code (DocumentSchema: text and html both given).
+  if (issue.code === "custom" && typeof issue.params?.code === "string") return issue.params.code as ErrorCode;
   const field = issue.path[0];
   if (field === "options" || field === "url" || field === "site") return "invalid_options";
   if ((field === "text" || field === "html") && (issue.code === "custom" || issue.code === "too_small")) return "no_text";

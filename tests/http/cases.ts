@@ -200,6 +200,20 @@ export const HTTP_CASES: HttpCase[] = [
     },
   },
   {
+    name: "400 invalid_request for a JSON document with both text and html, in /v1/clean and per batch item",
+    async run(send) {
+      const both = { text: "The council voted on Tuesday.", html: "<p>The council voted on Tuesday.</p>" };
+      const res = await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(both) });
+      const err = await expectError(res, 400, "invalid_request");
+      expect(err.message).toMatch(/not both/);
+      const batch = await send("/v1/clean/batch", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify([{ text: both.text }, both]) });
+      expect(batch.status).toBe(200);
+      const items = (await batch.json()) as { error?: { code: string } }[];
+      expect(items[0].error).toBeUndefined();
+      expect(items[1].error?.code).toBe("invalid_request");
+    },
+  },
+  {
     name: "400 for invalid options",
     async run(send) {
       await expectError(await send("/v1/clean", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "a b c", options: { preference: "most" } }) }), 400, "invalid_options");
