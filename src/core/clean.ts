@@ -40,33 +40,26 @@ export interface Analysis {
  * they were split from, whose gaps are its blank lines (clean's text path; HTML's blocks have none).
  */
 export function analyze(texts: string[], lineNos: ArrayLike<number>, model: Model, langHint?: string, budget: Budget = NO_BUDGET, codes?: LineCodes, layout?: ArrayLike<number>): Analysis {
+  return analyzeDoc(texts, lineNos, model, langHint, budget, codes, layout, true);
+}
+
+/** analyze; `inParts`: a document longer than any the model learned from is read in parts (long-input.ts). */
+function analyzeDoc(texts: string[], lineNos: ArrayLike<number>, model: Model, langHint: string | undefined, budget: Budget, codes: LineCodes | undefined, layout: ArrayLike<number> | undefined, inParts: boolean): Analysis {
   budget.check("segment");
   const doc = extractFeatures(texts, model.hashBits, langHint, codes, layout);
   budget.check("features");
-  const first = firstPass(doc, model);
-  // A document longer than any the model learned from is read in parts (long-input.ts), in its
-  // language. The parts are analysed without `codes`, so on fresh arrays: doc stays valid.
-  const parts = longParts(first.p1, doc.nWords);
+  const { p1, markers } = firstPass(doc, model);
+  const parts = inParts ? longParts(p1, doc.nWords) : null;
   if (parts) {
+    // Each part in the whole's language, analysed without `codes`, so on fresh arrays: doc stays valid.
     const hint = doc.language === "und" ? langHint : doc.language;
     const read = readInParts(texts.length, parts, (from, to) => {
       const slice = <T>(x: ArrayLike<T>) => Array.prototype.slice.call(x, from, to) as T[];
-      const part = analyzeOnce(texts.slice(from, to), slice(lineNos), model, hint, budget, layout && slice(layout));
+      const part = analyzeDoc(texts.slice(from, to), slice(lineNos), model, hint, budget, undefined, layout && slice(layout), false);
       return { p1: part.p1, p2: part.p2, start: part.markers.start, end: part.markers.end };
     });
-    budget.check("classify");
     return { texts, lineNos, doc, p1: read.p1, p2: read.p2, markers: { start: read.start, end: read.end } };
   }
-  const { p1, markers } = first;
-  const p2 = smoothLines(p1, doc, model, markers);
-  budget.check("classify");
-  return { texts, lineNos, doc, p1, p2, markers };
-}
-
-/** A part of a long document, analysed as a document of its own (on fresh arrays: no `codes`). */
-function analyzeOnce(texts: string[], lineNos: ArrayLike<number>, model: Model, langHint: string | undefined, budget: Budget, layout?: ArrayLike<number>): Analysis {
-  const doc = extractFeatures(texts, model.hashBits, langHint, undefined, layout);
-  const { p1, markers } = firstPass(doc, model);
   const p2 = smoothLines(p1, doc, model, markers);
   budget.check("classify");
   return { texts, lineNos, doc, p1, p2, markers };

@@ -164,37 +164,20 @@ export function markdownLinesText(source: readonly string[], skip = 0): string[]
  */
 function joinSplitLink(lines: string[], i: number): void {
   const line = lines[i], next = lines[i + 1];
-  const open = lastOpenBracket(line);
+  const open = line.lastIndexOf("[") >= 0 ? lastUnclosed(line, partnersOf(line)) : -1;
   if (open < 0) return;
   const mid = next.indexOf("](");
   if (mid < 0 || next.lastIndexOf("[", mid) >= 0 || next.lastIndexOf("]", mid - 1) >= 0) return;
-  const end = closingParen(next, mid + 1);
+  const end = partnersOf(next)[mid + 1];
   if (end < 0) return;
   const image = open > 0 && line[open - 1] === "!";
   lines[i] = image ? line.slice(0, open - 1) : line.slice(0, open) + line.slice(open + 1);
   lines[i + 1] = (image ? "" : next.slice(0, mid)) + next.slice(end + 1);
 }
 
-/** The last "[" of the line that no "]" after it closes (-1: none); backslash escapes skipped. */
-function lastOpenBracket(s: string): number {
-  const open: number[] = [];
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c === 92) k++;
-    else if (c === 91) open.push(k);
-    else if (c === 93) open.pop();
-  }
-  return open.length ? open[open.length - 1] : -1;
-}
-
-/** The ")" closing the "(" at `at` (-1: none on the line), nested parentheses counted. */
-function closingParen(s: string, at: number): number {
-  for (let k = at, depth = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c === 92) k++;
-    else if (c === 40) depth++;
-    else if (c === 41 && --depth === 0) return k;
-  }
+/** The last "[" of `s` that no "]" closes (`close`: partnersOf(s)), or -1. */
+function lastUnclosed(s: string, close: Int32Array): number {
+  for (let k = s.length - 1; k >= 0; k--) if (s.charCodeAt(k) === 91 && close[k] < 0 && (k === 0 || s.charCodeAt(k - 1) !== 92)) return k;
   return -1;
 }
 
@@ -244,14 +227,9 @@ const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c
 // ASCII punctuation, which a backslash escapes (CommonMark 2.4).
 const isPunct = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 
-/**
- * Inline markup out of one line: `[text](target)` and `[text][ref]` give their text, images give
- * nothing, `<https://…>` its address, other tags nothing; `*`, `~`, `` ` `` and `_` at a word's edge
- * go; a backslash escape gives its character; in a table row, the cell bars become spaces.
- */
-function inlineText(s: string, table: boolean): string {
+/** Each "[" and "(" of `s` at its partner's index (-1: none), matched with a stack in one pass; a backslash escapes. */
+function partnersOf(s: string): Int32Array {
   const n = s.length;
-  // Each bracket's and parenthesis's partner (-1: none), matched with a stack in one pass.
   const close = new Int32Array(n).fill(-1);
   const brackets: number[] = [], parens: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -262,6 +240,17 @@ function inlineText(s: string, table: boolean): string {
     else if (c === 40) parens.push(i);
     else if (c === 41) { const o = parens.pop(); if (o !== undefined) close[o] = i; }
   }
+  return close;
+}
+
+/**
+ * Inline markup out of one line: `[text](target)` and `[text][ref]` give their text, images give
+ * nothing, `<https://…>` its address, other tags nothing; `*`, `~`, `` ` `` and `_` at a word's edge
+ * go; a backslash escape gives its character; in a table row, the cell bars become spaces.
+ */
+function inlineText(s: string, table: boolean): string {
+  const n = s.length;
+  const close = partnersOf(s);
   // Where a link's "]" is reached, the scan jumps past its target.
   const skipFrom = new Map<number, number>();
   let out = "";

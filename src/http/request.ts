@@ -43,6 +43,8 @@ function decodeHtml(bytes: Uint8Array, charset: string | undefined): string {
 }
 
 const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+// The Encoding standard's labels of UTF-8.
+const UTF8_LABELS = new Set(["utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8"]);
 
 /**
  * The charset a page declares past its first 1024 bytes (headMetaCharset), for bytes that are not
@@ -52,7 +54,8 @@ const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
  */
 function lateCharset(bytes: Uint8Array): string | undefined {
   const declared = headMetaCharset(bytes);
-  if (!declared) return undefined;
+  // UTF-8 declared (most such pages): the default already, and no need to read the page twice.
+  if (!declared || UTF8_LABELS.has(declared)) return undefined;
   try {
     STRICT_UTF8.decode(bytes);
     return undefined;
