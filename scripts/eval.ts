@@ -124,6 +124,7 @@ async function main(): Promise<void> {
     loose_text: new Timer(),
     rendered: new Timer(),
     markdown: new Timer(),
+    one_line: new Timer(),
   };
   const sniff = new MarkdownSniffTally();
   let scoringMs = 0;
@@ -210,7 +211,7 @@ async function main(): Promise<void> {
     }
 
     // A text view of the page cleaned as a client would send it, timed, its title counted.
-    const cleanView = (kind: "rendered" | "markdown", text: string): void => {
+    const cleanView = (kind: "rendered" | "markdown" | "one_line", text: string): void => {
       score("unchanged", kind, text);
       const ts = performance.now();
       const pred = predictText(text, page.url, models.forSite(base.site));
@@ -229,6 +230,9 @@ async function main(): Promise<void> {
     sniff.add(markdown, { page_text: page.page_text, loose_text: page.loose_text }, page.id);
     cleanView("markdown", markdown);
     score("boilerstrip:as-text", "markdown", predictText(markdown, page.url, models.forSite(base.site), { format: "text" }).text);
+    // The page as a scraper that collapses white space gives it (" ".join(soup.stripped_strings)):
+    // page_text's lines run into one line, which boilerstrip reads as its sentences (long-lines.ts).
+    cleanView("one_line", page.page_text.split("\n").join(" "));
 
     for (const run of htmlRuns) {
       const rp = run.cache.read(page.id, page.html, page.url ?? undefined);
@@ -274,7 +278,7 @@ async function main(): Promise<void> {
 
   const summary = summarize(scores);
   const low = lowRecall(scores);
-  const stageMs = timers.readability.total + timers.page_text.total + timers.loose_text.total + timers.rendered.total + timers.markdown.total + scoringMs;
+  const stageMs = timers.readability.total + timers.page_text.total + timers.loose_text.total + timers.rendered.total + timers.markdown.total + timers.one_line.total + scoringMs;
   const timing = {
     wall_s: round(wallMs / 1000),
     read_parse_other_s: round((wallMs - stageMs) / 1000),
@@ -285,6 +289,7 @@ async function main(): Promise<void> {
     boilerstrip_loose_text: timers.loose_text.summary(),
     boilerstrip_rendered: timers.rendered.summary(),
     boilerstrip_markdown: timers.markdown.summary(),
+    boilerstrip_one_line: timers.one_line.summary(),
     ...Object.fromEntries(htmlRuns.map((r) => [`boilerstrip_html_${r.name}`, { parse: r.read.parse.summary(), readability: r.read.readability.summary(), segment: r.read.segment.summary(), learned: r.learned.summary() }])),
     ...(fastRun ? { boilerstrip_html_fast: { stream: fastRun.read.summary(), learned: fastRun.learned.summary() } } : {}),
     max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -322,6 +327,7 @@ async function main(): Promise<void> {
   console.log(timers.loose_text.line("boilerstrip loose_text"));
   console.log(timers.rendered.line("boilerstrip rendered (page_text's blocks with blank lines)"));
   console.log(timers.markdown.line("boilerstrip markdown (turndown's Markdown of the page)"));
+  console.log(timers.one_line.line("boilerstrip one_line (page_text run into one line)"));
   for (const run of htmlRuns) {
     console.log(`  boilerstrip html on ${run.name} (${run.cache.hits} pages read from .tmp/page-cache; times as recorded when read):`);
     for (const k of ["parse", "readability", "segment"] as const) console.log(`  ${run.read[k].line(`  ${k}`)}`);

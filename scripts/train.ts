@@ -33,7 +33,10 @@ const forest = { trees: positiveInt("trees", args.trees, USAGE), depth: positive
 const log = (s: string) => process.stderr.write(s + "\n");
 const t0 = Date.now();
 const docs: TrainDoc[] = [];
-if (!args.data || args["with-corpus"]) docs.push(...(await loadCorpus(args.corpus!, limit, args.markdown)));
+// Each corpus page run into one line, read as sentences: only the confidence of such texts is
+// fitted on them (src/train/train.ts trainModel's `pieces`).
+const pieceDocs: TrainDoc[] = [];
+if (!args.data || args["with-corpus"]) docs.push(...(await loadCorpus(args.corpus!, limit, args.markdown, pieceDocs)));
 if (args.data) docs.push(...(await loadUserData(args.data)));
 if (!args["no-samples"]) docs.push(...loadSamples(path.join(REPO_ROOT, "samples")));
 log(`loaded and labelled ${docs.length} documents in ${Date.now() - t0} ms`);
@@ -44,6 +47,7 @@ const dataHash = h.toString(16).padStart(8, "0");
 
 const t1 = Date.now();
 const items = prepare(docs);
+const pieces = prepare(pieceDocs);
 log(`features: ${Date.now() - t1} ms for ${items.reduce((s, p) => s + p.doc.segments.length, 0)} lines`);
 
 const t2 = Date.now();
@@ -51,7 +55,7 @@ const date = new Date().toISOString().slice(0, 10);
 // The version names the data and the feature schema, so a model trained on other features or
 // other data never shares a version string.
 const schemaHash = fnv1a(JSON.stringify(FEATURE_SCHEMA)).toString(16).padStart(8, "0").slice(0, 4);
-const { file, foldFiles, report } = trainModel(items, { version: `bs-${date}-${dataHash}-${schemaHash}`, dataHash, log, forest });
+const { file, foldFiles, report } = trainModel(items, { version: `bs-${date}-${dataHash}-${schemaHash}`, dataHash, log, forest, pieces });
 log(`trained in ${Date.now() - t2} ms`);
 
 // Held-out figures: every page scored with probabilities from models that never saw its site.
@@ -65,12 +69,14 @@ for (const kind of ["loose_text", "page_text", "rendered", ...(args.markdown ? [
   }
 }
 const cal = calibration(report.confidenceOof as number[], report.confidenceTarget as number[]);
+const calPieces = report.piecesConfidenceOof ? calibration(report.piecesConfidenceOof as number[], report.piecesConfidenceTarget as number[]) : null;
 file.created = new Date().toISOString();
 file.metrics = {
   folds: FOLDS,
   documents: docs.length,
   heldOut,
   confidence: { ece: r4(cal.ece), brier: r4(cal.brier), auroc: r4(cal.auroc), n: cal.n },
+  ...(calPieces ? { confidencePieces: { ece: r4(calPieces.ece), brier: r4(calPieces.brier), auroc: r4(calPieces.auroc), n: calPieces.n } } : {}),
   thresholdGrid: (report.thresholdGrid as { t: number; f1: number; p: number; r: number }[]).map((x) => ({ t: r4(x.t), f1: r4(x.f1), p: r4(x.p), r: r4(x.r) })),
 };
 fs.mkdirSync(path.dirname(args.out!), { recursive: true });
@@ -87,7 +93,7 @@ foldFiles.forEach((f, k) => {
   fs.writeFileSync(path.join(cvDir, `fold-${k}.json`), JSON.stringify(f) + "\n");
 });
 log(`wrote ${foldFiles.length} fold models to ${cvDir}`);
-console.log(JSON.stringify({ version: file.version, thresholds: file.thresholds, heldOut, confidence: file.metrics.confidence }, null, 2));
+console.log(JSON.stringify({ version: file.version, thresholds: file.thresholds, heldOut, confidence: file.metrics.confidence, confidencePieces: file.metrics.confidencePieces }, null, 2));
 log(`total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 function r4(x: number) {

@@ -30,6 +30,10 @@ export interface ModelFile {
   title: DenseWeights;
   /** Page-level confidence: P(body token F1 >= 0.9), Platt-calibrated out of fold. */
   confidence: DenseWeights;
+  /** The same for a text read as the sentences of its long lines (long-lines.ts: a page whose
+   *  white space was collapsed into one line), fitted on such views of the training pages, which
+   *  the line models do not learn from. Absent from older files and HTML models. */
+  confidencePieces?: DenseWeights;
   /** Decision thresholds on the final P(body), per preference. */
   thresholds: { balanced: number; precision: number; recall: number };
   metrics?: Record<string, unknown>;
@@ -49,6 +53,7 @@ export interface Model {
   context: CompiledForest;
   title: Float32Array;
   confidence: Float32Array;
+  confidencePieces?: Float32Array;
 }
 
 export class ModelError extends Error {}
@@ -59,6 +64,7 @@ export function loadModel(file: ModelFile, expect: { dense: readonly string[]; c
   checkNames("context", file.context.features, expect.context);
   checkNames("title", file.title.features, expect.title);
   checkNames("confidence", file.confidence.features, expect.confidence);
+  if (file.confidencePieces) checkNames("confidencePieces", file.confidencePieces.features, expect.confidence);
   for (const tree of file.context.trees) {
     if (tree.f.some((f) => f < 0 || f >= expect.context.length)) throw new ModelError("context tree tests a feature it does not have");
   }
@@ -71,6 +77,7 @@ export function loadModel(file: ModelFile, expect: { dense: readonly string[]; c
     context: compileForest(file.context),
     title: Float32Array.from(file.title.weights),
     confidence: Float32Array.from(file.confidence.weights),
+    ...(file.confidencePieces ? { confidencePieces: Float32Array.from(file.confidencePieces.weights) } : {}),
   };
 }
 

@@ -31,9 +31,10 @@ const REPEAT_MIN_RUN = 3;
  * Linear: one map lookup per kept line, and the short lines are looked at only when the long
  * ones repeat at all. `repeated(i)`, when given, says whether some other line of the document has
  * line i's key (the `repeats` feature, which counts the same keys): a line no other shares can be
- * neither a copy nor copied, so its key is not made at all (most lines of most pages).
+ * neither a copy nor copied, so its key is not made at all (most lines of most pages). `lineNos`:
+ * the segments' input lines, whose pieces of one line go together (wholeLines).
  */
-export function repeatedRuns(texts: readonly string[], keep: readonly boolean[], nWords: ArrayLike<number>, repeated?: (i: number) => boolean): Int32Array {
+export function repeatedRuns(texts: readonly string[], keep: readonly boolean[], nWords: ArrayLike<number>, repeated?: (i: number) => boolean, lineNos?: ArrayLike<number>): Int32Array {
   const n = texts.length;
   const out = new Int32Array(n).fill(-1);
   const long = (i: number) => nWords[i] >= REPEAT_MIN_WORDS;
@@ -56,7 +57,26 @@ export function repeatedRuns(texts: readonly string[], keep: readonly boolean[],
     if (count >= REPEAT_MIN_RUN) for (let k = i; k <= last; k++) if (keep[k] && copyOf[k] >= 0) out[k] = copyOf[k];
     i = j;
   }
+  if (lineNos) wholeLines(out, keep, lineNos);
   return out;
+}
+
+/**
+ * The sentences of a long line (long-lines.ts: consecutive segments with one line number) are a
+ * copy only when all its kept sentences are: terms repeated per region, each region's line with
+ * its own prices, share most of their sentences, and the gold keeps every region's.
+ */
+function wholeLines(out: Int32Array, keep: readonly boolean[], lineNos: ArrayLike<number>): void {
+  for (let i = 0; i < out.length;) {
+    let j = i + 1;
+    while (j < out.length && lineNos[j] === lineNos[i]) j++;
+    if (j - i > 1) {
+      let all = true;
+      for (let k = i; k < j; k++) if (keep[k] && out[k] < 0) all = false;
+      if (!all) out.fill(-1, i, j);
+    }
+    i = j;
+  }
 }
 
 /** Sets copyOf for the kept lines `which` selects; returns how many repeat an earlier one. */
@@ -76,10 +96,11 @@ function markCopies(texts: readonly string[], keep: readonly boolean[], copyOf: 
 
 /**
  * The texts of the lines a body keeps at threshold `t`: P(body) at least t, less the lines of a
- * repeated copy. What assemble returns, for training to score thresholds on the same body.
+ * repeated copy. What assemble returns, for training to score thresholds on the same body
+ * (`lineNos`: the segments' input lines, as repeatedRuns takes them).
  */
-export function keptTexts(texts: readonly string[], p: ArrayLike<number>, t: number, nWords: ArrayLike<number>): string[] {
+export function keptTexts(texts: readonly string[], p: ArrayLike<number>, t: number, nWords: ArrayLike<number>, lineNos?: ArrayLike<number>): string[] {
   const keep = Array.from(p, (x: number) => x >= t);
-  const repeats = repeatedRuns(texts, keep, nWords);
+  const repeats = repeatedRuns(texts, keep, nWords, undefined, lineNos);
   return texts.filter((_, i) => keep[i] && repeats[i] < 0);
 }

@@ -10,7 +10,7 @@ import type { SampleCounts } from "./samples.ts";
 import type { SiteTemplateRow } from "./site-templates.ts";
 
 export type SystemName = "unchanged" | "readability" | "boilerstrip" | "boilerstrip:recall" | "boilerstrip:precision" | "boilerstrip:as-text";
-export type Kind = "page_text" | "loose_text" | "rendered" | "markdown" | "html" | "html-jsdom" | "html-linkedom" | "html-fast";
+export type Kind = "page_text" | "loose_text" | "rendered" | "markdown" | "one_line" | "html" | "html-jsdom" | "html-linkedom" | "html-fast";
 
 /** One page scored for one system on one input kind. */
 export interface PageScore {
@@ -36,12 +36,14 @@ export const ROWS: readonly { system: SystemName; kind: Kind }[] = [
   { system: "unchanged", kind: "loose_text" },
   { system: "unchanged", kind: "rendered" },
   { system: "unchanged", kind: "markdown" },
+  { system: "unchanged", kind: "one_line" },
   { system: "readability", kind: "html" },
   { system: "boilerstrip", kind: "page_text" },
   { system: "boilerstrip", kind: "loose_text" },
   { system: "boilerstrip", kind: "rendered" },
   { system: "boilerstrip", kind: "markdown" },
   { system: "boilerstrip:as-text", kind: "markdown" },
+  { system: "boilerstrip", kind: "one_line" },
   { system: "boilerstrip", kind: "html-jsdom" },
   { system: "boilerstrip", kind: "html-linkedom" },
   { system: "boilerstrip", kind: "html-fast" },

@@ -8,12 +8,13 @@ import zlib from "node:zlib";
 import { pageSite, readCorpus, siteOf, splitLines } from "../eval/corpus.ts";
 import { markdownToText } from "../core/markdown.ts";
 import { pageRenderedText } from "../eval/rendered.ts";
+import { splitLongLines } from "../core/long-lines.ts";
 import { segmentText } from "../core/segment.ts";
 import type { Segment } from "../core/types.ts";
 import { tokenize } from "../eval/score.ts";
 import { labelLinesFromGold } from "./align.ts";
 
-export type DocKind = "page_text" | "loose_text" | "rendered" | "markdown" | "sample" | "user";
+export type DocKind = "page_text" | "loose_text" | "rendered" | "markdown" | "one_line" | "sample" | "user";
 
 export interface TrainDoc {
   id: string;
@@ -92,9 +93,10 @@ async function* jsonLines(file: string): AsyncGenerator<Record<string, any>> {
 // at a second trainer seed, 0.9573 / 0.9290, against 0.9583 / 0.9320 and 0.9576 / 0.9330.
 /**
  * The corpus's pages, as page_text and loose_text, as a rendering scraper's text with blank lines
- * (src/eval/rendered.ts), and with `markdown` as a Markdown scraper's text read as Markdown.
+ * (src/eval/rendered.ts), and with `markdown` as a Markdown scraper's text read as Markdown; with
+ * `pieces`, each page run into one line is added there (oneLineDoc).
  */
-export async function loadCorpus(file: string, limit?: number, markdown = false): Promise<TrainDoc[]> {
+export async function loadCorpus(file: string, limit?: number, markdown = false, pieces?: TrainDoc[]): Promise<TrainDoc[]> {
   const docs: TrainDoc[] = [];
   // Loaded only for the Markdown view: loading turndown detaches an ArrayBuffer, after which every
   // typed-array loop in the process runs slower (scripts/bench/text.ts), training too.
@@ -106,8 +108,19 @@ export async function loadCorpus(file: string, limit?: number, markdown = false)
     for (const [kind, text] of texts) {
       docs.push(labelDoc(page.id, site, kind, page.meta.page_type ?? "unknown", text, page.gold, page.meta.title, 1, page.url ?? undefined));
     }
+    if (pieces) pieces.push(oneLineDoc(page.id, site, page.meta.page_type ?? "unknown", page.page_text, page.gold, page.meta.title, page.url ?? undefined));
   }
   return docs;
+}
+
+/**
+ * The page as a scraper that collapses white space gives it (page_text's lines run into one), read
+ * as clean reads it: the sentences of its long lines (src/core/long-lines.ts). `loadCorpus` collects
+ * these apart (its `pieces`): the trainer fits the confidence of such texts on them, and nothing else.
+ */
+export function oneLineDoc(id: string, site: string, pageType: string, pageText: string, gold: string, title: string | undefined, url?: string): TrainDoc {
+  const line = pageText.split("\n").join(" ");
+  return labelDoc(id, site, "one_line", pageType, splitLongLines(line)?.text ?? line, gold, title, 1, url);
 }
 
 /** A user's `{text, gold, url?, title?}` JSONL. */

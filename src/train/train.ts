@@ -235,9 +235,13 @@ function contextModel(items: Prepared[], ctx: Map<Prepared, Float32Array[]>, par
 /** CONTEXT_PARAMS with the forest's size overridden where given. */
 const forestParams = (size: ForestSize): GbdtParams => ({ ...CONTEXT_PARAMS, trees: size.trees ?? CONTEXT_PARAMS.trees, depth: size.depth ?? CONTEXT_PARAMS.depth });
 
-/** Exact token scores of keeping the lines with p >= t, less a repeated copy (as the product does: src/core/repeats.ts). */
+/**
+ * Exact token scores of keeping the lines with p >= t, less a repeated copy (as the product does:
+ * src/core/repeats.ts). A page run into one line (dataset.ts oneLineDoc) is one input line.
+ */
 export function scoreAt(p: Prepared, probs: Float64Array, t: number): Scores {
-  return scoreText(p.doc.gold, keptTexts(p.doc.segments.map((s) => s.text), probs, t, p.nWords).join("\n"));
+  const lineNos = p.doc.kind === "one_line" ? new Int32Array(p.nWords.length) : undefined;
+  return scoreText(p.doc.gold, keptTexts(p.doc.segments.map((s) => s.text), probs, t, p.nWords, lineNos).join("\n"));
 }
 
 function chooseThresholds(items: Prepared[], p2: Map<Prepared, Float64Array>) {
@@ -313,9 +317,9 @@ function hashedWeights(w: LogRegWeights): HashedWeights {
 
 function modelFile(
   version: string, dataHash: string, first: FirstPass, context: Forest, title: Float64Array, confidence: Float64Array,
-  thresholds: ModelFile["thresholds"],
+  thresholds: ModelFile["thresholds"], confidencePieces?: Float64Array,
 ): ModelFile {
-  return {
+  const file: ModelFile = {
     format: 2,
     version,
     created: new Date(0).toISOString(),
@@ -329,6 +333,26 @@ function modelFile(
     confidence: { features: [...CONFIDENCE_FEATURES], weights: roundAll(confidence) },
     thresholds: { balanced: round4(thresholds.balanced), precision: round4(thresholds.precision), recall: round4(thresholds.recall) },
   };
+  if (confidencePieces) file.confidencePieces = { features: [...CONFIDENCE_FEATURES], weights: roundAll(confidencePieces) };
+  return file;
+}
+
+/**
+ * P(body) of documents the line models did not learn from (`pieces`: pages run into one line, read
+ * as sentences), each by the fold models that never saw its site: what the confidence of such a
+ * text is fitted on.
+ */
+function heldOutPieces(pieces: Prepared[], firstW: FirstPass[], contextW: Forest[]) {
+  const p1 = new Map<Prepared, Float64Array>(), p2 = new Map<Prepared, Float64Array>();
+  const forests = contextW.map((f) => compileForest(f));
+  for (const p of pieces) {
+    const w = firstW[p.fold];
+    const q1 = predictLine(w.line.dense, w.line.hashed, p);
+    const rows = ctxRows(p, q1, { start: predictLine(w.start.dense, w.start.hashed, p), end: predictLine(w.end.dense, w.end.hashed, p) });
+    p1.set(p, q1);
+    p2.set(p, Float64Array.from(rows, (x) => sigmoid(forestScore(forests[p.fold], x))));
+  }
+  return { p1, p2 };
 }
 
 export interface TrainResult {
@@ -339,7 +363,12 @@ export interface TrainResult {
   report: Record<string, unknown>;
 }
 
-export function trainModel(items: Prepared[], opts: { folds?: number; version?: string; dataHash?: string; log?: (s: string) => void; forest?: ForestSize } = {}): TrainResult {
+/**
+ * `pieces`: documents read as the sentences of their long lines (src/core/long-lines.ts), used only
+ * to fit the confidence of such texts (ModelFile.confidencePieces): the line models, thresholds
+ * and title model are fitted on `items` alone, and are the same with them or without.
+ */
+export function trainModel(items: Prepared[], opts: { folds?: number; version?: string; dataHash?: string; log?: (s: string) => void; forest?: ForestSize; pieces?: Prepared[] } = {}): TrainResult {
   const folds = opts.folds ?? FOLDS;
   const log = opts.log ?? (() => {});
   const t0 = Date.now();
@@ -351,6 +380,10 @@ export function trainModel(items: Prepared[], opts: { folds?: number; version?: 
   const title = trainLogReg(titleData(items, p2, thresholds.balanced), SMALL_PARAMS);
   const conf = confidenceData(items, p1, p2, thresholds.balanced);
   const confidence = trainLogReg(conf.flat, SMALL_PARAMS);
+  const pieces = opts.pieces ?? [];
+  const piecesConf = pieces.length ? (() => { const h = heldOutPieces(pieces, firstW, contextW); return confidenceData(pieces, h.p1, h.p2, thresholds.balanced); })() : null;
+  const confidencePieces = piecesConf ? trainLogReg(piecesConf.flat, SMALL_PARAMS) : null;
+  const piecesOof = new Float64Array(pieces.length);
   // Held-out quality of the confidence model itself: refit per site fold, score the held-out fold.
   // Fold models: every part fitted without fold k's sites, so that `npm run eval` can clean each
   // page with a model that never saw its site. The thresholds are the global out-of-fold ones.
@@ -361,13 +394,22 @@ export function trainModel(items: Prepared[], opts: { folds?: number; version?: 
     const w = trainLogReg({ dense: idx.map((i) => conf.flat.dense[i]), y: Uint8Array.from(idx, (i) => conf.flat.y[i]) }, SMALL_PARAMS);
     items.forEach((p, i) => { if (p.fold === k) confOof[i] = sigmoid(dot(Float32Array.from(w.dense), conf.flat.dense[i])); });
     const titleK = trainLogReg(titleData(items.filter((p) => p.fold !== k), p2, thresholds.balanced), SMALL_PARAMS);
-    foldFiles.push(modelFile(`${opts.version ?? "dev"}-fold${k}of${folds}`, opts.dataHash ?? "", firstW[k], contextW[k], titleK.dense, w.dense, thresholds));
+    let piecesK: Float64Array | undefined;
+    if (piecesConf) {
+      const at = pieces.map((p, i) => (p.fold !== k ? i : -1)).filter((i) => i >= 0);
+      piecesK = trainLogReg({ dense: at.map((i) => piecesConf.flat.dense[i]), y: Uint8Array.from(at, (i) => piecesConf.flat.y[i]) }, SMALL_PARAMS).dense;
+      pieces.forEach((p, i) => { if (p.fold === k) piecesOof[i] = sigmoid(dot(Float32Array.from(piecesK!), piecesConf.flat.dense[i])); });
+    }
+    foldFiles.push(modelFile(`${opts.version ?? "dev"}-fold${k}of${folds}`, opts.dataHash ?? "", firstW[k], contextW[k], titleK.dense, w.dense, thresholds, piecesK));
   }
-  const file = modelFile(opts.version ?? "dev", opts.dataHash ?? "", first, context, title.dense, confidence.dense, thresholds);
+  const file = modelFile(opts.version ?? "dev", opts.dataHash ?? "", first, context, title.dense, confidence.dense, thresholds, confidencePieces?.dense);
   const model = loadModelFile(file);
   return {
     file, model, foldFiles,
-    report: { thresholdGrid: grid, confidenceOof: Array.from(confOof), confidenceTarget: Array.from(conf.flat.y), oofF1: conf.f1, p2 },
+    report: {
+      thresholdGrid: grid, confidenceOof: Array.from(confOof), confidenceTarget: Array.from(conf.flat.y), oofF1: conf.f1, p2,
+      ...(piecesConf ? { piecesConfidenceOof: Array.from(piecesOof), piecesConfidenceTarget: Array.from(piecesConf.flat.y) } : {}),
+    },
   };
 }
 
