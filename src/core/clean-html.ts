@@ -2,7 +2,7 @@
 // whatever DOM the runtime has) -> the text model on the block texts -> the HTML pass, which adds
 // what the DOM knows (Readability's verdict, tags, links, landmarks, class names) -> assemble.
 import type { Budget } from "./budget.ts";
-import { analyze, assemble, CONTEXT_MIN_LINES, decidedP, kept } from "./clean.ts";
+import { analyze, assemble, clean, CONTEXT_MIN_LINES, decidedP, kept } from "./clean.ts";
 import { firstH1 } from "./headline.ts";
 import { confidenceFeatures, confidenceOf } from "./confidence.ts";
 import { extractHtmlFeatures, HTML_CONTEXT_SIZE, htmlContextMatrix, LANDMARKS, setRegionFeatures, type BlockSignals, type HtmlFeatures } from "./html-features.ts";
@@ -30,6 +30,8 @@ export interface HtmlBlocksInput {
   /** The fast engine: the page's element table; the region is chosen from the text model's view
    *  (src/core/region.ts) instead of Readability's, and `inArticle` of the blocks is ignored. */
   region?: RegionInput;
+  /** The page's JSON-LD article text (src/html/json-ld.ts): the body when the page shows next to none (withArticleBody). */
+  articleBody?: string;
 }
 
 // Readability's region guides the filters only when it holds at least this share of the words of
@@ -114,7 +116,40 @@ export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: Htm
 }
 
 export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, model: Model, htmlModel: HtmlModel, budget?: Budget, site?: SiteContext): CleanResult {
-  return assembleBlocks(input, scoreBlocks(input, model, htmlModel, undefined, budget), opts, model, htmlModel, site);
+  const result = assembleBlocks(input, scoreBlocks(input, model, htmlModel, undefined, budget), opts, model, htmlModel, site);
+  return input.articleBody ? withArticleBody(result, input.articleBody, opts, model) : result;
+}
+
+// A page whose body keeps fewer words than FALLBACK_MIN_WORDS (above) while its JSON-LD article
+// holds an articleBody of at least this many words is a shell its scripts fill (a single-page
+// app): the body is then the articleBody, read by the text model (html.path "json-ld"). 50 words
+// is about two short paragraphs, as confidence.ts's FEW_WORDS. On the corpus no page reaches it
+// (56 pages have an articleBody; each keeps its own text).
+const ARTICLE_BODY_MIN_WORDS = 50;
+// An articleBody that holds markup ("<p>", "<br/>") is not read: the text model reads text.
+const MARKUP_RE = /<\/?[a-z][^>]{0,200}>/i;
+
+const wordCount = (s: string) => s.split(/\s+/).filter((w) => w.length > 0).length;
+
+/**
+ * The page's JSON-LD articleBody as its body, when the page itself shows next to none. Title,
+ * byline, date and the page's metadata stay the page's; the body, `removed`, `lines` and the
+ * confidence are the text model's on the articleBody (its lines, numbered from 0).
+ */
+export function withArticleBody(result: CleanResult, articleBody: string, opts: CleanOptions, model: Model): CleanResult {
+  if (wordCount(result.text) >= FALLBACK_MIN_WORDS || wordCount(articleBody) < ARTICLE_BODY_MIN_WORDS || MARKUP_RE.test(articleBody)) return result;
+  const r = clean(articleBody, { ...opts, format: "text", siteTemplate: "off" }, model);
+  return {
+    ...r,
+    title: result.title ?? r.title,
+    meta: result.meta.length ? result.meta : r.meta,
+    mode: "html",
+    language: result.language === "und" ? r.language : result.language,
+    stats: { ...r.stats, inputChars: result.stats.inputChars },
+    model: result.model,
+    ...(result.page ? { page: result.page } : {}),
+    ...(result.html ? { html: { ...result.html, path: "json-ld" as const } } : {}),
+  };
 }
 
 /** The result from the blocks' P(body) (scoreBlocks): threshold, confidence, title and metadata, removed blocks with their reasons. */

@@ -109,8 +109,9 @@ export interface HtmlTrace {
   /** "readability": Readability's article region guided the filters; "region": the fast engine's;
    *  "body": none was found (or too little of the page's prose) and the whole body's blocks were
    *  cleaned on their own; "text": the HTML pass kept next to nothing and the text model's reading
-   *  of the blocks decided (clean-html.ts, FALLBACK_MIN_WORDS). */
-  path: "readability" | "region" | "body" | "text";
+   *  of the blocks decided (clean-html.ts, FALLBACK_MIN_WORDS); "json-ld": the page showed next to
+   *  nothing and its JSON-LD articleBody was cleaned as text instead (clean-html.ts withArticleBody). */
+  path: "readability" | "region" | "body" | "text" | "json-ld";
   blocks: number;
   articleBlocks: number;
 }

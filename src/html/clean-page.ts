@@ -32,6 +32,7 @@ export function streamedBlocks(html: string, url?: string): Omit<HtmlBlocksInput
     titles,
     page,
     region: { parent: s.elements.parent, blockEl: s.blockEl },
+    ...(s.articleBody ? { articleBody: s.articleBody } : {}),
   };
 }
 
@@ -51,6 +52,7 @@ export function readPageInput(page: ReadPage, dom: string, inputChars: number): 
     titles,
     page: info,
     inputChars,
+    ...(page.articleBody ? { articleBody: page.articleBody } : {}),
   };
 }
 

@@ -1,12 +1,18 @@
 // The article's metadata from a page's JSON-LD, as Readability reads it: the first object of an
 // article type (at the top level, in an array, or in an @graph) gives the headline, the author's
-// name(s), the publication date and the publisher's name.
+// name(s), the publication date and the publisher's name; and its `articleBody`, the article's
+// text as the publisher gives it, which a page whose body its scripts fill (a single-page app's
+// shell) may hold alone (src/core/clean-html.ts reads it then).
+
+// A JSON-LD block longer than this is not parsed (real ones are a few KiB; an articleBody tens).
+export const MAX_JSON_LD_CHARS = 256 * 1024;
 
 export interface JsonLdMeta {
   title?: string;
   byline?: string;
   published?: string;
   siteName?: string;
+  articleBody?: string;
 }
 
 // Readability's list of schema.org article types (Readability.js, _getJSONLD).
@@ -48,6 +54,7 @@ export function readJsonLd(text: string): JsonLdMeta {
     byline: nameOf(a.author),
     published: str(a.datePublished),
     siteName: nameOf(a.publisher),
+    articleBody: str(a.articleBody),
   };
   for (const k of Object.keys(out) as (keyof JsonLdMeta)[]) if (out[k] === undefined) delete out[k];
   return out;

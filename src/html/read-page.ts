@@ -10,7 +10,23 @@
 import { extractBlocks, type Block } from "./blocks.ts";
 import type { DomImpl } from "./dom.ts";
 import { mergeMeta, readPageMeta, type PageMeta } from "./metadata.ts";
+import { MAX_JSON_LD_CHARS, readJsonLd, type JsonLdMeta } from "./json-ld.ts";
 import { boundMarkup, stripScriptsAndStyles } from "./prepare.ts";
+
+/**
+ * The page's JSON-LD article, each field from the first script that has it, as the fast engine reads
+ * it (stream-blocks.ts; prepare.ts keeps JSON-LD scripts). Readability reads it too, but only on a
+ * page where it finds an article: a single-page app's shell kept its <title> with the site's name.
+ */
+function jsonLd(doc: Document): JsonLdMeta {
+  let out: JsonLdMeta = {};
+  for (const el of doc.querySelectorAll("script")) {
+    if (!(el.getAttribute("type") ?? "").toLowerCase().includes("ld+json")) continue;
+    const text = el.textContent ?? "";
+    if (text.length <= MAX_JSON_LD_CHARS) out = { ...readJsonLd(text), ...out };
+  }
+  return out;
+}
 
 /**
  * Bump when a change here or in blocks/metadata/prepare alters what readPage returns (caches key
@@ -20,9 +36,10 @@ import { boundMarkup, stripScriptsAndStyles } from "./prepare.ts";
  * was read as in HTML content (src/dom/linkedom.ts); 3 and 5 when the metadata kept every declared
  * title (metadata.ts, PageMeta.titles); 4 and 6 when an <svg>'s or <math>'s <title> stopped
  * being the page's (metadata.ts); 5 and 7 when a byline that is a URL, an email or an ID was
- * passed over (metadata.ts).
+ * passed over (metadata.ts); 6 and 8 when the page's JSON-LD was read here too, its articleBody
+ * with it (Readability reads JSON-LD only on pages where it finds an article).
  */
-export const PAGE_READER_VERSION: Record<string, number> = { jsdom: 5, linkedom: 7 };
+export const PAGE_READER_VERSION: Record<string, number> = { jsdom: 6, linkedom: 8 };
 
 export type ReadabilityStatus = "ok" | "null" | "error" | "skipped";
 
@@ -38,6 +55,8 @@ export interface ReadPage {
   inArticle: Uint8Array;
   readability: ReadabilityStatus;
   meta: PageMeta;
+  /** The JSON-LD article's `articleBody` (json-ld.ts). */
+  articleBody?: string;
   timings: PageTimings;
 }
 
@@ -87,7 +106,9 @@ export function readPage(html: string, dom: DomImpl, url?: string, now: () => nu
     // holds no text blocks (its title, scripts and styles are skipped).
     // (Each top-level element in turn: linkedom does not link the doctype to its next sibling.)
     const blocks = Array.from(doc.childNodes).filter((n) => n.nodeType === 1).flatMap((n) => extractBlocks(n));
-    let meta = readPageMeta(doc, url);
+    // JSON-LD first, as Readability reads it (its metadata prefers JSON-LD over <meta>).
+    const { articleBody, ...ld } = jsonLd(doc);
+    let meta = mergeMeta(readPageMeta(doc, url), ld);
     timings.segment = now() - t;
 
     t = now();
@@ -121,7 +142,7 @@ export function readPage(html: string, dom: DomImpl, url?: string, now: () => nu
       status = e instanceof SkipReadability ? "skipped" : "error";
     }
     timings.readability = now() - t;
-    return { blocks, inArticle, readability: status, meta, timings };
+    return { blocks, inArticle, readability: status, meta, ...(articleBody ? { articleBody } : {}), timings };
   } finally {
     page.dispose();
   }

@@ -19,15 +19,13 @@
 import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { BLOCK_TAGS, BlockSink, CELL_TAGS, enter, isHidden, ROOT_CTX, SKIP_TAGS, type AttrOf, type Block, type Ctx } from "./blocks.ts";
 import { EntityDecoder } from "./decode-entities.ts";
-import { readJsonLd, type JsonLdMeta } from "./json-ld.ts";
+import { MAX_JSON_LD_CHARS, readJsonLd, type JsonLdMeta } from "./json-ld.ts";
 import { mergeMeta, metaPair, pageMetaFrom, type PageMeta } from "./metadata.ts";
 
 // Open elements nested deeper than this are read as if their tags were absent. 512 is ~3x the
 // corpus's deepest page (179 levels without <p>/<li>) and keeps a stray end tag's search of the
 // stack (bounded by it) cheap on hostile input (100,000-deep nesting: tests/hostile).
 const MAX_OPEN = 512;
-// A JSON-LD block longer than this is not parsed for metadata (real ones are a few KiB).
-const MAX_JSON_LD_CHARS = 256 * 1024;
 // The <title> text kept; a title is a line.
 const MAX_TITLE_CHARS = 4096;
 
@@ -109,6 +107,8 @@ export interface StreamPage {
   blockEl: Int32Array;
   elements: ElementTable;
   meta: PageMeta;
+  /** The JSON-LD article's `articleBody` (json-ld.ts). */
+  articleBody?: string;
 }
 
 interface Open {
@@ -369,11 +369,13 @@ function readStream(html: string, url: string | undefined, watch: boolean): Stre
   sink.flush();
 
   // JSON-LD first, as Readability reads it (its metadata prefers JSON-LD over <meta>).
-  const meta = mergeMeta(pageMetaFrom({ metas, htmlLang, canonicalHref, titleText: titleText?.slice(0, MAX_TITLE_CHARS) }, url), jsonLd);
+  const { articleBody, ...ld } = jsonLd;
+  const meta = mergeMeta(pageMetaFrom({ metas, htmlLang, canonicalHref, titleText: titleText?.slice(0, MAX_TITLE_CHARS) }, url), ld);
   return {
     blocks: sink.blocks,
     blockEl: Int32Array.from(sink.starts, (c) => c.el),
     elements: { parent: Int32Array.from(parents), tag: tags },
     meta,
+    ...(articleBody ? { articleBody } : {}),
   };
 }

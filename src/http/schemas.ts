@@ -91,7 +91,7 @@ export const CleanResultSchema = z
         engine: z.enum(["readability", "fast"]),
         dom: z.string(),
         readability: z.enum(["ok", "null", "error", "skipped"]),
-        path: z.enum(["readability", "region", "body", "text"]),
+        path: z.enum(["readability", "region", "body", "text", "json-ld"]),
         blocks: z.number().int(),
         articleBlocks: z.number().int(),
       })
