@@ -100,6 +100,34 @@ export const HTTP_CASES: HttpCase[] = [
     },
   },
   {
+    name: "text/plain run into one line (white space collapsed): read as its sentences, its body kept, each removed sentence under line 0",
+    async run(send) {
+      const one = inputLines(sample).join(" ");
+      const res = await send("/v1/clean", { method: "POST", headers: { "content-type": "text/plain; charset=utf-8" }, body: one });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as CleanBody;
+      // The body is what the line holds, in order: one or more runs of its sentences.
+      expect(body.text.length).toBeGreaterThan(one.length / 3);
+      for (const run of body.text.split("\n")) expect(one).toContain(run);
+      expect(body.removed.length).toBeGreaterThan(0);
+      for (const r of body.removed) { expect(r.line).toBe(0); expect(one).toContain(r.text); }
+    },
+  },
+  {
+    name: "text/html of a single-page app's shell whose JSON-LD holds the article: the articleBody is the body (html.path json-ld)",
+    async run(send) {
+      const paragraphs = inputLines(sample).filter((l) => l.split(" ").length > 12);
+      const ld = JSON.stringify({ "@type": "NewsArticle", headline: "A headline from the JSON-LD", articleBody: paragraphs.join("\n\n") }).replace(/</g, "\\u003c");
+      const html = `<!doctype html><html><head><title>App</title><script type="application/ld+json">${ld}</script></head><body><div id="root"></div><noscript>Enable JavaScript to run this app.</noscript></body></html>`;
+      const res = await send("/v1/clean", { method: "POST", headers: { "content-type": "text/html; charset=utf-8" }, body: html });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as CleanBody & { html: { path: string } };
+      expect(body.html.path).toBe("json-ld");
+      expect(body.title).toBe("A headline from the JSON-LD");
+      expect(body.text.split("\n").filter((l) => paragraphs.includes(l)).length).toBeGreaterThanOrEqual(paragraphs.length - 1);
+    },
+  },
+  {
     name: "?explain=1 returns every line with label, raw and final score, and a reason for each removed one",
     async run(send) {
       const res = await send("/v1/clean?explain=1", { method: "POST", headers: { "content-type": "text/plain" }, body: sample });
