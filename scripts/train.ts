@@ -33,7 +33,7 @@ const forest = { trees: positiveInt("trees", args.trees, USAGE), depth: positive
 const log = (s: string) => process.stderr.write(s + "\n");
 const t0 = Date.now();
 const docs: TrainDoc[] = [];
-// Each corpus page run into one line, read as sentences: only the confidence of such texts is
+// Each corpus page run into one line, read as sentences: only the model's part for such texts is
 // fitted on them (src/train/train.ts trainModel's `pieces`).
 const pieceDocs: TrainDoc[] = [];
 if (!args.data || args["with-corpus"]) docs.push(...(await loadCorpus(args.corpus!, limit, args.markdown, pieceDocs)));
@@ -70,6 +70,15 @@ for (const kind of ["loose_text", "page_text", "rendered", ...(args.markdown ? [
 }
 const cal = calibration(report.confidenceOof as number[], report.confidenceTarget as number[]);
 const calPieces = report.piecesConfidenceOof ? calibration(report.piecesConfidenceOof as number[], report.piecesConfidenceTarget as number[]) : null;
+// The pages run into one line, at the pieces part's own threshold.
+const piecesP2 = report.piecesP2 as Map<Prepared, Float64Array> | undefined;
+if (piecesP2 && file.pieces) {
+  for (const scope of ["article", "all"]) {
+    const sel = pieces.filter((p) => scope === "all" || p.doc.pageType === "article");
+    const m = macro(sel.map((p) => scoreAt(p, piecesP2.get(p)!, file.pieces!.thresholds.balanced)));
+    heldOut[`one_line/${scope}`] = { p: r4(m.p), r: r4(m.r), f1: r4(m.f1), n: m.n };
+  }
+}
 file.created = new Date().toISOString();
 file.metrics = {
   folds: FOLDS,

@@ -30,10 +30,11 @@ export interface ModelFile {
   title: DenseWeights;
   /** Page-level confidence: P(body token F1 >= 0.9), Platt-calibrated out of fold. */
   confidence: DenseWeights;
-  /** The same for a text read as the sentences of its long lines (long-lines.ts: a page whose
-   *  white space was collapsed into one line), fitted on such views of the training pages, which
-   *  the line models do not learn from. Absent from older files and HTML models. */
-  confidencePieces?: DenseWeights;
+  /** For a text read as the sentences of its long lines (long-lines.ts: a page whose white space
+   *  was collapsed into one line): its own context pass, thresholds and confidence, fitted on such
+   *  views of the training pages over the first pass's probabilities (the first pass, the title
+   *  model and everything above are the same for them). Absent from older files. */
+  pieces?: { context: Forest; confidence: DenseWeights; thresholds: ModelFile["thresholds"] };
   /** Decision thresholds on the final P(body), per preference. */
   thresholds: { balanced: number; precision: number; recall: number };
   metrics?: Record<string, unknown>;
@@ -53,7 +54,8 @@ export interface Model {
   context: CompiledForest;
   title: Float32Array;
   confidence: Float32Array;
-  confidencePieces?: Float32Array;
+  /** ModelFile.pieces, loaded: the model as a text read as sentences uses it (piecesView). */
+  pieces?: { context: CompiledForest; confidence: Float32Array; thresholds: ModelFile["thresholds"] };
 }
 
 export class ModelError extends Error {}
@@ -64,9 +66,14 @@ export function loadModel(file: ModelFile, expect: { dense: readonly string[]; c
   checkNames("context", file.context.features, expect.context);
   checkNames("title", file.title.features, expect.title);
   checkNames("confidence", file.confidence.features, expect.confidence);
-  if (file.confidencePieces) checkNames("confidencePieces", file.confidencePieces.features, expect.confidence);
-  for (const tree of file.context.trees) {
-    if (tree.f.some((f) => f < 0 || f >= expect.context.length)) throw new ModelError("context tree tests a feature it does not have");
+  for (const forest of file.pieces ? [file.context, file.pieces.context] : [file.context]) {
+    for (const tree of forest.trees) {
+      if (tree.f.some((f) => f < 0 || f >= expect.context.length)) throw new ModelError("context tree tests a feature it does not have");
+    }
+  }
+  if (file.pieces) {
+    checkNames("pieces context", file.pieces.context.features, expect.context);
+    checkNames("pieces confidence", file.pieces.confidence.features, expect.confidence);
   }
   return {
     file,
@@ -77,8 +84,17 @@ export function loadModel(file: ModelFile, expect: { dense: readonly string[]; c
     context: compileForest(file.context),
     title: Float32Array.from(file.title.weights),
     confidence: Float32Array.from(file.confidence.weights),
-    ...(file.confidencePieces ? { confidencePieces: Float32Array.from(file.confidencePieces.weights) } : {}),
+    ...(file.pieces ? { pieces: { context: compileForest(file.pieces.context), confidence: Float32Array.from(file.pieces.confidence.weights), thresholds: file.pieces.thresholds } } : {}),
   };
+}
+
+/**
+ * The model as it reads a text made mostly of the sentences of long lines: its pieces' context
+ * pass, thresholds and confidence in place of the main ones (the same model when it has none).
+ */
+export function piecesView(model: Model): Model {
+  const p = model.pieces;
+  return p ? { ...model, context: p.context, confidence: p.confidence, file: { ...model.file, thresholds: p.thresholds } } : model;
 }
 
 /** Equal-length tables side by side: element k of table m at k * tables.length + m. */

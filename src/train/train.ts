@@ -315,9 +315,12 @@ function hashedWeights(w: LogRegWeights): HashedWeights {
   return { features: [...DENSE_FEATURES], weights: roundAll(w.dense), hashed: { scale: q.scale, int8: encodeBase64(q.bytes) } };
 }
 
+/** The pieces part of a model file (ModelFile.pieces), or none. */
+type PiecesPart = { context: Forest; confidence: Float64Array; thresholds: ModelFile["thresholds"] };
+
 function modelFile(
   version: string, dataHash: string, first: FirstPass, context: Forest, title: Float64Array, confidence: Float64Array,
-  thresholds: ModelFile["thresholds"], confidencePieces?: Float64Array,
+  thresholds: ModelFile["thresholds"], pieces?: PiecesPart,
 ): ModelFile {
   const file: ModelFile = {
     format: 2,
@@ -331,28 +334,41 @@ function modelFile(
     context,
     title: { features: [...TITLE_FEATURES], weights: roundAll(title) },
     confidence: { features: [...CONFIDENCE_FEATURES], weights: roundAll(confidence) },
-    thresholds: { balanced: round4(thresholds.balanced), precision: round4(thresholds.precision), recall: round4(thresholds.recall) },
+    thresholds: roundThresholds(thresholds),
   };
-  if (confidencePieces) file.confidencePieces = { features: [...CONFIDENCE_FEATURES], weights: roundAll(confidencePieces) };
+  if (pieces) file.pieces = { context: pieces.context, confidence: { features: [...CONFIDENCE_FEATURES], weights: roundAll(pieces.confidence) }, thresholds: roundThresholds(pieces.thresholds) };
   return file;
 }
 
+const roundThresholds = (t: ModelFile["thresholds"]) => ({ balanced: round4(t.balanced), precision: round4(t.precision), recall: round4(t.recall) });
+
 /**
- * P(body) of documents the line models did not learn from (`pieces`: pages run into one line, read
- * as sentences), each by the fold models that never saw its site: what the confidence of such a
- * text is fitted on.
+ * The pieces part (ModelFile.pieces) from documents read as the sentences of their long lines
+ * (`pieces`: pages run into one line), which the first pass does not learn from: their first-pass
+ * outputs by the fold models that never saw their site (firstW), a context pass of their own
+ * fitted on those (out of fold by site for its thresholds and confidence, and for fold k's file),
+ * its thresholds and its confidence.
  */
-function heldOutPieces(pieces: Prepared[], firstW: FirstPass[], contextW: Forest[]) {
-  const p1 = new Map<Prepared, Float64Array>(), p2 = new Map<Prepared, Float64Array>();
-  const forests = contextW.map((f) => compileForest(f));
+function piecesPart(pieces: Prepared[], firstW: FirstPass[], folds: number, log: (s: string) => void, params: GbdtParams) {
+  const p1 = new Map<Prepared, Float64Array>(), markers = new Map<Prepared, Markers>();
   for (const p of pieces) {
     const w = firstW[p.fold];
-    const q1 = predictLine(w.line.dense, w.line.hashed, p);
-    const rows = ctxRows(p, q1, { start: predictLine(w.start.dense, w.start.hashed, p), end: predictLine(w.end.dense, w.end.hashed, p) });
-    p1.set(p, q1);
-    p2.set(p, Float64Array.from(rows, (x) => sigmoid(forestScore(forests[p.fold], x))));
+    p1.set(p, predictLine(w.line.dense, w.line.hashed, p));
+    markers.set(p, { start: predictLine(w.start.dense, w.start.hashed, p), end: predictLine(w.end.dense, w.end.hashed, p) });
   }
-  return { p1, p2 };
+  log("  pieces (texts read as the sentences of one long line):");
+  const { p2, ctx, contextW } = secondPassOutOfFold(pieces, folds, log, { p1, markers }, ctxRows, params);
+  const { thresholds } = chooseThresholds(pieces, p2);
+  const conf = confidenceData(pieces, p1, p2, thresholds.balanced);
+  const confOof = new Float64Array(pieces.length);
+  const foldParts: PiecesPart[] = contextW.map((context, k) => {
+    const at = pieces.map((p, i) => (p.fold !== k ? i : -1)).filter((i) => i >= 0);
+    const w = trainLogReg({ dense: at.map((i) => conf.flat.dense[i]), y: Uint8Array.from(at, (i) => conf.flat.y[i]) }, SMALL_PARAMS).dense;
+    pieces.forEach((p, i) => { if (p.fold === k) confOof[i] = sigmoid(dot(Float32Array.from(w), conf.flat.dense[i])); });
+    return { context, confidence: w, thresholds };
+  });
+  const part: PiecesPart = { context: contextModel(pieces, ctx, params), confidence: trainLogReg(conf.flat, SMALL_PARAMS).dense, thresholds };
+  return { part, foldParts, p2, confidenceOof: Array.from(confOof), confidenceTarget: Array.from(conf.flat.y) };
 }
 
 export interface TrainResult {
@@ -364,9 +380,9 @@ export interface TrainResult {
 }
 
 /**
- * `pieces`: documents read as the sentences of their long lines (src/core/long-lines.ts), used only
- * to fit the confidence of such texts (ModelFile.confidencePieces): the line models, thresholds
- * and title model are fitted on `items` alone, and are the same with them or without.
+ * `pieces`: documents read as the sentences of their long lines (src/core/long-lines.ts), which fit
+ * the model's pieces part (piecesPart) and nothing else: the first pass, the main context pass,
+ * thresholds, title and confidence models are fitted on `items` alone, the same with them or without.
  */
 export function trainModel(items: Prepared[], opts: { folds?: number; version?: string; dataHash?: string; log?: (s: string) => void; forest?: ForestSize; pieces?: Prepared[] } = {}): TrainResult {
   const folds = opts.folds ?? FOLDS;
@@ -380,10 +396,7 @@ export function trainModel(items: Prepared[], opts: { folds?: number; version?: 
   const title = trainLogReg(titleData(items, p2, thresholds.balanced), SMALL_PARAMS);
   const conf = confidenceData(items, p1, p2, thresholds.balanced);
   const confidence = trainLogReg(conf.flat, SMALL_PARAMS);
-  const pieces = opts.pieces ?? [];
-  const piecesConf = pieces.length ? (() => { const h = heldOutPieces(pieces, firstW, contextW); return confidenceData(pieces, h.p1, h.p2, thresholds.balanced); })() : null;
-  const confidencePieces = piecesConf ? trainLogReg(piecesConf.flat, SMALL_PARAMS) : null;
-  const piecesOof = new Float64Array(pieces.length);
+  const pieces = opts.pieces?.length ? piecesPart(opts.pieces, firstW, folds, log, forestParams(opts.forest ?? {})) : null;
   // Held-out quality of the confidence model itself: refit per site fold, score the held-out fold.
   // Fold models: every part fitted without fold k's sites, so that `npm run eval` can clean each
   // page with a model that never saw its site. The thresholds are the global out-of-fold ones.
@@ -394,21 +407,15 @@ export function trainModel(items: Prepared[], opts: { folds?: number; version?: 
     const w = trainLogReg({ dense: idx.map((i) => conf.flat.dense[i]), y: Uint8Array.from(idx, (i) => conf.flat.y[i]) }, SMALL_PARAMS);
     items.forEach((p, i) => { if (p.fold === k) confOof[i] = sigmoid(dot(Float32Array.from(w.dense), conf.flat.dense[i])); });
     const titleK = trainLogReg(titleData(items.filter((p) => p.fold !== k), p2, thresholds.balanced), SMALL_PARAMS);
-    let piecesK: Float64Array | undefined;
-    if (piecesConf) {
-      const at = pieces.map((p, i) => (p.fold !== k ? i : -1)).filter((i) => i >= 0);
-      piecesK = trainLogReg({ dense: at.map((i) => piecesConf.flat.dense[i]), y: Uint8Array.from(at, (i) => piecesConf.flat.y[i]) }, SMALL_PARAMS).dense;
-      pieces.forEach((p, i) => { if (p.fold === k) piecesOof[i] = sigmoid(dot(Float32Array.from(piecesK!), piecesConf.flat.dense[i])); });
-    }
-    foldFiles.push(modelFile(`${opts.version ?? "dev"}-fold${k}of${folds}`, opts.dataHash ?? "", firstW[k], contextW[k], titleK.dense, w.dense, thresholds, piecesK));
+    foldFiles.push(modelFile(`${opts.version ?? "dev"}-fold${k}of${folds}`, opts.dataHash ?? "", firstW[k], contextW[k], titleK.dense, w.dense, thresholds, pieces?.foldParts[k]));
   }
-  const file = modelFile(opts.version ?? "dev", opts.dataHash ?? "", first, context, title.dense, confidence.dense, thresholds, confidencePieces?.dense);
+  const file = modelFile(opts.version ?? "dev", opts.dataHash ?? "", first, context, title.dense, confidence.dense, thresholds, pieces?.part);
   const model = loadModelFile(file);
   return {
     file, model, foldFiles,
     report: {
       thresholdGrid: grid, confidenceOof: Array.from(confOof), confidenceTarget: Array.from(conf.flat.y), oofF1: conf.f1, p2,
-      ...(piecesConf ? { piecesConfidenceOof: Array.from(piecesOof), piecesConfidenceTarget: Array.from(piecesConf.flat.y) } : {}),
+      ...(pieces ? { piecesP2: pieces.p2, piecesConfidenceOof: pieces.confidenceOof, piecesConfidenceTarget: pieces.confidenceTarget } : {}),
     },
   };
 }
