@@ -116,8 +116,13 @@ export function scoreBlocks(input: HtmlBlocksInput, model: Model, htmlModel: Htm
 }
 
 export function cleanHtmlBlocks(input: HtmlBlocksInput, opts: CleanOptions, model: Model, htmlModel: HtmlModel, budget?: Budget, site?: SiteContext): CleanResult {
-  const result = assembleBlocks(input, scoreBlocks(input, model, htmlModel, undefined, budget), opts, model, htmlModel, site);
-  return input.articleBody ? withArticleBody(result, input.articleBody, opts, model) : result;
+  const scored = scoreBlocks(input, model, htmlModel, undefined, budget);
+  const result = assembleBlocks(input, scored, opts, model, htmlModel, site);
+  if (!input.articleBody) return result;
+  // Whether the page shows next to nothing is read on its balanced body, whatever the preference
+  // (as textDecides is): else "precision" took the articleBody where "recall" kept a teaser.
+  const balanced = opts.preference === "balanced" ? result : assembleBlocks(input, scored, { ...opts, preference: "balanced", explain: false }, model, htmlModel);
+  return wordCount(balanced.text) < FALLBACK_MIN_WORDS ? withArticleBody(result, input.articleBody, opts, model) : result;
 }
 
 // A page whose body keeps fewer words than FALLBACK_MIN_WORDS (above) while its JSON-LD article
@@ -132,12 +137,12 @@ const MARKUP_RE = /<\/?[a-z][^>]{0,200}>/i;
 const wordCount = (s: string) => s.split(/\s+/).filter((w) => w.length > 0).length;
 
 /**
- * The page's JSON-LD articleBody as its body, when the page itself shows next to none. Title,
+ * The page's JSON-LD articleBody as its body (the page itself shows next to none). Title,
  * byline, date and the page's metadata stay the page's; the body, `removed`, `lines` and the
  * confidence are the text model's on the articleBody (its lines, numbered from 0).
  */
 export function withArticleBody(result: CleanResult, articleBody: string, opts: CleanOptions, model: Model): CleanResult {
-  if (wordCount(result.text) >= FALLBACK_MIN_WORDS || wordCount(articleBody) < ARTICLE_BODY_MIN_WORDS || MARKUP_RE.test(articleBody)) return result;
+  if (wordCount(articleBody) < ARTICLE_BODY_MIN_WORDS || MARKUP_RE.test(articleBody)) return result;
   const r = clean(articleBody, { ...opts, format: "text", siteTemplate: "off" }, model);
   return {
     ...r,

@@ -101,14 +101,13 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
   const unwrapped = paragraphs ? paragraphs.text : read;
   let split = splitLines(unwrapped);
   // A line longer than the model learned from is read as its sentences (long-lines.ts), split
-  // again; not in Markdown, whose body is returned as its lines were written.
-  const pieces = markdown || longestSegment(split.codes) <= LONG_LINE_CHARS ? null : splitLongLines(unwrapped);
+  // again; not in Markdown, whose body is returned as its lines were written, nor in hard-wrapped
+  // text, whose long paragraphs would come back unwrapped, numbered by their first line.
+  const pieces = markdown || paragraphs || longestSegment(split.codes) <= LONG_LINE_CHARS ? null : splitLongLines(unwrapped);
   if (pieces) split = splitLines(pieces.text);
   const { texts, codes } = split;
-  // Each segment's line in the unwrapped text, and its first input line (a paragraph's line in the
-  // unwrapped text -> the input's).
-  const paragraphNos = pieces ? Int32Array.from(split.lineNos, (k) => pieces.line[k]) : split.lineNos;
-  const lineNos = paragraphs ? Int32Array.from(paragraphNos, (k) => paragraphs.first[k]) : paragraphNos;
+  // Each segment's first input line (a piece's line; a paragraph's line in the unwrapped text -> the input's).
+  const lineNos = pieces ? Int32Array.from(split.lineNos, (k) => pieces.line[k]) : paragraphs ? Int32Array.from(split.lineNos, (k) => paragraphs.first[k]) : split.lineNos;
   // The blank lines the features read are those of the text as split; in Markdown, less the lines
   // its markup alone filled (a table's rule, a code fence, an image), which read as blank.
   const layout = readLines ? layoutWithoutMarkup(split.lineNos, (k) => { const r = paragraphs ? paragraphs.first[k] : k; return readLines[r] === "" && source![r].trim() !== ""; }) : split.lineNos;
@@ -128,9 +127,11 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
   if (paragraphs) source ??= input.split(LINE_BREAK);
   if (source) {
     const lines = source;
-    // A piece of a long line is sent back as itself.
-    known.sent = paragraphs ? Array.from(paragraphNos, (k, j) => (pieces?.piece[split.lineNos[j]] ? texts[j] : lines.slice(paragraphs.first[k], paragraphs.last[k] + 1).join("\n"))) : Array.from(lineNos, (no) => lines[no]);
+    known.sent = paragraphs ? Array.from(split.lineNos, (k) => lines.slice(paragraphs.first[k], paragraphs.last[k] + 1).join("\n")) : Array.from(lineNos, (no) => lines[no]);
   }
+  // A piece of a long line as sent: with the white space after it, so that kept pieces run together
+  // are the line as sent (assemble).
+  if (pieces) known.sent = Array.from(split.lineNos, (k) => pieces.sent[k]);
   if (markdown) {
     known.markdown = true;
     if (envelope?.title) known.title = envelope.title;
@@ -252,8 +253,12 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, balanc
   const verdict: Verdict = { category: "other", reason: "" };
   for (let i = 0; i < n; i++) {
     const lineNo = lineNos[i], text = texts[i];
-    // What the line was as sent: a Markdown line with its markup, a wrapped paragraph's lines.
-    const sent = sentTexts ? sentTexts[i] : text;
+    // A piece of a long line (long-lines.ts): a segment that shares its line number.
+    const samePrev = i > 0 && lineNos[i - 1] === lineNo, sameNext = i + 1 < n && lineNos[i + 1] === lineNo;
+    // What the line was as sent: a Markdown line with its markup, a wrapped paragraph's lines, a
+    // piece with the white space after it (shown without it in `removed` and `lines`).
+    const raw = sentTexts ? sentTexts[i] : text;
+    const sent = samePrev || sameNext ? raw.trim() : raw;
     // Each line's label as it is reached (an array of them was one more slot per line, alive
     // through the loop).
     const label: Label = i === title ? "title" : keep[i] ? "body" : "boilerplate";
@@ -263,9 +268,11 @@ export function assemble(a: Analysis, p: Float64Array, threshold: number, balanc
       : undefined;
     if (label === "body") {
       // The body is the lines as sent; Markdown's as read, with `markdown` as sent. The kept pieces
-      // of one long line (long-lines.ts) are one line of it again.
-      if (lastPushed === i - 1 && i > 0 && lineNos[i - 1] === lineNo) bodyText[bodyText.length - 1] += ` ${sent}`;
-      else bodyText.push(known.markdown ? text : sent);
+      // of one long line (long-lines.ts) run together are that part of the line as sent; a run that
+      // stops before the line's end leaves the white space after it out.
+      if (samePrev && lastPushed === i - 1) bodyText[bodyText.length - 1] += raw;
+      else bodyText.push(known.markdown ? text : raw);
+      if (sameNext && !keep[i + 1]) bodyText[bodyText.length - 1] = bodyText[bodyText.length - 1].trimEnd();
       lastPushed = i;
       if (known.markdown) { markdown += (lastKept < 0 ? "" : lineNo === lastKept + 1 ? "\n" : "\n\n") + sent; lastKept = lineNo + lineBreaks(sent); }
     } else if (label === "title") {

@@ -16,8 +16,9 @@
 // 83 inputs with a long line, summed F1 56.28 as sent, 55.88 with such runs cut, 56.75 without;
 // all pages run into one line 0.7477 and 0.7532).
 //
-// The pieces of a line keep its line number; the body returns a line's kept pieces joined by a
-// space, so a line kept whole comes back whole (clean.ts assemble).
+// The pieces of a line keep its line number; the body returns a line's kept pieces next to each
+// other run together as sent (each with the white space after it: Pieces.sent), so a line kept
+// whole comes back exactly as sent (clean.ts assemble).
 import { LINE_BREAK } from "./segment.ts";
 
 // A line over this many characters is read as its sentences. Of the corpus's 341,950 article lines
@@ -47,6 +48,9 @@ export interface Pieces {
   line: Int32Array;
   /** Per line of `text`, 1 when it is a piece of a long line. */
   piece: Uint8Array;
+  /** Per line of `text`, what it is as sent: a piece with the white space after it, up to the
+   *  next piece (a line's pieces, run together, are the line exactly); another line as it is. */
+  sent: string[];
 }
 
 /** The text with its long lines broken into sentences, or null when it has none (clean looks first, on its segments). */
@@ -54,27 +58,33 @@ export function splitLongLines(text: string): Pieces | null {
   const lines = text.split(LINE_BREAK);
   const isLong = (line: string) => line.length > LONG_LINE_CHARS && line.trim().length > LONG_LINE_CHARS;
   if (!lines.some(isLong)) return null;
-  const out: string[] = [], from: number[] = [], piece: number[] = [];
+  const out: string[] = [], from: number[] = [], piece: number[] = [], sent: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const long = isLong(lines[i]);
-    for (const p of long ? linePieces(lines[i]) : [lines[i]]) { out.push(p); from.push(i); piece.push(+long); }
+    const line = lines[i];
+    if (!isLong(line)) { out.push(line); from.push(i); piece.push(0); sent.push(line); continue; }
+    const cuts = pieceStarts(line);
+    for (let k = 0; k < cuts.length; k++) {
+      const as = line.slice(cuts[k], k + 1 < cuts.length ? cuts[k + 1] : line.length);
+      out.push(as.trim()); from.push(i); piece.push(1); sent.push(as);
+    }
   }
-  return { text: out.join("\n"), line: Int32Array.from(from), piece: Uint8Array.from(piece) };
+  return { text: out.join("\n"), line: Int32Array.from(from), piece: Uint8Array.from(piece), sent };
 }
 
 /** A long line's pieces: its sentences, a short one joined to the next. */
 export function linePieces(line: string): string[] {
-  const sentences: string[] = [];
-  let start = 0;
+  const cuts = pieceStarts(line);
+  return cuts.map((c, k) => line.slice(c, k + 1 < cuts.length ? cuts[k + 1] : line.length).trim());
+}
+
+/** Where each piece of a line starts (the first at 0): at sentence starts, past a piece too short to be a sentence. */
+function pieceStarts(line: string): number[] {
+  const out = [0];
   for (const end of sentenceStarts(line)) {
     // A piece too short to be a sentence goes on into the next one.
-    if (line.slice(start, end).trim().length < MIN_PIECE_CHARS) continue;
-    sentences.push(line.slice(start, end).trim());
-    start = end;
+    if (line.slice(out[out.length - 1], end).trim().length >= MIN_PIECE_CHARS) out.push(end);
   }
-  const rest = line.slice(start).trim();
-  if (rest) sentences.push(rest);
-  return sentences;
+  return out;
 }
 
 /** Where each sentence after the first starts: one pass, each character looked at a bounded number of times. */

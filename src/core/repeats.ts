@@ -63,8 +63,10 @@ export function repeatedRuns(texts: readonly string[], keep: readonly boolean[],
 
 /**
  * The sentences of a long line (long-lines.ts: consecutive segments with one line number) are a
- * copy only when all its kept sentences are: terms repeated per region, each region's line with
- * its own prices, share most of their sentences, and the gold keeps every region's.
+ * copy of another line's only when all its kept sentences are copies: terms repeated per region,
+ * each region's line with its own prices, share most of their sentences, and the gold keeps every
+ * region's. A copy within the line itself (a page run into one line that holds its article twice,
+ * a desktop and a mobile copy) stays a copy.
  */
 function wholeLines(out: Int32Array, keep: readonly boolean[], lineNos: ArrayLike<number>): void {
   for (let i = 0; i < out.length;) {
@@ -73,7 +75,7 @@ function wholeLines(out: Int32Array, keep: readonly boolean[], lineNos: ArrayLik
     if (j - i > 1) {
       let all = true;
       for (let k = i; k < j; k++) if (keep[k] && out[k] < 0) all = false;
-      if (!all) out.fill(-1, i, j);
+      if (!all) for (let k = i; k < j; k++) if (out[k] >= 0 && lineNos[out[k]] !== lineNos[k]) out[k] = -1;
     }
     i = j;
   }

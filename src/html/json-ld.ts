@@ -4,6 +4,8 @@
 // text as the publisher gives it, which a page whose body its scripts fill (a single-page app's
 // shell) may hold alone (src/core/clean-html.ts reads it then).
 
+import { EntityDecoder } from "./decode-entities.ts";
+
 // A JSON-LD block longer than this is not parsed (real ones are a few KiB; an articleBody tens).
 export const MAX_JSON_LD_CHARS = 256 * 1024;
 
@@ -32,6 +34,24 @@ function nameOf(x: unknown): string | undefined {
   return isObject(x) ? str(x.name) : str(x);
 }
 
+const decoder = new EntityDecoder();
+
+/** The script's text without a CDATA section around it, commented out for scripts or not ("//<![CDATA[ ... //]]>"). */
+function withoutCdata(text: string): string {
+  let s = text.trim().replace(/^(?:\/\/)?\s*<[!?]\[CDATA\[/, "");
+  if (s.endsWith("]]>")) {
+    s = s.slice(0, -3).trimEnd();
+    if (s.endsWith("//")) s = s.slice(0, -2);
+  }
+  return s;
+}
+
+/** articleBody: a string, or strings (paragraphs) in an array; its character references decoded (WordPress writes "&amp;", "&#8217;"). */
+function bodyText(x: unknown): string | undefined {
+  const s = str(Array.isArray(x) ? x.filter((p) => typeof p === "string").join("\n\n") : x);
+  return s && s.includes("&") ? decoder.rcdata(s) : s;
+}
+
 function findArticle(x: unknown): Json | undefined {
   if (Array.isArray(x)) return x.map(findArticle).find((o) => o !== undefined);
   if (!isObject(x)) return undefined;
@@ -43,7 +63,7 @@ function findArticle(x: unknown): Json | undefined {
 export function readJsonLd(text: string): JsonLdMeta {
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\s*<[!?]\[CDATA\[|\]\]>\s*$/g, ""));
+    data = JSON.parse(withoutCdata(text));
   } catch {
     return {};
   }
@@ -54,7 +74,7 @@ export function readJsonLd(text: string): JsonLdMeta {
     byline: nameOf(a.author),
     published: str(a.datePublished),
     siteName: nameOf(a.publisher),
-    articleBody: str(a.articleBody),
+    articleBody: bodyText(a.articleBody),
   };
   for (const k of Object.keys(out) as (keyof JsonLdMeta)[]) if (out[k] === undefined) delete out[k];
   return out;

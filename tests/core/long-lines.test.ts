@@ -50,6 +50,17 @@ describe("linePieces", () => {
 });
 
 describe("splitLongLines", () => {
+  it("gives each piece as sent: a line's pieces run together are the line, spaces, tabs and all, and none added between CJK sentences", () => {
+    const ja = "今日は天気がとても良かったので、私たちは公園まで散歩に行きました。".repeat(60);
+    const en = bodyOf(longest).join("  \t ");
+    for (const line of [ja, en, `  ${en}  `]) {
+      const out = splitLongLines(line)!;
+      expect(out.sent.length).toBeGreaterThan(3);
+      expect(out.sent.join("")).toBe(line);
+      expect(out.text.split("\n")).toEqual(out.sent.map((s) => s.trim()));
+    }
+  });
+
   it("leaves text without a long line alone (every sample)", () => {
     for (const s of samples) expect(splitLongLines(s.input), s.name).toBeNull();
   });
@@ -85,12 +96,22 @@ describe("clean on long lines", () => {
     const s = longest;
     const lines = s.input.split("\n");
     const at = lines.findIndex((_, i) => s.labels[i] === "B");
-    const long = bodyOf(s).join(" ");
+    // Two spaces, or a tab, between its sentences: they come back as sent.
+    const long = bodyOf(s).map((p, i) => (i % 2 ? `${p}\t` : `${p}  `)).join("");
     const input = [...lines.slice(0, at), long, ...lines.slice(at).filter((_, i) => s.labels[at + i] !== "B")].join("\n");
     const r = clean(input, { explain: true }, model);
     expect(r.text.split("\n")).toContain(long);
     // Each piece is explained on its own, under the line's number.
     expect(r.lines!.filter((l) => l.line === at).length).toBeGreaterThan(3);
+  });
+
+  it("removes the second copy of an article that a page run into one line holds twice", () => {
+    const s = longest;
+    const body = bodyOf(s).join(" ");
+    const once = clean(`Home News Sport ${body} Share this article`, {}, model);
+    const twice = clean(`Home News Sport ${body} Mobile version ${body} Share this article`, {}, model);
+    expect(twice.removed.filter((x) => x.reason.startsWith("a second copy")).length).toBeGreaterThan(3);
+    expect(words(twice.text).length).toBeLessThan(1.2 * words(once.text).length);
   });
 
   it("keeps long lines that share most of their sentences (terms repeated per region), not as second copies", () => {

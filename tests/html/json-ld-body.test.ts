@@ -52,6 +52,45 @@ describe("JSON-LD articleBody when the page shows next to nothing", () => {
     expect(scoreDoc(body.join("\n"), r.text).r).toBeGreaterThanOrEqual(0.95);
   });
 
+  it("reads an articleBody with character references, as an array of paragraphs, and in a CDATA-wrapped script", () => {
+    const s = samples[0];
+    const body = s.input.split("\n").filter((_, i) => s.labels[i] === "B");
+    const escaped = body.map((b) => b.replace(/&/g, "&amp;").replace(/'/g, "&#8217;")).join("\n\n") + "\n\nFish &amp; chips, said the mayor, were served.";
+    const r = cleanHtml(shell(escaped), resolveOptions({}), deps(jsdomImpl));
+    expect(r.html?.path).toBe("json-ld");
+    expect(r.text).toContain("Fish & chips");
+    expect(r.text).not.toContain("&amp;");
+    const arr = `<html><head><script type="application/ld+json">//<![CDATA[
+${JSON.stringify({ "@type": "NewsArticle", headline: HEADLINE, articleBody: body })}
+//]]></script></head><body><div id="app"></div></body></html>`;
+    for (const e of ENGINES) {
+      const a = cleanHtml(arr, resolveOptions(e.opts), deps(e.dom));
+      expect(a.html?.path, e.name).toBe("json-ld");
+      expect(scoreDoc(body.join("\n"), a.text).r, e.name).toBeGreaterThanOrEqual(0.95);
+      expect(a.title, e.name).toBe(HEADLINE);
+    }
+  });
+
+  it("decides on the balanced body whatever the preference: recall keeps all that balanced keeps, balanced all that precision keeps", () => {
+    const s = samples[1];
+    const body = s.input.split("\n").filter((_, i) => s.labels[i] === "B");
+    // Pages whose short teaser the preferences keep or remove (found by an audit: "precision" took
+    // the articleBody where "recall" and "balanced" kept a teaser).
+    const teasers = [
+      "<p>The council approved the crossing on Monday evening, the mayor said.</p><p>Sign in or subscribe to keep reading this story and all our coverage of the city.</p>",
+      "<p>Residents had waited a decade for the decision on the new bridge.</p><p>Related: Ten things to know about the crossing.</p><p>Share on Facebook</p>",
+      "<nav>Home News Sport</nav><p>Bridge decision expected soon, officials say, as the council meets to vote.</p><p>Newsletter: get the headlines every morning.</p>",
+    ];
+    const ldData = { "@type": "NewsArticle", headline: HEADLINE, articleBody: body.join("\n\n") };
+    for (const teaser of teasers) for (const e of ENGINES) {
+      const page = `<html><head><title>${esc(HEADLINE)}</title>${ld(ldData)}</head><body><main><h1>${esc(HEADLINE)}</h1>${teaser}</main></body></html>`;
+      const [rec, bal, pre] = (["recall", "balanced", "precision"] as const).map((preference) => cleanHtml(page, resolveOptions({ ...e.opts, preference }), deps(e.dom)));
+      expect(new Set([rec.html?.path, bal.html?.path, pre.html?.path]).size, e.name).toBe(1);
+      for (const l of pre.text.split("\n").filter(Boolean)) expect(bal.text.split("\n"), e.name).toContain(l);
+      for (const l of bal.text.split("\n").filter(Boolean)) expect(rec.text.split("\n"), e.name).toContain(l);
+    }
+  });
+
   it("is not used when the page shows its article, or when it is short or markup", () => {
     const s = samples[0];
     const body = s.input.split("\n").filter((_, i) => s.labels[i] === "B");
