@@ -154,16 +154,18 @@ export function clean(input: string, options: unknown, model: Model, budget?: Bu
 // corpus page of terms in five long lines (loose_text) fell from F1 1.00 to 0.88.
 const PIECES_SHARE = 0.9;
 
-/** The share of the segments' characters in the long line that holds the most (`lineNos`: each segment's line in `pieces.text`). */
+/**
+ * The share of the segments' characters in the long line that holds the most (`lineNos`: each
+ * segment's line in `pieces.text`, where a long line's pieces are consecutive lines).
+ */
 function oneLineShare(texts: readonly string[], pieces: Pieces, lineNos: ArrayLike<number>): number {
-  const chars = new Map<number, number>();
-  let all = 0, most = 0;
+  let all = 0, most = 0, run = 0;
   for (let i = 0; i < texts.length; i++) {
+    const k = lineNos[i];
     all += texts[i].length;
-    if (!pieces.piece[lineNos[i]]) continue;
-    const line = pieces.line[lineNos[i]], c = (chars.get(line) ?? 0) + texts[i].length;
-    chars.set(line, c);
-    most = Math.max(most, c);
+    const goesOn = i > 0 && pieces.line[lineNos[i - 1]] === pieces.line[k];
+    run = pieces.piece[k] ? (goesOn ? run : 0) + texts[i].length : 0;
+    most = Math.max(most, run);
   }
   return all ? most / all : 0;
 }

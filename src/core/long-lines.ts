@@ -62,19 +62,20 @@ export function splitLongLines(text: string): Pieces | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!isLong(line)) { out.push(line); from.push(i); piece.push(0); sent.push(line); continue; }
-    const cuts = pieceStarts(line);
-    for (let k = 0; k < cuts.length; k++) {
-      const as = line.slice(cuts[k], k + 1 < cuts.length ? cuts[k + 1] : line.length);
-      out.push(as.trim()); from.push(i); piece.push(1); sent.push(as);
-    }
+    for (const as of pieceSlices(line)) { out.push(as.trim()); from.push(i); piece.push(1); sent.push(as); }
   }
   return { text: out.join("\n"), line: Int32Array.from(from), piece: Uint8Array.from(piece), sent };
 }
 
 /** A long line's pieces: its sentences, a short one joined to the next. */
 export function linePieces(line: string): string[] {
+  return pieceSlices(line).map((s) => s.trim());
+}
+
+/** The line cut at its pieces' starts, each piece with the white space after it. */
+function pieceSlices(line: string): string[] {
   const cuts = pieceStarts(line);
-  return cuts.map((c, k) => line.slice(c, k + 1 < cuts.length ? cuts[k + 1] : line.length).trim());
+  return cuts.map((c, k) => line.slice(c, k + 1 < cuts.length ? cuts[k + 1] : line.length));
 }
 
 /** Where each piece of a line starts (the first at 0): at sentence starts, past a piece too short to be a sentence. */
@@ -93,16 +94,18 @@ function sentenceStarts(line: string): number[] {
   const n = line.length;
   for (let i = 0; i < n; i++) {
     if (!TERMINALS.has(line[i]) && !CJK_TERMINALS.has(line[i])) continue;
+    // The run of sentence ends and closers from i to j, then the white space to k.
     let j = i, cjk = false;
     for (; j < n && (TERMINALS.has(line[j]) || CJK_TERMINALS.has(line[j])); j++) if (CJK_TERMINALS.has(line[j])) cjk = true;
     while (j < n && CLOSERS.has(line[j])) j++;
     let k = j;
     while (k < n && /\s/.test(line[k])) k++;
-    i = j - 1;
     if (k >= n) break;
+    const end = j - 1;
+    i = end; // the scan goes on after the run
     // Else a space must follow, and no lower-case letter after it ("e.g. the", "3.5 m", "a.m. on"),
-    // and the full stop must not end a short capitalised word ("Dr. Smith", "U.S. Army").
-    if (!cjk && (k === j || LOWER.test(String.fromCodePoint(line.codePointAt(k)!)) || (line[i] === "." && j - i === 1 && abbreviation(line, i)))) continue;
+    // and a run ending in a full stop must not end a short capitalised word ("Dr. Smith", "U.S. Army").
+    if (!cjk && (k === j || LOWER.test(String.fromCodePoint(line.codePointAt(k)!)) || (line[end] === "." && abbreviation(line, end)))) continue;
     out.push(k);
   }
   return out;

@@ -59,6 +59,14 @@ function findArticle(x: unknown): Json | undefined {
   return Array.isArray(x["@graph"]) ? findArticle(x["@graph"]) : undefined;
 }
 
+/**
+ * `found` with what one more script's article gives that it lacks: each field from the first
+ * script of the page that has it. A script over MAX_JSON_LD_CHARS is not read.
+ */
+export function withJsonLd(found: JsonLdMeta, text: string): JsonLdMeta {
+  return text.length <= MAX_JSON_LD_CHARS ? { ...readJsonLd(text), ...found } : found;
+}
+
 /** The metadata of the first article object in one <script type="application/ld+json">'s text. */
 export function readJsonLd(text: string): JsonLdMeta {
   let data: unknown;

@@ -10,7 +10,7 @@
 import { extractBlocks, type Block } from "./blocks.ts";
 import type { DomImpl } from "./dom.ts";
 import { mergeMeta, readPageMeta, type PageMeta } from "./metadata.ts";
-import { MAX_JSON_LD_CHARS, readJsonLd, type JsonLdMeta } from "./json-ld.ts";
+import { withJsonLd, type JsonLdMeta } from "./json-ld.ts";
 import { boundMarkup, stripScriptsAndStyles } from "./prepare.ts";
 
 /**
@@ -21,9 +21,7 @@ import { boundMarkup, stripScriptsAndStyles } from "./prepare.ts";
 function jsonLd(doc: Document): JsonLdMeta {
   let out: JsonLdMeta = {};
   for (const el of doc.querySelectorAll("script")) {
-    if (!(el.getAttribute("type") ?? "").toLowerCase().includes("ld+json")) continue;
-    const text = el.textContent ?? "";
-    if (text.length <= MAX_JSON_LD_CHARS) out = { ...readJsonLd(text), ...out };
+    if ((el.getAttribute("type") ?? "").toLowerCase().includes("ld+json")) out = withJsonLd(out, el.textContent ?? "");
   }
   return out;
 }
@@ -107,7 +105,7 @@ export function readPage(html: string, dom: DomImpl, url?: string, now: () => nu
     // (Each top-level element in turn: linkedom does not link the doctype to its next sibling.)
     const blocks = Array.from(doc.childNodes).filter((n) => n.nodeType === 1).flatMap((n) => extractBlocks(n));
     // JSON-LD first, as Readability reads it (its metadata prefers JSON-LD over <meta>).
-    const { articleBody, ...ld } = jsonLd(doc);
+    const ld = jsonLd(doc);
     let meta = mergeMeta(readPageMeta(doc, url), ld);
     timings.segment = now() - t;
 
@@ -142,7 +140,7 @@ export function readPage(html: string, dom: DomImpl, url?: string, now: () => nu
       status = e instanceof SkipReadability ? "skipped" : "error";
     }
     timings.readability = now() - t;
-    return { blocks, inArticle, readability: status, meta, ...(articleBody ? { articleBody } : {}), timings };
+    return { blocks, inArticle, readability: status, meta, ...(ld.articleBody ? { articleBody: ld.articleBody } : {}), timings };
   } finally {
     page.dispose();
   }

@@ -19,7 +19,7 @@
 import { Tokenizer, type TokenizerCallbacks } from "htmlparser2";
 import { BLOCK_TAGS, BlockSink, CELL_TAGS, enter, isHidden, ROOT_CTX, SKIP_TAGS, type AttrOf, type Block, type Ctx } from "./blocks.ts";
 import { EntityDecoder } from "./decode-entities.ts";
-import { MAX_JSON_LD_CHARS, readJsonLd, type JsonLdMeta } from "./json-ld.ts";
+import { MAX_JSON_LD_CHARS, withJsonLd, type JsonLdMeta } from "./json-ld.ts";
 import { mergeMeta, metaPair, pageMetaFrom, type PageMeta } from "./metadata.ts";
 
 // Open elements nested deeper than this are read as if their tags were absent. 512 is ~3x the
@@ -212,7 +212,7 @@ function readStream(html: string, url: string | undefined, watch: boolean): Stre
     const r = raw!;
     raw = null;
     if (r.kind === "title") titleText ??= r.text;
-    else if (r.text.length <= MAX_JSON_LD_CHARS) jsonLd = { ...readJsonLd(r.text), ...jsonLd };
+    else jsonLd = withJsonLd(jsonLd, r.text);
   }
 
   /** Closes what a start tag `tag` closes implicitly. Returns false when the tag is to be ignored. */
@@ -369,13 +369,12 @@ function readStream(html: string, url: string | undefined, watch: boolean): Stre
   sink.flush();
 
   // JSON-LD first, as Readability reads it (its metadata prefers JSON-LD over <meta>).
-  const { articleBody, ...ld } = jsonLd;
-  const meta = mergeMeta(pageMetaFrom({ metas, htmlLang, canonicalHref, titleText: titleText?.slice(0, MAX_TITLE_CHARS) }, url), ld);
+  const meta = mergeMeta(pageMetaFrom({ metas, htmlLang, canonicalHref, titleText: titleText?.slice(0, MAX_TITLE_CHARS) }, url), jsonLd);
   return {
     blocks: sink.blocks,
     blockEl: Int32Array.from(sink.starts, (c) => c.el),
     elements: { parent: Int32Array.from(parents), tag: tags },
     meta,
-    ...(articleBody ? { articleBody } : {}),
+    ...(jsonLd.articleBody ? { articleBody: jsonLd.articleBody } : {}),
   };
 }

@@ -360,15 +360,23 @@ function piecesPart(pieces: Prepared[], firstW: FirstPass[], folds: number, log:
   const { p2, ctx, contextW } = secondPassOutOfFold(pieces, folds, log, { p1, markers }, ctxRows, params);
   const { thresholds } = chooseThresholds(pieces, p2);
   const conf = confidenceData(pieces, p1, p2, thresholds.balanced);
-  const confOof = new Float64Array(pieces.length);
-  const foldParts: PiecesPart[] = contextW.map((context, k) => {
-    const at = pieces.map((p, i) => (p.fold !== k ? i : -1)).filter((i) => i >= 0);
-    const w = trainLogReg({ dense: at.map((i) => conf.flat.dense[i]), y: Uint8Array.from(at, (i) => conf.flat.y[i]) }, SMALL_PARAMS).dense;
-    pieces.forEach((p, i) => { if (p.fold === k) confOof[i] = sigmoid(dot(Float32Array.from(w), conf.flat.dense[i])); });
-    return { context, confidence: w, thresholds };
-  });
+  const byFold = confidenceByFold(pieces, conf.flat, folds);
+  const foldParts: PiecesPart[] = contextW.map((context, k) => ({ context, confidence: byFold.weights[k], thresholds }));
   const part: PiecesPart = { context: contextModel(pieces, ctx, params), confidence: trainLogReg(conf.flat, SMALL_PARAMS).dense, thresholds };
-  return { part, foldParts, p2, confidenceOof: Array.from(confOof), confidenceTarget: Array.from(conf.flat.y) };
+  return { part, foldParts, p2, confidenceOof: Array.from(byFold.oof), confidenceTarget: Array.from(conf.flat.y) };
+}
+
+/** The confidence model refitted without each fold's sites (fold k's file), and each page's confidence by the fit that never saw its site. */
+function confidenceByFold(items: Prepared[], flat: Flat, folds: number): { weights: Float64Array[]; oof: Float64Array } {
+  const oof = new Float64Array(items.length);
+  const weights: Float64Array[] = [];
+  for (let k = 0; k < folds; k++) {
+    const at = items.map((p, i) => (p.fold !== k ? i : -1)).filter((i) => i >= 0);
+    const w = trainLogReg({ dense: at.map((i) => flat.dense[i]), y: Uint8Array.from(at, (i) => flat.y[i]) }, SMALL_PARAMS).dense;
+    items.forEach((p, i) => { if (p.fold === k) oof[i] = sigmoid(dot(Float32Array.from(w), flat.dense[i])); });
+    weights.push(w);
+  }
+  return { weights, oof };
 }
 
 export interface TrainResult {
@@ -400,21 +408,18 @@ export function trainModel(items: Prepared[], opts: { folds?: number; version?: 
   // Held-out quality of the confidence model itself: refit per site fold, score the held-out fold.
   // Fold models: every part fitted without fold k's sites, so that `npm run eval` can clean each
   // page with a model that never saw its site. The thresholds are the global out-of-fold ones.
-  const confOof = new Float64Array(conf.flat.y.length);
+  const confByFold = confidenceByFold(items, conf.flat, folds);
   const foldFiles: ModelFile[] = [];
   for (let k = 0; k < folds; k++) {
-    const idx = items.map((p, i) => (p.fold !== k ? i : -1)).filter((i) => i >= 0);
-    const w = trainLogReg({ dense: idx.map((i) => conf.flat.dense[i]), y: Uint8Array.from(idx, (i) => conf.flat.y[i]) }, SMALL_PARAMS);
-    items.forEach((p, i) => { if (p.fold === k) confOof[i] = sigmoid(dot(Float32Array.from(w.dense), conf.flat.dense[i])); });
     const titleK = trainLogReg(titleData(items.filter((p) => p.fold !== k), p2, thresholds.balanced), SMALL_PARAMS);
-    foldFiles.push(modelFile(`${opts.version ?? "dev"}-fold${k}of${folds}`, opts.dataHash ?? "", firstW[k], contextW[k], titleK.dense, w.dense, thresholds, pieces?.foldParts[k]));
+    foldFiles.push(modelFile(`${opts.version ?? "dev"}-fold${k}of${folds}`, opts.dataHash ?? "", firstW[k], contextW[k], titleK.dense, confByFold.weights[k], thresholds, pieces?.foldParts[k]));
   }
   const file = modelFile(opts.version ?? "dev", opts.dataHash ?? "", first, context, title.dense, confidence.dense, thresholds, pieces?.part);
   const model = loadModelFile(file);
   return {
     file, model, foldFiles,
     report: {
-      thresholdGrid: grid, confidenceOof: Array.from(confOof), confidenceTarget: Array.from(conf.flat.y), oofF1: conf.f1, p2,
+      thresholdGrid: grid, confidenceOof: Array.from(confByFold.oof), confidenceTarget: Array.from(conf.flat.y), oofF1: conf.f1, p2,
       ...(pieces ? { piecesP2: pieces.p2, piecesConfidenceOof: pieces.confidenceOof, piecesConfidenceTarget: pieces.confidenceTarget } : {}),
     },
   };
